@@ -1,0 +1,48 @@
+# The two commands: `make run` and `make test`. Everything else is a building block.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+SYNCED := $(VENV)/.synced
+
+.PHONY: setup run demo test check lint format pytest dbt-build bench browser clean
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(SYNCED): pyproject.toml uv.lock $(BIN)/uv
+	$(BIN)/uv sync --frozen --quiet
+	@touch $(SYNCED)
+
+setup: $(SYNCED)
+
+## make run: the whole pipeline on the bundled sample, then the dashboard on http://localhost:8501
+run: setup
+	$(BIN)/thidua demo
+
+## make test: lint, type checks, SQL lint, unit and integration tests, dbt build with its tests
+test: setup browser
+	$(MAKE) --no-print-directory check
+	$(BIN)/pytest
+
+check: setup
+	$(BIN)/ruff check src app tests
+	$(BIN)/ruff format --check src app tests
+	$(BIN)/mypy
+	$(BIN)/sqlfluff lint models data-tests macros
+
+format: setup
+	$(BIN)/ruff check --fix src app tests
+	$(BIN)/ruff format src app tests
+	$(BIN)/sqlfluff fix models data-tests macros
+
+## the headless browser the end-to-end test drives (Debian's chromium; never a downloaded one)
+browser:
+	@scripts/install-browser.sh
+
+bench: setup
+	$(BIN)/thidua bench --tier $(or $(TIER),province)
+
+clean:
+	rm -rf warehouse build .pytest_cache .mypy_cache .ruff_cache

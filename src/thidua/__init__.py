@@ -1,0 +1,1 @@
+"""thidua: the emulation-cluster warehouse."""

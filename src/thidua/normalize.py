@@ -1,0 +1,162 @@
+"""Text normalisation at the edge: every string that enters thidua passes through here.
+
+Three levels, each idempotent:
+- `clean_text`: what we store and show (NFC, the real "Đ", straight apostrophes, single spaces);
+- `match_key`: what names are compared by (lower case, one tone-mark convention, no punctuation,
+  "&"/"và"/"-" treated alike, no spaces), never shown;
+- `fold`: ASCII without diacritics, for headers and codes typed on keyboards without Vietnamese input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_LOOKALIKES = str.maketrans(
+    {
+        "\u00d0": "\u0110",  # Ð (Icelandic eth) → Đ
+        "\u00f0": "\u0111",  # ð → đ
+        "\u0189": "\u0110",  # Ɖ (African D) → Đ
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: str) -> str:
+    """NFC, look-alike letters fixed, whitespace collapsed. Safe to show to users."""
+    text = unicodedata.normalize("NFC", value).translate(_LOOKALIKES)
+    return _SPACES.sub(" ", text).strip()
+
+
+# Old-style ("hoà") to the convention used in official names ("hòa"): only for open syllables,
+# since "hoàng"/"hoàn" put the mark on "a" in both conventions, and not after "q" ("quý").
+_TONE_MOVE = re.compile(r"(?<!q)([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second, tone = match.group(1), match.group(2), match.group(3)
+    if (first, second) not in (("o", "a"), ("o", "e"), ("u", "y")):
+        return match.group(0)
+    return first + tone + second
+
+
+def normalize_tone_marks(text: str) -> str:
+    """Put the tone mark of open "oa", "oe", "uy" syllables on the first vowel (hoà → hòa)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    # In NFD a vowel's own mark (circumflex, breve, horn) precedes the tone; "oa"/"oe"/"uy"
+    # carry no such marks on the second vowel, so the pattern only ever sees the tone.
+    moved = _TONE_MOVE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+_PUNCTUATION = re.compile(r"[&\-–—,.;:()/\\\"'“”‘’«»]+")
+
+
+def match_key(value: str) -> str:
+    """The key two spellings of one name share: "Sở GD&ĐT" == "Sở GD-ĐT", "Hoà" == "Hòa"."""
+    text = normalize_tone_marks(clean_text(value).lower())
+    text = _PUNCTUATION.sub(" ", text)
+    words = [w for w in text.split(" ") if w and w != "và"]
+    return "".join(words)
+
+
+def fold(value: str) -> str:
+    """ASCII, lower case, single spaces: "Đơn vị" → "don vi"."""
+    text = clean_text(value).replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return text.strip()
+
+
+def slug(value: str) -> str:
+    return fold(value).replace(" ", "-")
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ROMAN_RE = re.compile(r"^[ivxlc]+$")
+
+
+def roman_to_int(token: str) -> int | None:
+    token = token.lower()
+    if not _ROMAN_RE.match(token):
+        return None
+    total, previous = 0, 0
+    for ch in reversed(token):
+        value = _ROMAN[ch]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total
+
+
+_CLUSTER_RE = re.compile(r"^(cum|khoi)(?: thi dua)?(?: so)? ?(?P<number>[0-9]+|[ivxlc]+)$")
+_CLUSTER_NAMED_RE = re.compile(r"^(cum|khoi)(?: thi dua)? (?P<rest>.+)$")
+
+
+class ClusterRef:
+    """A parsed cluster reference: kind ("cum" or "khoi") and a number or a name slug."""
+
+    __slots__ = ("kind", "number", "name_slug")
+
+    def __init__(self, kind: str, number: int | None, name_slug: str | None) -> None:
+        self.kind = kind
+        self.number = number
+        self.name_slug = name_slug
+
+    def cluster_id(self, organizer_id: str) -> str:
+        if self.number is not None:
+            return f"{organizer_id}:{self.kind}-{self.number:02d}"
+        return f"{organizer_id}:{self.kind}-{self.name_slug}"
+
+
+def parse_cluster_ref(value: str) -> ClusterRef | None:
+    """ "Cụm thi đua số V", "Cụm 05", "Khối IV", "Khối thi đua các cơ quan Đảng tỉnh"."""
+    folded = fold(value)
+    folded = re.sub(r" (tinh )?thanh hoa$", "", folded) if re.search(r"\d| [ivxlc]+ ", folded) else folded
+    numbered = _CLUSTER_RE.match(folded)
+    if numbered:
+        raw = numbered.group("number")
+        number = int(raw) if raw.isdigit() else roman_to_int(raw)
+        if number is None or number <= 0:
+            return None
+        return ClusterRef(numbered.group(1), number, None)
+    named = _CLUSTER_NAMED_RE.match(folded)
+    if named:
+        return ClusterRef(named.group(1), None, named.group("rest").replace(" ", "-"))
+    return None
+
+
+_DATE_RE = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+)?$")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """d/m/yyyy, d-m-yyyy, d.m.yyyy (Vietnamese order: day first) and ISO yyyy-mm-dd.
+
+    Returns None for a string that is not a date in one of those forms or not a real day.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = clean_text(str(value))
+    iso = _ISO_RE.match(text)
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        dmy = _DATE_RE.match(text)
+        if dmy:
+            return dt.date(int(dmy.group(3)), int(dmy.group(2)), int(dmy.group(1)))
+    except ValueError:
+        return None
+    return None

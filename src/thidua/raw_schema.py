@@ -1,0 +1,95 @@
+"""Shape of the landing database (raw.duckdb): one table per record type plus the load bookkeeping.
+
+A raw table keeps every input column typed and normalised, the original string beside every
+resolved name (`unit_raw` next to `unit_id`), and where the row came from (load, file, sheet, row).
+"""
+
+from __future__ import annotations
+
+from thidua.records import RECORD_TYPES, Column, RecordType
+
+PROVENANCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("load_id", "INTEGER"),
+    ("source_file", "VARCHAR"),
+    ("source_sheet", "VARCHAR"),
+    ("source_row", "INTEGER"),
+    ("is_synthetic", "BOOLEAN"),
+)
+
+_SQL_TYPES = {"text": "VARCHAR", "int": "INTEGER", "float": "DOUBLE", "date": "DATE"}
+
+
+def landed_columns(column: Column) -> list[tuple[str, str]]:
+    """The raw-table columns one input column becomes."""
+    if column.kind in ("unit", "organizer", "cluster"):
+        return [(f"{column.name}_raw", "VARCHAR"), (f"{column.name}_id", "VARCHAR")]
+    if column.kind == "name":
+        return [(f"{column.name}_raw", "VARCHAR"), (column.name, "VARCHAR")]
+    return [(column.name, _SQL_TYPES[column.kind])]
+
+
+def raw_table_columns(record_type: RecordType) -> list[tuple[str, str]]:
+    columns: list[tuple[str, str]] = list(PROVENANCE_COLUMNS)
+    for column in record_type.columns:
+        columns.extend(landed_columns(column))
+    if record_type.name == "clusters":
+        # Parsed from the cluster reference so a cluster needs no separate code list.
+        columns.extend([("cluster_kind", "VARCHAR"), ("cluster_number", "INTEGER")])
+    return columns
+
+
+BOOKKEEPING_DDL = """
+create sequence if not exists load_id_seq start 1;
+
+create table if not exists load_ledger (
+    load_id integer primary key,
+    file_path varchar not null,
+    file_name varchar not null,
+    sheet varchar,
+    content_hash varchar not null,
+    record_type varchar,
+    status varchar not null,            -- loaded | rejected | skipped_duplicate
+    rows_read integer not null,
+    rows_loaded integer not null,
+    rows_quarantined integer not null,
+    message varchar,
+    loaded_at timestamp not null,
+    loader_version varchar not null
+);
+
+create table if not exists quarantine (
+    load_id integer not null,
+    record_type varchar not null,
+    source_file varchar not null,
+    source_sheet varchar,
+    source_row integer not null,
+    column_name varchar,
+    value varchar,
+    rule varchar not null,
+    message_vi varchar not null,
+    message_en varchar not null,
+    candidates varchar,
+    row_json varchar not null
+);
+
+create table if not exists validation_results (
+    load_id integer not null,
+    record_type varchar not null,
+    suite_name varchar not null,
+    expectation varchar not null,
+    column_name varchar,
+    success boolean not null,
+    element_count integer,
+    unexpected_count integer,
+    details_json varchar,
+    validated_at timestamp not null
+);
+"""
+
+
+def raw_tables_ddl() -> str:
+    statements = []
+    for record_type in RECORD_TYPES.values():
+        cols = ",\n    ".join(f"{name} {sql_type}" for name, sql_type in raw_table_columns(record_type))
+        statements.append(f"create table if not exists {record_type.name} (\n    {cols}\n);")
+    return BOOKKEEPING_DDL + "\n".join(statements)

@@ -1,0 +1,430 @@
+"""The input contract: the six raw record types, their columns and natural keys.
+
+Everything that reads, validates, lands or documents raw records takes its column list from here,
+so a column added in one place is added everywhere (loader, GX suites, `thidua load --help`, README).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ColumnKind = Literal["text", "name", "unit", "cluster", "organizer", "int", "float", "date"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One accepted input column.
+
+    `kind` says how the loader treats the value:
+    - text: normalised string (NFC, whitespace)
+    - unit: a unit name, resolved to `<name>_id` with the original kept in `<name>_raw`
+    - cluster: a cluster reference ("Cụm thi đua số V"), parsed to `cluster_id`
+    - organizer: an organiser name, resolved to `organizer_id`
+    - int / float / date: typed values (dates accept d/m/yyyy, d-m-yyyy, d.m.yyyy and ISO)
+    """
+
+    name: str
+    kind: ColumnKind
+    required: bool
+    headers: tuple[str, ...]
+    description_vi: str
+    description_en: str
+    allowed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecordType:
+    name: str
+    title_vi: str
+    title_en: str
+    grain: str
+    columns: tuple[Column, ...]
+    natural_key: tuple[str, ...]
+    sheet_names: tuple[str, ...] = field(default=())
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+
+ROLES = ("leader", "deputy", "member")
+EVENT_TYPES = ("covenant_signing", "mid_year_review", "year_end_review", "campaign_launch")
+AWARD_STATUSES = ("proposed", "approved", "decided")
+RANK_METHODS = ("score", "vote", "score_and_vote")
+PARTS_OF_DAY = ("morning", "afternoon", "evening")
+SOURCE_KINDS = ("official", "article", "synthetic", "other")
+
+# Award type codes are reference data (seeds/award_types.csv); the loader checks values against the
+# seed, this tuple only documents the codes shipped with the project.
+AWARD_TYPE_CODES = (
+    "GOV_FLAG",
+    "PROV_FLAG",
+    "PM_MERIT",
+    "PROV_MERIT",
+    "EXCELLENT_COLLECTIVE",
+    "ADVANCED_COLLECTIVE",
+)
+
+_ORGANIZER = Column(
+    "organizer",
+    "organizer",
+    False,
+    ("organizer", "organiser", "co quan to chuc", "don vi to chuc", "cap to chuc", "to chuc"),
+    "Cơ quan tổ chức cụm/khối (mặc định: UBND tỉnh Thanh Hóa)",
+    "Who runs the cluster system (default: Thanh Hóa provincial People's Committee)",
+)
+_CLUSTER = Column(
+    "cluster",
+    "cluster",
+    True,
+    ("cluster", "cluster code", "cum", "khoi", "cum khoi", "cum thi dua", "khoi thi dua", "cum/khoi"),
+    "Cụm/khối thi đua, ví dụ “Cụm thi đua số 5”, “Khối thi đua các cơ quan Đảng tỉnh”",
+    "The cluster or block, e.g. “Cụm thi đua số 5”",
+)
+_YEAR = Column(
+    "results_year",
+    "int",
+    True,
+    ("results year", "year", "nam", "nam thi dua", "nam ket qua"),
+    "Năm thi đua mà bản ghi nói về (không phải ngày họp)",
+    "The results year the record is about (not the meeting date)",
+)
+_UNIT = Column(
+    "unit",
+    "unit",
+    True,
+    ("unit", "unit name", "don vi", "ten don vi", "co quan"),
+    "Tên đơn vị như được ghi",
+    "The unit's name as written",
+)
+_PROVENANCE = (
+    Column(
+        "source_kind",
+        "text",
+        False,
+        ("source kind", "loai nguon"),
+        "Loại nguồn: official, article, synthetic, other",
+        "Kind of source: official, article, synthetic, other",
+        SOURCE_KINDS,
+    ),
+    Column(
+        "source_ref",
+        "text",
+        False,
+        ("source", "source ref", "source url", "nguon", "nguon tin"),
+        "Nguồn: đường dẫn bài báo hoặc số văn bản",
+        "Source: article URL or document reference",
+    ),
+    Column("note", "text", False, ("note", "notes", "ghi chu"), "Ghi chú", "Free note"),
+)
+
+CLUSTERS = RecordType(
+    name="clusters",
+    title_vi="Cụm/khối thi đua",
+    title_en="Clusters and blocks",
+    grain="one cluster or block over a range of years",
+    columns=(
+        _ORGANIZER,
+        _CLUSTER,
+        Column(
+            "name",
+            "text",
+            False,
+            ("name", "cluster name", "ten", "ten cum", "ten khoi", "ten cum khoi"),
+            "Tên đầy đủ",
+            "Full name",
+        ),
+        Column(
+            "valid_from_year",
+            "int",
+            True,
+            ("valid from", "valid from year", "from year", "tu nam"),
+            "Năm đầu tiên cụm/khối tồn tại",
+            "First results year of the cluster",
+        ),
+        Column(
+            "valid_to_year",
+            "int",
+            False,
+            ("valid to", "valid to year", "to year", "den nam"),
+            "Năm cuối (trống: còn hoạt động)",
+            "Last results year (blank: still active)",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id", "cluster_id"),
+    sheet_names=("clusters", "cum khoi", "cum", "khoi"),
+)
+
+MEMBERSHIPS = RecordType(
+    name="memberships",
+    title_vi="Thành viên cụm/khối",
+    title_en="Memberships",
+    grain="one unit's place in a cluster for one results year",
+    columns=(
+        _ORGANIZER,
+        _CLUSTER,
+        _YEAR,
+        _UNIT,
+        Column(
+            "role",
+            "text",
+            False,
+            ("role", "vai tro", "chuc danh", "nhiem vu"),
+            "Vai trò: cụm trưởng / cụm phó / thành viên (trống: nguồn không nêu)",
+            "Role: leader, deputy or member (blank: the source does not say)",
+            ROLES,
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id", "cluster_id", "results_year", "unit_id"),
+    sheet_names=("memberships", "thanh vien", "thanh vien cum"),
+)
+
+SCORES = RecordType(
+    name="scores",
+    title_vi="Điểm chấm theo tiêu chí",
+    title_en="Criterion scores",
+    grain="one criterion score of one unit in one results year, by one scorer (blank: agreed score)",
+    columns=(
+        _ORGANIZER,
+        _CLUSTER,
+        _YEAR,
+        _UNIT,
+        Column(
+            "criterion",
+            "text",
+            True,
+            ("criterion", "criterion code", "tieu chi", "ma tieu chi", "noi dung"),
+            "Tiêu chí (mã hoặc tên)",
+            "Criterion code or name",
+        ),
+        Column(
+            "criterion_group",
+            "text",
+            False,
+            ("criterion group", "group", "nhom tieu chi", "nhom"),
+            "Nhóm tiêu chí",
+            "Criteria group",
+        ),
+        Column(
+            "points",
+            "float",
+            True,
+            ("points", "score", "diem", "diem cham", "so diem"),
+            "Điểm đạt được",
+            "Points scored",
+        ),
+        Column(
+            "max_points",
+            "float",
+            True,
+            ("max points", "maximum", "diem toi da", "diem chuan", "thang diem"),
+            "Điểm tối đa của tiêu chí",
+            "Maximum points of the criterion",
+        ),
+        Column(
+            "bonus",
+            "float",
+            False,
+            ("bonus", "bonus points", "diem thuong", "diem cong"),
+            "Điểm thưởng",
+            "Bonus points",
+        ),
+        Column(
+            "scorer",
+            "unit",
+            False,
+            ("scorer", "scored by", "don vi cham", "nguoi cham"),
+            "Đơn vị chấm (trùng đơn vị: tự chấm; trống: điểm thống nhất)",
+            "Scoring unit (same as unit: self score; blank: agreed score)",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id", "cluster_id", "results_year", "unit_id", "criterion", "scorer_id"),
+    sheet_names=("scores", "diem", "cham diem", "bang diem"),
+)
+
+RANKINGS = RecordType(
+    name="rankings",
+    title_vi="Xếp hạng, suy tôn",
+    title_en="Rankings",
+    grain="one unit's declared rank or classification in a cluster for one results year",
+    columns=(
+        _ORGANIZER,
+        _CLUSTER,
+        _YEAR,
+        _UNIT,
+        Column(
+            "rank",
+            "int",
+            False,
+            ("rank", "xep hang", "thu hang", "xep thu", "hang"),
+            "Thứ hạng được suy tôn (1 = Nhất)",
+            "Declared rank (1 = first)",
+        ),
+        Column(
+            "method",
+            "text",
+            False,
+            ("method", "phuong thuc", "hinh thuc"),
+            "Cách xếp: score (chấm điểm), vote (bỏ phiếu), score_and_vote",
+            "How the rank was set: score, vote or score_and_vote",
+            RANK_METHODS,
+        ),
+        Column(
+            "classification",
+            "text",
+            False,
+            ("classification", "xep loai", "danh hieu"),
+            "Xếp loại, ví dụ “Hoàn thành xuất sắc nhiệm vụ”",
+            "Classification, e.g. completed tasks excellently",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id", "cluster_id", "results_year", "unit_id"),
+    sheet_names=("rankings", "xep hang", "suy ton"),
+)
+
+AWARDS = RecordType(
+    name="awards",
+    title_vi="Khen thưởng",
+    title_en="Awards",
+    grain="one award proposed, approved or decided for one unit (or for a unit not named) and year",
+    columns=(
+        _ORGANIZER,
+        Column(
+            "cluster",
+            "cluster",
+            False,
+            _CLUSTER.headers,
+            "Cụm/khối đề nghị (nếu có)",
+            "Proposing cluster, if any",
+        ),
+        _YEAR,
+        Column(
+            "unit",
+            "unit",
+            False,
+            _UNIT.headers,
+            "Đơn vị được khen (trống: nguồn không nêu tên)",
+            "Awarded unit (blank: the source does not name it)",
+        ),
+        Column(
+            "award_type",
+            "text",
+            True,
+            ("award type", "award", "hinh thuc khen thuong", "loai khen thuong", "khen thuong"),
+            "Loại khen thưởng (mã trong bảng award_types)",
+            "Award type code (see award_types)",
+            AWARD_TYPE_CODES,
+        ),
+        Column(
+            "issuer",
+            "text",
+            False,
+            ("issuer", "cap khen", "co quan khen"),
+            "Cấp khen",
+            "Issuing authority",
+        ),
+        Column(
+            "status",
+            "text",
+            True,
+            ("status", "trang thai", "tinh trang"),
+            "Trạng thái: proposed (đề nghị), approved (xét duyệt), decided (quyết định)",
+            "Status: proposed, approved or decided",
+            AWARD_STATUSES,
+        ),
+        Column(
+            "decision_no",
+            "text",
+            False,
+            ("decision", "decision no", "so quyet dinh"),
+            "Số quyết định",
+            "Decision number",
+        ),
+        Column(
+            "decision_date",
+            "date",
+            False,
+            ("decision date", "ngay quyet dinh"),
+            "Ngày quyết định",
+            "Decision date",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id", "cluster_id", "results_year", "unit_key", "award_type"),
+    sheet_names=("awards", "khen thuong"),
+)
+
+EVENTS = RecordType(
+    name="events",
+    title_vi="Sự kiện (ký giao ước, sơ kết, tổng kết)",
+    title_en="Events",
+    grain="one covenant signing, review or campaign launch of a cluster",
+    columns=(
+        _ORGANIZER,
+        _CLUSTER,
+        _YEAR,
+        Column(
+            "event_type",
+            "text",
+            True,
+            ("event type", "event", "loai su kien", "su kien", "hoi nghi"),
+            "Loại: ký giao ước, sơ kết 6 tháng, tổng kết, phát động đợt thi đua",
+            "Type: covenant_signing, mid_year_review, year_end_review, campaign_launch",
+            EVENT_TYPES,
+        ),
+        Column(
+            "event_date",
+            "date",
+            True,
+            ("event date", "date", "ngay", "ngay to chuc", "thoi gian"),
+            "Ngày tổ chức",
+            "Date held",
+        ),
+        Column(
+            "end_date",
+            "date",
+            False,
+            ("end date", "den ngay", "ngay ket thuc"),
+            "Ngày kết thúc (đợt thi đua)",
+            "End date (campaigns)",
+        ),
+        Column(
+            "part_of_day",
+            "text",
+            False,
+            ("part of day", "buoi"),
+            "Buổi: sáng (morning) / chiều (afternoon) / tối (evening)",
+            "Morning, afternoon or evening",
+            PARTS_OF_DAY,
+        ),
+        Column(
+            "host",
+            "unit",
+            False,
+            ("host", "host unit", "don vi dang cai", "dia diem", "noi to chuc"),
+            "Đơn vị đăng cai",
+            "Host unit",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id", "cluster_id", "results_year", "event_type", "event_date"),
+    sheet_names=("events", "su kien", "hoi nghi"),
+)
+
+RECORD_TYPES: dict[str, RecordType] = {
+    rt.name: rt for rt in (CLUSTERS, MEMBERSHIPS, SCORES, RANKINGS, AWARDS, EVENTS)
+}
+
+# The order records load in: clusters first so that later checks can see them.
+LOAD_ORDER = ("clusters", "memberships", "scores", "rankings", "awards", "events")
