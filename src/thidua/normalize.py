@@ -106,7 +106,7 @@ _CLUSTER_NAMED_RE = re.compile(r"^(cum|khoi)(?: thi dua)? (?P<rest>.+)$")
 class ClusterRef:
     """A parsed cluster reference: kind ("cum" or "khoi") and a number or a name slug."""
 
-    __slots__ = ("kind", "number", "name_slug")
+    __slots__ = ("kind", "name_slug", "number")
 
     def __init__(self, kind: str, number: int | None, name_slug: str | None) -> None:
         self.kind = kind
@@ -122,7 +122,11 @@ class ClusterRef:
 def parse_cluster_ref(value: str) -> ClusterRef | None:
     """ "Cụm thi đua số V", "Cụm 05", "Khối IV", "Khối thi đua các cơ quan Đảng tỉnh"."""
     folded = fold(value)
-    folded = re.sub(r" (tinh )?thanh hoa$", "", folded) if re.search(r"\d| [ivxlc]+ ", folded) else folded
+    folded = (
+        re.sub(r" (tinh )?thanh hoa$", "", folded)
+        if re.search(r"\d| [ivxlc]+ ", folded)
+        else folded
+    )
     numbered = _CLUSTER_RE.match(folded)
     if numbered:
         raw = numbered.group("number")

@@ -90,6 +90,8 @@ create table if not exists validation_results (
 def raw_tables_ddl() -> str:
     statements = []
     for record_type in RECORD_TYPES.values():
-        cols = ",\n    ".join(f"{name} {sql_type}" for name, sql_type in raw_table_columns(record_type))
+        cols = ",\n    ".join(
+            f"{name} {sql_type}" for name, sql_type in raw_table_columns(record_type)
+        )
         statements.append(f"create table if not exists {record_type.name} (\n    {cols}\n);")
     return BOOKKEEPING_DDL + "\n".join(statements)

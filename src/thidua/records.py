@@ -84,7 +84,16 @@ _CLUSTER = Column(
     "cluster",
     "cluster",
     True,
-    ("cluster", "cluster code", "cum", "khoi", "cum khoi", "cum thi dua", "khoi thi dua", "cum/khoi"),
+    (
+        "cluster",
+        "cluster code",
+        "cum",
+        "khoi",
+        "cum khoi",
+        "cum thi dua",
+        "khoi thi dua",
+        "cum/khoi",
+    ),
     "Cụm/khối thi đua, ví dụ “Cụm thi đua số 5”, “Khối thi đua các cơ quan Đảng tỉnh”",
     "The cluster or block, e.g. “Cụm thi đua số 5”",
 )

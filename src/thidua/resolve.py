@@ -1,0 +1,154 @@
+"""Name resolution: a unit name as written → a unit id, scoped by organiser, cluster and year.
+
+Names are compared by `match_key` (so NFD/NFC, "Hoà"/"Hòa", "&"/"và"/"-" never matter). A name
+matches the alias table, or a unit's canonical or short name. When several units match, the one
+scoped most narrowly wins (cluster scope over organiser scope over none); a tie at the same scope
+is ambiguous and, like an unknown name, never guessed: the caller quarantines the row with the
+closest candidates, found with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+from rapidfuzz import fuzz, process
+
+from thidua.normalize import clean_text, match_key
+from thidua.paths import SEEDS_DIR
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    unit_id: str
+    organizer_id: str | None
+    cluster_id: str | None
+    from_year: int | None
+    to_year: int | None
+
+    def applies(self, organizer_id: str | None, cluster_id: str | None, year: int | None) -> bool:
+        if self.organizer_id and organizer_id and self.organizer_id != organizer_id:
+            return False
+        if self.cluster_id and self.cluster_id != cluster_id:
+            return False
+        if year is None:
+            return True
+        if self.from_year is not None and year < self.from_year:
+            return False
+        return not (self.to_year is not None and year > self.to_year)
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.cluster_id else 0) + (1 if self.organizer_id else 0)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    unit_id: str | None
+    reason: str | None = None  # "unknown" | "ambiguous" when unit_id is None
+    candidates: tuple[str, ...] = ()
+
+
+def _year(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    text = str(value)
+    return int(text[:4])
+
+
+class AliasIndex:
+    """All names that resolve to units, with their scope and validity."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[AliasEntry]] = defaultdict(list)
+        self._display: dict[str, str] = {}
+        self.unit_names: dict[str, str] = {}
+
+    def add(
+        self,
+        name: str,
+        unit_id: str,
+        organizer_id: str | None = None,
+        cluster_id: str | None = None,
+        from_year: int | None = None,
+        to_year: int | None = None,
+    ) -> None:
+        key = match_key(name)
+        if not key:
+            return
+        entry = AliasEntry(unit_id, organizer_id or None, cluster_id or None, from_year, to_year)
+        if entry not in self._entries[key]:
+            self._entries[key].append(entry)
+        self._display.setdefault(key, clean_text(name))
+
+    def resolve(
+        self,
+        name: str,
+        organizer_id: str | None = None,
+        cluster_id: str | None = None,
+        year: int | None = None,
+    ) -> Resolution:
+        key = match_key(name)
+        entries = [
+            e for e in self._entries.get(key, ()) if e.applies(organizer_id, cluster_id, year)
+        ]
+        if entries:
+            best = max(e.specificity for e in entries)
+            units = {e.unit_id for e in entries if e.specificity == best}
+            if len(units) == 1:
+                return Resolution(units.pop())
+            return Resolution(None, "ambiguous", tuple(sorted(units)))
+        return Resolution(None, "unknown", self.candidates(name))
+
+    def candidates(self, name: str, limit: int = 3) -> tuple[str, ...]:
+        """The closest known names, as "name → unit_id", best first."""
+        matches = process.extract(
+            match_key(name), list(self._display), scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+        )
+        found: list[str] = []
+        for key, _score, _index in matches:
+            for unit_id in sorted({e.unit_id for e in self._entries[key]}):
+                label = f"{self._display[key]} → {unit_id}"
+                if label not in found:
+                    found.append(label)
+        return tuple(found[:limit])
+
+    @classmethod
+    def from_tables(cls, units: pl.DataFrame, aliases: Iterable[pl.DataFrame]) -> AliasIndex:
+        index = cls()
+        for row in units.iter_rows(named=True):
+            from_year, to_year = _year(row.get("valid_from")), _year(row.get("valid_to"))
+            index.unit_names[row["unit_id"]] = row["name_vi"]
+            for name in (row["name_vi"], row.get("short_name"), row["unit_id"]):
+                if name:
+                    index.add(
+                        name, row["unit_id"], row.get("organizer_id"), None, from_year, to_year
+                    )
+        for frame in aliases:
+            for row in frame.iter_rows(named=True):
+                index.add(
+                    row["alias"],
+                    row["unit_id"],
+                    row.get("organizer_id"),
+                    row.get("cluster_id"),
+                    _year(row.get("valid_from_year")),
+                    _year(row.get("valid_to_year")),
+                )
+        return index
+
+
+def read_seed(name: str, seeds_dir: Path = SEEDS_DIR) -> pl.DataFrame:
+    """A seed CSV as text columns (types are dbt's job; here we only need the strings)."""
+    return pl.read_csv(seeds_dir / f"{name}.csv", infer_schema=False)
+
+
+def load_alias_index(
+    seeds_dir: Path = SEEDS_DIR, extra_aliases: Iterable[pl.DataFrame] = ()
+) -> AliasIndex:
+    """The index from the seeds, plus aliases added later (e.g. with `thidua aliases add`)."""
+    return AliasIndex.from_tables(
+        read_seed("units", seeds_dir), [read_seed("unit_aliases", seeds_dir), *extra_aliases]
+    )
