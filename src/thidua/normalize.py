@@ -62,12 +62,20 @@ def normalize_tone_marks(text: str) -> str:
 _PUNCTUATION = re.compile(r"[&\-–—,.;:()/\\\"'“”‘’«»]+")
 
 
+def _word_key(word: str) -> str:
+    # A combining mark left at the start of a word (after its base letter was punctuation) would
+    # attach to the previous word once words are joined; it carries no meaning, so drop it.
+    word = unicodedata.normalize("NFC", word)
+    while word and unicodedata.combining(word[0]):
+        word = word[1:]
+    return normalize_tone_marks(word)
+
+
 def match_key(value: str) -> str:
     """The key two spellings of one name share: "Sở GD&ĐT" == "Sở GD-ĐT", "Hoà" == "Hòa"."""
-    text = normalize_tone_marks(clean_text(value).lower())
-    text = _PUNCTUATION.sub(" ", text)
-    words = [w for w in text.split(" ") if w and w != "và"]
-    return "".join(words)
+    text = _PUNCTUATION.sub(" ", clean_text(value).lower())
+    words = [_word_key(w) for w in text.split(" ")]
+    return "".join(w for w in words if w and w != "và")
 
 
 def fold(value: str) -> str:

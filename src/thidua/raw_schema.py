@@ -54,7 +54,10 @@ create table if not exists load_ledger (
     rows_quarantined integer not null,
     message varchar,
     loaded_at timestamp not null,
-    loader_version varchar not null
+    loader_version varchar not null,
+    -- which names could be resolved when this file landed: a file with quarantined rows is
+    -- processed again once aliases change, so `thidua aliases add` + re-load resolves them
+    resolver_fingerprint varchar
 );
 
 create table if not exists quarantine (
@@ -70,6 +73,18 @@ create table if not exists quarantine (
     message_en varchar not null,
     candidates varchar,
     row_json varchar not null
+);
+
+-- Aliases added by analysts (`thidua aliases add`): used by every later load.
+create table if not exists user_aliases (
+    alias varchar not null,
+    unit_id varchar not null,
+    organizer_id varchar,
+    cluster_id varchar,
+    valid_from_year integer,
+    valid_to_year integer,
+    added_at timestamp not null,
+    note varchar
 );
 
 create table if not exists validation_results (

@@ -9,6 +9,7 @@ closest candidates, found with rapidfuzz.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ class AliasIndex:
 
     def __init__(self) -> None:
         self._entries: dict[str, list[AliasEntry]] = defaultdict(list)
+        self._fingerprint: str | None = None
         self._display: dict[str, str] = {}
         self.unit_names: dict[str, str] = {}
 
@@ -80,9 +82,20 @@ class AliasIndex:
         if not key:
             return
         entry = AliasEntry(unit_id, organizer_id or None, cluster_id or None, from_year, to_year)
+        self._fingerprint = None
         if entry not in self._entries[key]:
             self._entries[key].append(entry)
         self._display.setdefault(key, clean_text(name))
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever any name, scope or validity changes (not with insertion order)."""
+        if self._fingerprint is None:
+            parts = sorted(
+                f"{key}|{entry}" for key, entries in self._entries.items() for entry in entries
+            )
+            self._fingerprint = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+        return self._fingerprint
 
     def resolve(
         self,

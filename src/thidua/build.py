@@ -1,0 +1,198 @@
+"""`thidua build`: dbt build into a separate file, then publish it with an atomic rename.
+
+The published warehouse is never opened for writing: dbt writes `build/thidua.duckdb` (a copy of
+the published file, so incremental models keep their state), its tests run there, and only when
+everything passed does `os.replace` swap it onto the published path. Readers that are mid-query
+keep their snapshot of the old file; the next query sees the new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import duckdb
+
+from thidua.errors import UserError
+from thidua.paths import PROJECT_ROOT, Home
+
+
+class BuildFailed(UserError):
+    """dbt build or its tests failed: the published warehouse was left as it was."""
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    unique_id: str
+    resource_type: str
+    name: str
+    status: str
+    message: str | None
+    execution_seconds: float
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    published_db: Path
+    dbt_seconds: float
+    nodes: list[NodeResult]
+
+    @property
+    def tests_passed(self) -> int:
+        return sum(
+            1 for n in self.nodes if n.resource_type in ("test", "unit_test") and n.status == "pass"
+        )
+
+    @property
+    def tests_failed(self) -> int:
+        return sum(
+            1
+            for n in self.nodes
+            if n.resource_type in ("test", "unit_test") and n.status in ("fail", "error")
+        )
+
+
+def dbt_environment(home: Home) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "THIDUA_RAW_DB": str(home.raw_db),
+            "THIDUA_BUILD_DB": str(home.build_db),
+            "THIDUA_DBT_TARGET": str(home.dbt_target_dir),
+            "THIDUA_DBT_LOGS": str(home.dbt_log_dir),
+            "DBT_PROFILES_DIR": str(PROJECT_ROOT),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "DBT_VERSION_CHECK": "false",
+        }
+    )
+    return env
+
+
+def run_dbt(
+    home: Home, args: list[str], progress: Callable[[str], None] | None = None
+) -> tuple[int, list[NodeResult]]:
+    """Run one dbt command in the project; returns its exit code and per-node results."""
+    dbt = Path(sys.executable).with_name("dbt")
+    command = [str(dbt), *args, "--project-dir", str(PROJECT_ROOT)]
+    results_file = home.dbt_target_dir / "run_results.json"
+    results_file.unlink(missing_ok=True)
+    with subprocess.Popen(
+        command,
+        cwd=PROJECT_ROOT,
+        env=dbt_environment(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if progress:
+                progress(line.rstrip("\n"))
+        code = process.wait()
+    return code, _node_results(results_file)
+
+
+def _node_results(results_file: Path) -> list[NodeResult]:
+    if not results_file.exists():
+        return []
+    data = json.loads(results_file.read_text(encoding="utf-8"))
+    nodes = []
+    for item in data.get("results", []):
+        unique_id = item["unique_id"]
+        nodes.append(
+            NodeResult(
+                unique_id=unique_id,
+                resource_type=unique_id.split(".", 1)[0],
+                name=unique_id.rsplit(".", 1)[-1],
+                status=str(item.get("status")),
+                message=item.get("message"),
+                execution_seconds=float(item.get("execution_time") or 0.0),
+            )
+        )
+    return nodes
+
+
+def _record_publish(build_db: Path, result: BuildResult) -> None:
+    """Stamp the build with what was built and how its tests went (the dashboard shows it)."""
+    con = duckdb.connect(str(build_db))
+    try:
+        con.execute("create schema if not exists meta")
+        con.execute(
+            """
+            create table if not exists meta.publish_log (
+                published_at timestamp, thidua_version varchar, dbt_seconds double,
+                tests_passed integer, tests_failed integer
+            )
+            """
+        )
+        con.execute(
+            "insert into meta.publish_log values (?, ?, ?, ?, ?)",
+            [
+                dt.datetime.now(),
+                version("thidua"),
+                result.dbt_seconds,
+                result.tests_passed,
+                result.tests_failed,
+            ],
+        )
+        con.execute(
+            """
+            create or replace table meta.dbt_results (
+                unique_id varchar, resource_type varchar, name varchar, status varchar,
+                message varchar, execution_seconds double
+            )
+            """
+        )
+        con.executemany(
+            "insert into meta.dbt_results values (?, ?, ?, ?, ?, ?)",
+            [
+                [n.unique_id, n.resource_type, n.name, n.status, n.message, n.execution_seconds]
+                for n in result.nodes
+            ],
+        )
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def build_and_publish(
+    home: Home,
+    *,
+    full_refresh: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    if not home.raw_db.exists():
+        raise UserError(
+            f"chưa có dữ liệu nạp ({home.raw_db}): chạy `thidua load <tệp>` hoặc `thidua demo` trước",
+            f"nothing loaded yet ({home.raw_db}): run `thidua load <files>` or `thidua demo` first",
+        )
+    home.build_dir.mkdir(parents=True, exist_ok=True)
+    for stale in (home.build_db, home.build_db.with_name(home.build_db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    if home.published_db.exists() and not full_refresh:
+        # Incremental models need their previous state: start from the published copy.
+        shutil.copyfile(home.published_db, home.build_db)
+    args = ["build"] + (["--full-refresh"] if full_refresh else [])
+    started = time.perf_counter()
+    code, nodes = run_dbt(home, args, progress)
+    elapsed = time.perf_counter() - started
+    result = BuildResult(home.published_db, elapsed, nodes)
+    failed = [n for n in nodes if n.status in ("fail", "error")]
+    if code != 0 or failed:
+        names = ", ".join(n.name for n in failed[:5]) or f"dbt exit code {code}"
+        raise BuildFailed(
+            f"dbt build thất bại ({names}); kho đã công bố giữ nguyên. Nhật ký: {home.dbt_log_dir}",
+            f"dbt build failed ({names}); the published warehouse is unchanged. Logs: {home.dbt_log_dir}",
+        )
+    _record_publish(home.build_db, result)
+    os.replace(home.build_db, home.published_db)
+    return result

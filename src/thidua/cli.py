@@ -1,0 +1,255 @@
+"""The `thidua` command line. Every user mistake ends in one clear line and exit code 1."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from thidua.errors import UserError
+from thidua.paths import Home, home
+from thidua.records import RECORD_TYPES
+
+MAX_FINDINGS_SHOWN = 20
+
+
+def _columns_help() -> str:
+    lines = [
+        "Accepted columns per record type (headers in Vietnamese or English, with or without",
+        "diacritics; * = required):",
+        "",
+    ]
+    for record_type in RECORD_TYPES.values():
+        lines.append(f"{record_type.name} — {record_type.title_vi} ({record_type.grain})")
+        for column in record_type.columns:
+            mark = "*" if column.required else " "
+            headers = ", ".join(column.headers[:4])
+            lines.append(f"  {mark} {column.name:<16} {headers}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _print_load_progress(report: object) -> None:
+    from thidua.loader import BatchReport
+
+    assert isinstance(report, BatchReport)
+    if report.status == "rejected":
+        print(f"✗ {report.message}", file=sys.stderr)
+        return
+    if report.status == "unchanged":
+        print(f"= {report.label}: {report.message}")
+        return
+    mark = "✓" if report.rows_quarantined == 0 else "!"
+    print(
+        f"{mark} {report.label} ({report.record_type}): đọc {report.rows_read}, nạp {report.rows_loaded}, "
+        f"cách ly {report.rows_quarantined} / read {report.rows_read}, loaded {report.rows_loaded}, "
+        f"quarantined {report.rows_quarantined}"
+    )
+    if report.findings is not None and report.findings.height:
+        for finding in report.findings.head(MAX_FINDINGS_SHOWN).iter_rows(named=True):
+            where = (
+                f"{report.label} dòng/row {finding['_row']}, cột/column {finding['column_name']}"
+            )
+            hint = (
+                f" — gần nhất / closest: {finding['candidates']}" if finding["candidates"] else ""
+            )
+            print(
+                f"    {where}: {finding['message_vi']} / {finding['message_en']} [{finding['rule']}]{hint}"
+            )
+        if report.findings.height > MAX_FINDINGS_SHOWN:
+            print(
+                f"    … {report.findings.height - MAX_FINDINGS_SHOWN} more (see `thidua quarantine`)"
+            )
+
+
+def cmd_load(args: argparse.Namespace, where: Home) -> int:
+    from thidua.loader import load_files
+
+    report = load_files(
+        [Path(p) for p in args.paths],
+        where,
+        record_type=args.type,
+        source_kind=args.source_kind,
+        progress=None if args.quiet else _print_load_progress,
+    )
+    print(
+        f"tổng / total: nạp {report.loaded_rows} dòng, cách ly {report.quarantined_rows}, "
+        f"{len(report.rejected)} tệp bị từ chối / {report.loaded_rows} rows loaded, "
+        f"{report.quarantined_rows} quarantined, {len(report.rejected)} file(s) rejected"
+    )
+    if report.rejected:
+        return 1
+    if args.strict and report.quarantined_rows:
+        print("--strict: có dòng bị cách ly / rows were quarantined", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, where: Home) -> int:
+    from thidua.build import build_and_publish
+
+    result = build_and_publish(
+        where, full_refresh=args.full_refresh, progress=None if args.quiet else print
+    )
+    print(
+        f"đã công bố / published {result.published_db} "
+        f"(dbt {result.dbt_seconds:.1f}s, tests {result.tests_passed} passed, {result.tests_failed} failed)"
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, where: Home) -> int:
+    from thidua.serve import serve
+
+    return serve(where, port=args.port, address=args.address)
+
+
+def cmd_demo(args: argparse.Namespace, where: Home) -> int:
+    from thidua.demo import run_demo
+
+    run_demo(where, seed=args.seed, progress=print, quiet_dbt=args.quiet)
+    if args.no_serve:
+        return 0
+    from thidua.serve import serve
+
+    return serve(where, port=args.port, address=args.address)
+
+
+def cmd_generate(args: argparse.Namespace, where: Home) -> int:
+    from thidua.generate import generate
+
+    out = Path(args.out) if args.out else where.generated_dir / f"{args.tier}-seed{args.seed}"
+    counts = generate(args.tier, args.seed, out, args.format)
+    for record_type, count in counts.items():
+        print(f"{record_type}: {count}")
+    print(f"→ {out}")
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace, where: Home) -> int:
+    from thidua.sql_command import run_sql
+
+    return run_sql(where, args.query, args.format, args.max_rows)
+
+
+def cmd_aliases(args: argparse.Namespace, where: Home) -> int:
+    from thidua.alias_command import run_aliases
+
+    return run_aliases(where, args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thidua",
+        description="thidua: kho dữ liệu cụm, khối thi đua / the emulation-cluster warehouse",
+    )
+    parser.add_argument(
+        "--home",
+        help="thư mục dữ liệu / data folder (default: $THIDUA_HOME or ./warehouse in the project)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    load = sub.add_parser(
+        "load",
+        help="nạp tệp (CSV, XLSX, JSON, Parquet) / load record files",
+        description="Load record files or folders into the landing database, through the quality gate.",
+        epilog=_columns_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    load.add_argument("paths", nargs="+", help="files or folders")
+    load.add_argument("--type", choices=list(RECORD_TYPES), help="record type (default: detected)")
+    load.add_argument(
+        "--source-kind",
+        default="official",
+        choices=["official", "article", "synthetic", "other"],
+        help="source kind of rows that do not say (default: official)",
+    )
+    load.add_argument("--strict", action="store_true", help="fail if any row is quarantined (CI)")
+    load.add_argument("--quiet", action="store_true", help="print only the total")
+    load.set_defaults(handler=cmd_load)
+
+    build = sub.add_parser(
+        "build",
+        help="dbt build + kiểm thử + công bố / dbt build, tests, publish",
+        description="Build the dbt project into a separate file and publish it only if every test passes.",
+    )
+    build.add_argument("--full-refresh", action="store_true", help="rebuild incremental models")
+    build.add_argument("--quiet", action="store_true", help="hide dbt's output")
+    build.set_defaults(handler=cmd_build)
+
+    for name, handler, text in (
+        ("serve", cmd_serve, "mở bảng điều khiển / serve the dashboard"),
+        ("demo", cmd_demo, "toàn bộ quy trình trên dữ liệu mẫu / the whole pipeline on the sample"),
+    ):
+        command = sub.add_parser(name, help=text, description=text)
+        command.add_argument("--port", type=int, default=8501)
+        command.add_argument("--address", default="localhost")
+        if name == "demo":
+            command.add_argument("--no-serve", action="store_true", help="stop after publishing")
+            command.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+            command.add_argument("--quiet", action="store_true", help="hide dbt's output")
+        command.set_defaults(handler=handler)
+
+    generate = sub.add_parser(
+        "generate",
+        help="sinh dữ liệu mô phỏng / generate synthetic records",
+        description="Write deterministic synthetic records (every row marked synthetic).",
+    )
+    generate.add_argument("--tier", default="province", choices=["province"])
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--out", help="output folder (default: <home>/generated/<tier>-seed<N>)")
+    generate.add_argument("--format", default="csv", choices=["csv", "parquet"])
+    generate.set_defaults(handler=cmd_generate)
+
+    sql = sub.add_parser(
+        "sql",
+        help="truy vấn chỉ đọc / read-only SQL on the published warehouse",
+        description=textwrap.dedent(
+            """\
+            Run one read-only query against the published warehouse (schemas: marts, quality,
+            reference, meta). Example: thidua sql "select * from marts.fct_cluster_year limit 5"
+            """
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sql.add_argument("query")
+    sql.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    sql.add_argument("--max-rows", type=int, default=100_000)
+    sql.set_defaults(handler=cmd_sql)
+
+    aliases = sub.add_parser(
+        "aliases",
+        help="tên chưa nhận ra và bí danh / unresolved names and aliases",
+        description="List names the loader could not resolve, or add an alias so a re-load resolves them.",
+    )
+    alias_sub = aliases.add_subparsers(dest="alias_command", required=True, metavar="ACTION")
+    alias_sub.add_parser("list", help="open (unresolved) names with candidates")
+    add = alias_sub.add_parser("add", help="add an alias: ALIAS → UNIT_ID")
+    add.add_argument("alias")
+    add.add_argument("unit_id")
+    add.add_argument("--cluster", help="only inside this cluster (e.g. 'Cụm thi đua số 8')")
+    add.add_argument("--from-year", type=int)
+    add.add_argument("--to-year", type=int)
+    add.add_argument("--note")
+    aliases.set_defaults(handler=cmd_aliases)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace, Home], int] = args.handler
+    try:
+        return handler(args, home(args.home))
+    except UserError as exc:
+        print(f"lỗi / error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("đã dừng / interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,302 @@
+"""Text cells → typed, normalised, resolved values, with one finding per cell that fails.
+
+Work is done per distinct value, not per row (a million score rows hold a few hundred distinct
+unit names), so normalising and resolving stay cheap at any size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import polars as pl
+
+from thidua.normalize import clean_text, match_key, parse_cluster_ref, parse_date
+from thidua.raw_schema import raw_table_columns
+from thidua.readers import ROW, RawBatch
+from thidua.records import Column
+from thidua.resolve import AliasIndex
+from thidua.vocabulary import has_vocabulary, to_code
+
+FINDING_SCHEMA = {
+    ROW: pl.Int64,
+    "column_name": pl.Utf8,
+    "value": pl.Utf8,
+    "rule": pl.Utf8,
+    "message_vi": pl.Utf8,
+    "message_en": pl.Utf8,
+    "candidates": pl.Utf8,
+}
+
+_INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What coercion needs besides the batch: reference data and defaults."""
+
+    aliases: AliasIndex
+    organizers: dict[str, str]  # match_key(name or id) → organizer_id
+    default_organizer_id: str
+    default_source_kind: str
+
+
+def _int(text: str) -> int | None:
+    text = text.replace(" ", "")
+    return int(float(text)) if _INT.match(text) else None
+
+
+def _float(text: str) -> float | None:
+    text = text.replace(" ", "")
+    # Vietnamese writes the decimal comma ("85,5"); a dot is a decimal point too (exports).
+    return float(text.replace(",", ".")) if _NUMBER.match(text) else None
+
+
+def _map_unique(series: pl.Series, fn: Callable[[str], object], dtype: pl.DataType) -> pl.Series:
+    values = series.drop_nulls().unique().to_list()
+    mapping = {v: fn(v) for v in values}
+    return series.replace_strict(mapping, default=None, return_dtype=dtype)
+
+
+def _findings(
+    frame: pl.DataFrame,
+    failed: pl.Expr,
+    column: str,
+    rule: str,
+    message_vi: str,
+    message_en: str,
+    candidates: pl.Expr | None = None,
+) -> pl.DataFrame:
+    """One finding per row where `failed`; `{value}` in the messages becomes the cell text."""
+    rows = frame.filter(failed)
+    value = pl.col(column).cast(pl.Utf8).fill_null("")
+    return rows.select(
+        pl.col(ROW),
+        pl.lit(column).alias("column_name"),
+        value.alias("value"),
+        pl.lit(rule).alias("rule"),
+        pl.format(message_vi.replace("{value}", "{}"), value).alias("message_vi")
+        if "{value}" in message_vi
+        else pl.lit(message_vi).alias("message_vi"),
+        pl.format(message_en.replace("{value}", "{}"), value).alias("message_en")
+        if "{value}" in message_en
+        else pl.lit(message_en).alias("message_en"),
+        (candidates if candidates is not None else pl.lit(None, dtype=pl.Utf8)).alias("candidates"),
+    )
+
+
+def _clean(series: pl.Series) -> pl.Series:
+    return _map_unique(series, clean_text, pl.Utf8()).replace("", None)
+
+
+def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The landed shape of the batch (see raw_schema) and the findings of cells that failed."""
+    raw = batch.frame
+    out: dict[str, pl.Series] = {ROW: raw[ROW]}
+    findings: list[pl.DataFrame] = []
+    rt = batch.record_type
+
+    def check(
+        column: str, typed: pl.Series, rule: str, vi: str, en: str, mask: pl.Series | None = None
+    ) -> None:
+        failed = raw[column].is_not_null() & typed.is_null()
+        if mask is not None:
+            failed = failed & mask
+        if failed.any():
+            findings.append(
+                _findings(raw.with_columns(failed.alias("_f")), pl.col("_f"), column, rule, vi, en)
+            )
+
+    # Organiser first: clusters and names are scoped by it. Blank means the default organiser.
+    organizer_text = _clean(raw["organizer"])
+    resolved_organizer = _map_unique(
+        organizer_text, lambda v: context.organizers.get(match_key(v)), pl.Utf8()
+    )
+    check(
+        "organizer",
+        resolved_organizer,
+        "unknown_organizer",
+        "không nhận ra cơ quan tổ chức ‘{value}’ (xem bảng organizers)",
+        "unknown organiser ‘{value}’ (see the organizers reference table)",
+    )
+    organizer_id = pl.select(
+        pl.when(organizer_text.is_null())
+        .then(pl.lit(context.default_organizer_id))
+        .otherwise(resolved_organizer)
+    ).to_series()
+    out["organizer_raw"] = raw["organizer"]
+    out["organizer_id"] = organizer_id
+
+    for column in rt.columns:
+        name = column.name
+        if column.kind == "organizer":
+            continue
+        cells = raw[name]
+        if column.kind == "cluster":
+            cleaned = _clean(cells)
+            refs = {c: parse_cluster_ref(c) for c in cleaned.drop_nulls().unique().to_list()}
+            keys = pl.DataFrame({"c": cleaned, "o": organizer_id})
+            cluster_id = _map_rows(
+                keys,
+                lambda c, o: (
+                    refs[c].cluster_id(o) if c is not None and o is not None and refs[c] else None
+                ),  # type: ignore[union-attr]
+            )
+            check(
+                name,
+                cluster_id,
+                "unparseable_cluster",
+                "không nhận ra cụm/khối ‘{value}’ (ví dụ đúng: “Cụm thi đua số 5”)",
+                "cannot read the cluster ‘{value}’ (expected e.g. “Cụm thi đua số 5”)",
+                mask=organizer_id.is_not_null(),
+            )
+            out[f"{name}_raw"] = cells
+            out[f"{name}_id"] = cluster_id
+            if rt.name == "clusters":
+                kinds = {c: (r.kind if r else None) for c, r in refs.items()}
+                numbers = {c: (r.number if r else None) for c, r in refs.items()}
+                out["cluster_kind"] = cleaned.replace_strict(
+                    kinds, default=None, return_dtype=pl.Utf8
+                )
+                out["cluster_number"] = cleaned.replace_strict(
+                    numbers, default=None, return_dtype=pl.Int32
+                )
+        elif column.kind == "unit":
+            continue  # needs cluster and year: resolved below
+        elif column.kind == "int":
+            typed = _map_unique(_clean(cells), _int, pl.Int32())
+            check(
+                name,
+                typed,
+                "not_a_whole_number",
+                "‘{value}’ không phải số nguyên",
+                "‘{value}’ is not a whole number",
+            )
+            out[name] = typed
+        elif column.kind == "float":
+            typed = _map_unique(_clean(cells), _float, pl.Float64())
+            check(
+                name,
+                typed,
+                "not_a_number",
+                "‘{value}’ không phải là số",
+                "‘{value}’ is not a number",
+            )
+            out[name] = typed
+        elif column.kind == "date":
+            typed = _map_unique(_clean(cells), parse_date, pl.Date())
+            check(
+                name,
+                typed,
+                "not_a_date",
+                "‘{value}’ không phải ngày hợp lệ (dùng ngày/tháng/năm, ví dụ 14/01/2022)",
+                "‘{value}’ is not a valid date (use day/month/year, e.g. 14/01/2022)",
+            )
+            out[name] = typed
+        else:
+            cleaned = _clean(cells)
+            if has_vocabulary(name):
+                cleaned = _map_unique(cleaned, lambda v, n=name: to_code(n, v), pl.Utf8())
+            out[name] = cleaned
+
+    if out.get("source_kind") is not None:
+        out["source_kind"] = out["source_kind"].fill_null(context.default_source_kind)
+    frame = pl.DataFrame(out)
+    frame = _resolve_units(frame, raw, batch, context, findings)
+    frame = frame.with_columns((pl.col("source_kind") == "synthetic").alias("is_synthetic"))
+    landed = [name for name, _ in raw_table_columns(rt) if name in frame.columns]
+    frame = frame.select(ROW, *landed)
+    found = pl.concat(findings, how="vertical") if findings else pl.DataFrame(schema=FINDING_SCHEMA)
+    return frame, found
+
+
+def _map_rows(
+    keys: pl.DataFrame, fn: Callable[..., object], dtype: pl.DataType = pl.Utf8()
+) -> pl.Series:
+    """fn applied once per distinct key row, spread back onto every row in order."""
+    distinct = keys.unique()
+    values = [fn(*row) for row in distinct.iter_rows()]
+    mapped = distinct.with_columns(pl.Series("_v", values, dtype=dtype))
+    joined = keys.with_row_index("_i").join(mapped, on=keys.columns, how="left", nulls_equal=True)
+    return joined.sort("_i")["_v"]
+
+
+def _resolve_units(
+    frame: pl.DataFrame,
+    raw: pl.DataFrame,
+    batch: RawBatch,
+    context: Context,
+    findings: list[pl.DataFrame],
+) -> pl.DataFrame:
+    unit_columns: list[Column] = [c for c in batch.record_type.columns if c.kind == "unit"]
+    year = (
+        frame["results_year"]
+        if "results_year" in frame.columns
+        else pl.Series([None] * len(frame), dtype=pl.Int32)
+    )
+    cluster = (
+        frame["cluster_id"]
+        if "cluster_id" in frame.columns
+        else pl.Series([None] * len(frame), dtype=pl.Utf8)
+    )
+    for column in unit_columns:
+        name = column.name
+        cleaned = _clean(raw[name])
+        keys = pl.DataFrame({"n": cleaned, "o": frame["organizer_id"], "c": cluster, "y": year})
+        distinct = keys.unique()
+        resolved_rows = []
+        for n, o, c, y in distinct.iter_rows():
+            if n is None:
+                resolved_rows.append((n, o, c, y, None, None, None))
+                continue
+            result = context.aliases.resolve(n, o, c, y)
+            resolved_rows.append(
+                (n, o, c, y, result.unit_id, result.reason, "; ".join(result.candidates) or None)
+            )
+        resolved = pl.DataFrame(
+            resolved_rows,
+            schema={
+                "n": pl.Utf8,
+                "o": pl.Utf8,
+                "c": pl.Utf8,
+                "y": pl.Int32,
+                "id": pl.Utf8,
+                "why": pl.Utf8,
+                "cand": pl.Utf8,
+            },
+            orient="row",
+        )
+        joined = (
+            keys.with_row_index("_i")
+            .join(resolved, on=["n", "o", "c", "y"], how="left", nulls_equal=True)
+            .sort("_i")
+        )
+        frame = frame.with_columns(
+            raw[name].alias(f"{name}_raw"),
+            joined["id"].alias(f"{name}_id"),
+        )
+        probe = raw.select(ROW, name).with_columns(
+            joined["why"].alias("_why"), joined["cand"].alias("_cand")
+        )
+        unknown = _findings(
+            probe,
+            pl.col("_why") == "unknown",
+            name,
+            "unresolved_name",
+            "không tìm thấy đơn vị ‘{value}’ trong danh mục; thêm bí danh bằng `thidua aliases add`",
+            "unit ‘{value}’ is not in the reference list; add an alias with `thidua aliases add`",
+            pl.col("_cand"),
+        )
+        ambiguous = _findings(
+            probe,
+            pl.col("_why") == "ambiguous",
+            name,
+            "ambiguous_name",
+            "tên ‘{value}’ khớp nhiều đơn vị; thêm bí danh theo cụm bằng `thidua aliases add`",
+            "name ‘{value}’ matches several units; add a cluster-scoped alias with `thidua aliases add`",
+            pl.col("_cand"),
+        )
+        findings.extend(f for f in (unknown, ambiguous) if f.height)
+    return frame

@@ -1,0 +1,191 @@
+"""The quality gate: the Great Expectations suite of a record type, run on every batch before it lands.
+
+Suites are plain JSON in `expectations/` (one per record type, no generated ids, so diffs stay
+readable). Each failing row becomes a finding that names the expectation; the summary of every
+expectation is kept so the dashboard can show the latest results per record type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import polars as pl
+
+from thidua.coerce import FINDING_SCHEMA
+from thidua.paths import EXPECTATIONS_DIR
+from thidua.readers import ROW
+
+# GX phones home and draws progress bars unless told not to; neither belongs in a CLI.
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    suite_name: str
+    expectation: str
+    column_name: str | None
+    success: bool
+    element_count: int | None
+    unexpected_count: int | None
+    details_json: str
+
+
+def load_suite_definition(record_type: str, directory: Path = EXPECTATIONS_DIR) -> dict[str, Any]:
+    path = directory / f"{record_type}.json"
+    with path.open(encoding="utf-8") as handle:
+        definition: dict[str, Any] = json.load(handle)
+    return definition
+
+
+def suite_parameters(today: dt.date | None = None) -> dict[str, Any]:
+    """Values the suites refer to as {"$PARAMETER": …}: plausible years and dates, award codes."""
+    from thidua.resolve import read_seed
+
+    today = today or dt.date.today()
+    return {
+        "max_results_year": today.year + 1,
+        "max_event_date": today.replace(year=today.year + 1).isoformat()
+        if not (today.month == 2 and today.day == 29)
+        else today.replace(year=today.year + 1, day=28).isoformat(),
+        "award_type_codes": read_seed("award_types")["award_type_code"].to_list(),
+    }
+
+
+@cache
+def _context() -> Any:
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
+@cache
+def _batch_definition() -> Any:
+    source = _context().data_sources.add_pandas("thidua_batches")
+    asset = source.add_dataframe_asset("incoming")
+    return asset.add_batch_definition_whole_dataframe("whole_batch")
+
+
+def _suite(definition: dict[str, Any]) -> Any:
+    import great_expectations as gx
+    from great_expectations.expectations.expectation_configuration import (
+        ExpectationConfiguration,
+    )
+
+    suite = gx.ExpectationSuite(name=definition["name"])
+    for item in definition["expectations"]:
+        suite.add_expectation_configuration(
+            ExpectationConfiguration(
+                type=item["type"], kwargs=item["kwargs"], meta=item.get("meta")
+            )
+        )
+    return suite
+
+
+def _for_pandas(frame: pl.DataFrame) -> Any:
+    # GX turns the ISO dates of the suites into datetime.date and compares cell by cell, so date
+    # columns must hold datetime.date objects too (not pandas timestamps).
+    dates = [name for name, dtype in frame.schema.items() if dtype == pl.Date]
+    pandas_frame = frame.drop(dates).to_pandas()
+    for name in dates:
+        pandas_frame[name] = pd.Series(frame[name].to_list(), dtype=object)
+    return pandas_frame
+
+
+def _raised(exception_info: Any) -> str | None:
+    """GX reports errors flat or keyed by metric; either way a broken check must not pass as data."""
+    if not isinstance(exception_info, dict):
+        return None
+    if exception_info.get("raised_exception"):
+        return str(exception_info.get("exception_message"))
+    for value in exception_info.values():
+        if isinstance(value, dict) and value.get("raised_exception"):
+            return str(value.get("exception_message"))
+    return None
+
+
+def _column_of(kwargs: dict[str, Any]) -> str | None:
+    if "column" in kwargs:
+        return str(kwargs["column"])
+    if "column_B" in kwargs:
+        return str(kwargs["column_B"])
+    if "column_list" in kwargs:
+        return ", ".join(kwargs["column_list"])
+    return None
+
+
+def validate(
+    record_type: str, frame: pl.DataFrame, parameters: dict[str, Any] | None = None
+) -> tuple[pl.DataFrame, list[ExpectationOutcome]]:
+    """Row findings (same shape as coercion findings) and one outcome per expectation."""
+    definition = load_suite_definition(record_type)
+    messages = {
+        json.dumps([e["type"], e["kwargs"]], sort_keys=True): e.get("meta", {})
+        for e in definition["expectations"]
+    }
+    if frame.height == 0:
+        return pl.DataFrame(schema=FINDING_SCHEMA), []
+    batch = _batch_definition().get_batch(batch_parameters={"dataframe": _for_pandas(frame)})
+    result = batch.validate(
+        _suite(definition),
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW]},
+        expectation_parameters=parameters or suite_parameters(),
+    )
+    findings: list[dict[str, Any]] = []
+    outcomes: list[ExpectationOutcome] = []
+    for item in result.results:
+        config = item.expectation_config
+        raised = _raised(item.exception_info)
+        if raised:
+            # A broken suite must never look like bad data (GX reports it as a failed expectation).
+            raise RuntimeError(f"expectation {config.type} could not run: {raised}")
+        original_kwargs = next(
+            (
+                e["kwargs"]
+                for e in definition["expectations"]
+                if e["type"] == config.type and _column_of(e["kwargs"]) == _column_of(config.kwargs)
+            ),
+            config.kwargs,
+        )
+        meta = messages.get(json.dumps([config.type, original_kwargs], sort_keys=True), {})
+        column = _column_of(config.kwargs)
+        stats = item.result or {}
+        outcomes.append(
+            ExpectationOutcome(
+                suite_name=definition["name"],
+                expectation=config.type,
+                column_name=column,
+                success=bool(item.success),
+                element_count=stats.get("element_count"),
+                unexpected_count=stats.get("unexpected_count"),
+                details_json=json.dumps(
+                    {"partial_unexpected_list": stats.get("partial_unexpected_list", [])[:20]},
+                    default=str,
+                    ensure_ascii=False,
+                ),
+            )
+        )
+        for index in stats.get("unexpected_index_list") or []:
+            row = index if isinstance(index, dict) else {}
+            values = [str(v) for k, v in row.items() if k != ROW and v is not None]
+            findings.append(
+                {
+                    ROW: int(row[ROW]),
+                    "column_name": column,
+                    "value": ", ".join(values) if values else "",
+                    "rule": config.type,
+                    "message_vi": meta.get("message_vi", config.type),
+                    "message_en": meta.get("message_en", config.type),
+                    "candidates": None,
+                }
+            )
+    return pl.DataFrame(findings, schema=FINDING_SCHEMA), outcomes

@@ -1,0 +1,386 @@
+"""Readers: a file as analysts have it → batches of text cells under canonical column names.
+
+No value is interpreted here (that is `coerce`'s job); a reader only finds the header row, maps the
+headers to the contract in `records`, numbers the rows as the analyst sees them (the row number in
+Excel, the line number in a text editor) and decides which record type each sheet holds.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from thidua.errors import FileRejected
+from thidua.normalize import clean_text, fold
+from thidua.records import RECORD_TYPES, RecordType
+
+ROW = "_row"
+SUPPORTED_SUFFIXES = (
+    ".csv",
+    ".tsv",
+    ".txt",
+    ".xlsx",
+    ".xlsm",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".parquet",
+)
+_HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class RawBatch:
+    """One record type's rows from one file or sheet, every cell still text."""
+
+    path: Path
+    sheet: str | None
+    record_type: RecordType
+    frame: pl.DataFrame  # canonical column names + ROW, all Utf8
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.path.name if self.sheet is None else f"{self.path.name} [{self.sheet}]"
+
+
+def _header_index() -> dict[str, dict[str, str]]:
+    """record type → folded header → canonical column name."""
+    index: dict[str, dict[str, str]] = {}
+    for name, record_type in RECORD_TYPES.items():
+        mapping: dict[str, str] = {}
+        for column in record_type.columns:
+            mapping[fold(column.name)] = column.name
+            for header in column.headers:
+                mapping[fold(header)] = column.name
+        index[name] = mapping
+    return index
+
+
+HEADERS = _header_index()
+
+
+def _type_from_name(name: str) -> RecordType | None:
+    folded = fold(name)
+    for record_type in RECORD_TYPES.values():
+        for synonym in (record_type.name, *record_type.sheet_names):
+            if (
+                folded == fold(synonym)
+                or fold(synonym) in folded.split(" ")
+                or (" " in fold(synonym) and fold(synonym) in folded)
+            ):
+                return record_type
+    return None
+
+
+def _match_count(cells: list[str | None], record_type: str) -> int:
+    mapping = HEADERS[record_type]
+    return len({mapping[fold(c)] for c in cells if c and fold(c) in mapping})
+
+
+def _find_header(rows: pl.DataFrame, record_type: RecordType | None) -> tuple[int, RecordType]:
+    """The header row (0-based within `rows`) and the record type its headers fit best."""
+    candidates = [record_type] if record_type else list(RECORD_TYPES.values())
+    best: tuple[int, int, RecordType] | None = None
+    for index, row in enumerate(rows.head(_HEADER_SCAN_ROWS).iter_rows()):
+        cells = [c for c in row if c is not None]
+        for candidate in candidates:
+            score = _match_count(cells, candidate.name)
+            required_found = all(
+                any(
+                    fold(c) in HEADERS[candidate.name] and HEADERS[candidate.name][fold(c)] == req
+                    for c in cells
+                )
+                for req in candidate.required_columns
+            )
+            score += 100 if required_found else 0
+            if score >= 2 and (best is None or score > best[0]):
+                best = (score, index, candidate)
+    if best is None:
+        raise LookupError
+    return best[1], best[2]
+
+
+def batch_from_rows(
+    path: Path,
+    sheet: str | None,
+    rows: pl.DataFrame,
+    first_row_number: int,
+    record_type: RecordType | None,
+) -> RawBatch:
+    """Turn a header-less grid of text (as read) into a batch under canonical names."""
+    label = path.name
+    if rows.height == 0 or all(
+        all(v is None or clean_text(v) == "" for v in r)
+        for r in rows.head(_HEADER_SCAN_ROWS).iter_rows()
+    ):
+        raise FileRejected(
+            label, sheet, "tệp trống, không có dòng tiêu đề", "the file is empty (no header row)"
+        )
+    hinted = record_type or _type_from_name(sheet or "") or _type_from_name(path.stem)
+    try:
+        header_at, detected = _find_header(rows, hinted)
+    except LookupError:
+        expected = ", ".join(hinted.required_columns) if hinted else "xem `thidua load --help`"
+        raise FileRejected(
+            label,
+            sheet,
+            f"không tìm thấy dòng tiêu đề với các cột cần có ({expected})",
+            f"no header row with the required columns found ({expected}); see `thidua load --help`",
+        ) from None
+    header = [clean_text(c) if c is not None else "" for c in rows.row(header_at)]
+    mapping = HEADERS[detected.name]
+    rename: dict[str, str] = {}
+    ignored: list[str] = []
+    for position, text in enumerate(header):
+        canonical = mapping.get(fold(text)) if text else None
+        source = rows.columns[position]
+        if canonical and canonical not in rename.values():
+            rename[source] = canonical
+        elif text:
+            ignored.append(text)
+    missing = [c for c in detected.required_columns if c not in rename.values()]
+    if missing:
+        raise FileRejected(
+            label,
+            sheet,
+            f"thiếu cột bắt buộc: {', '.join(missing)} (bản ghi {detected.title_vi})",
+            f"required column(s) missing: {', '.join(missing)} ({detected.title_en} records)",
+        )
+    body = rows.slice(header_at + 1).select(list(rename)).rename(rename)
+    body = body.with_columns(
+        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW) + (first_row_number + header_at + 1)
+    )
+    # Blank lines (every cell empty) are not records; Excel users leave them between blocks.
+    cells = [c for c in body.columns if c != ROW]
+    non_blank = pl.any_horizontal(
+        [pl.col(c).is_not_null() & (pl.col(c).str.strip_chars() != "") for c in cells]
+    )
+    body = body.filter(non_blank)
+    for column in detected.columns:
+        if column.name not in body.columns:
+            body = body.with_columns(pl.lit(None, dtype=pl.Utf8).alias(column.name))
+    return RawBatch(path, sheet, detected, body, ignored)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise FileRejected(
+            path.name,
+            None,
+            "không phải tệp văn bản CSV (có ký tự nhị phân)",
+            "not a text CSV file (binary content)",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileRejected(
+            path.name,
+            None,
+            f"không đọc được mã hóa ở dòng {line}: hãy lưu tệp dạng CSV UTF-8",
+            f"cannot decode line {line}: save the file as CSV UTF-8",
+        ) from None
+
+
+def _sniff_separator(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _csv_grid_exact(path: Path, text: str, separator: str) -> tuple[pl.DataFrame, list[int]]:
+    """The slow, exact reader: line numbers survive quoted line breaks; errors name the line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    rows: list[list[str]] = []
+    line_numbers: list[int] = []
+    start = 1
+    try:
+        for row in reader:
+            rows.append(row)
+            line_numbers.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise FileRejected(
+            path.name,
+            None,
+            f"tệp CSV hỏng ở dòng {reader.line_num} ({exc}); tệp có thể bị cắt dở",
+            f"malformed CSV at line {reader.line_num} ({exc}); the file may be truncated",
+        ) from None
+    width = max((len(r) for r in rows), default=0)
+    grid = pl.DataFrame(
+        [r + [""] * (width - len(r)) for r in rows],
+        schema=[f"c{i}" for i in range(width)],
+        orient="row",
+    )
+    return grid.with_columns(pl.all().replace("", None)), line_numbers
+
+
+def read_csv(path: Path, record_type: RecordType | None) -> list[RawBatch]:
+    text = _decode(path, path.read_bytes())
+    if not text.strip():
+        raise FileRejected(path.name, None, "tệp trống", "the file is empty")
+    separator = _sniff_separator(text)
+    if text.count('"') % 2 == 1:
+        raise FileRejected(
+            path.name,
+            None,
+            "tệp CSV kết thúc giữa chừng hoặc có dấu ngoặc kép chưa đóng",
+            "the CSV file ends mid-record or has an unclosed quote",
+        )
+    lines: list[int] = []
+    try:
+        grid = pl.read_csv(
+            text.encode("utf-8"),
+            has_header=False,
+            infer_schema=False,
+            separator=separator,
+            truncate_ragged_lines=False,
+            raise_if_empty=False,
+        ).with_columns(pl.all().replace("", None))
+        if grid.height != text.count("\n") + (0 if text.endswith("\n") else 1):
+            # Quoted line breaks or blank lines shift the rows: only the exact reader knows the
+            # line numbers then.
+            grid, lines = _csv_grid_exact(path, text, separator)
+    except pl.exceptions.ComputeError:
+        grid, lines = _csv_grid_exact(path, text, separator)
+    batch = batch_from_rows(path, None, grid, 1, record_type)
+    if lines:
+        # csv's line numbers are exact even with quoted line breaks; use them in messages.
+        starts = [lines[i] for i in (batch.frame[ROW] - 1).to_list()]
+        batch.frame = batch.frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))
+    return [batch]
+
+
+def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch]:
+    import fastexcel
+
+    try:
+        workbook = fastexcel.read_excel(path)
+    except Exception as exc:  # fastexcel raises its own error types per failure
+        raise FileRejected(
+            path.name,
+            None,
+            f"không mở được tệp Excel ({exc})",
+            f"cannot open the Excel file ({exc})",
+        ) from None
+    batches: list[RawBatch] = []
+    skipped: list[str] = []
+    for sheet_name in workbook.sheet_names:
+        sheet = workbook.load_sheet(sheet_name, header_row=None, dtypes="string")
+        grid = sheet.to_polars()
+        if grid.height == 0:
+            continue
+        # calamine starts the grid at the first used row; Excel numbers from 1.
+        first_row = _first_used_row(sheet) + 1
+        try:
+            batches.append(batch_from_rows(path, sheet_name, grid, first_row, record_type))
+        except FileRejected:
+            if len(workbook.sheet_names) == 1:
+                raise
+            skipped.append(sheet_name)
+    if not batches:
+        raise FileRejected(
+            path.name,
+            None,
+            "không có trang tính nào chứa bản ghi nhận ra được",
+            "no sheet holds records that could be recognised",
+        )
+    return batches
+
+
+def _first_used_row(sheet: object) -> int:
+    offset = getattr(sheet, "offset", None)
+    return int(offset) if isinstance(offset, int) else 0
+
+
+def read_json(path: Path, record_type: RecordType | None) -> list[RawBatch]:
+    text = _decode(path, path.read_bytes())
+    records: list[dict[str, object]]
+    try:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            loaded = json.loads(text)
+            if isinstance(loaded, dict):
+                # {"records": [...]} or {"<type>": [...]} as portals export them
+                lists = [v for v in loaded.values() if isinstance(v, list)]
+                loaded = lists[0] if len(lists) == 1 else []
+            records = loaded
+    except json.JSONDecodeError as exc:
+        raise FileRejected(
+            path.name,
+            None,
+            f"JSON không hợp lệ ở dòng {exc.lineno}: {exc.msg}",
+            f"invalid JSON at line {exc.lineno}: {exc.msg}",
+        ) from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise FileRejected(
+            path.name, None, "JSON phải là danh sách các bản ghi", "JSON must be a list of records"
+        )
+    keys: list[str] = []
+    for record in records:
+        keys.extend(k for k in record if k not in keys)
+    rows = [keys] + [["" if r.get(k) is None else str(r.get(k)) for k in keys] for r in records]
+    grid = pl.DataFrame(rows, schema=[f"c{i}" for i in range(len(keys))], orient="row")
+    grid = grid.with_columns(pl.all().replace("", None))
+    # The n-th record is "row n+1", as if it were a table under one header row.
+    return [batch_from_rows(path, None, grid, 1, record_type)]
+
+
+def read_parquet(path: Path, record_type: RecordType | None) -> list[RawBatch]:
+    try:
+        frame = pl.read_parquet(path)
+    except Exception as exc:  # polars raises ComputeError/OSError for unreadable parquet
+        raise FileRejected(
+            path.name, None, f"không đọc được tệp Parquet ({exc})", f"cannot read Parquet ({exc})"
+        ) from None
+    header = pl.DataFrame(
+        [frame.columns], schema=[f"c{i}" for i in range(frame.width)], orient="row"
+    )
+    body = frame.with_columns(pl.all().cast(pl.Utf8))
+    body.columns = header.columns
+    return [batch_from_rows(path, None, pl.concat([header, body]), 1, record_type)]
+
+
+def read_file(path: Path, record_type: RecordType | None = None) -> list[RawBatch]:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv", ".txt"):
+        return read_csv(path, record_type)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_excel(path, record_type)
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        return read_json(path, record_type)
+    if suffix == ".parquet":
+        return read_parquet(path, record_type)
+    raise FileRejected(
+        path.name,
+        None,
+        f"định dạng không hỗ trợ ({suffix or 'không có đuôi'}); dùng CSV, XLSX, JSON hoặc Parquet",
+        f"unsupported format ({suffix or 'no extension'}); use CSV, XLSX, JSON or Parquet",
+    )
+
+
+def iter_input_files(paths: list[Path]) -> Iterator[Path]:
+    """Files to load: each given file, and every supported file inside a given folder, sorted."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    if not child.name.startswith(("~$", ".")):
+                        yield child
+        else:
+            yield path

@@ -1,0 +1,55 @@
+"""`thidua serve`: the Streamlit dashboard over the published warehouse."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from thidua.errors import UserError
+from thidua.paths import APP_ENTRY, PROJECT_ROOT, Home
+
+
+def _port_is_free(address: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((address if address != "localhost" else "127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def streamlit_command(port: int, address: str) -> list[str]:
+    streamlit = Path(sys.executable).with_name("streamlit")
+    return [
+        str(streamlit),
+        "run",
+        str(APP_ENTRY),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+
+
+def serve(home: Home, *, port: int = 8501, address: str = "localhost") -> int:
+    if not _port_is_free(address, port):
+        raise UserError(
+            f"cổng {port} đang được dùng: đóng ứng dụng kia hoặc dùng `--port`",
+            f"port {port} is in use: stop the other program or pass `--port`",
+        )
+    env = dict(os.environ, THIDUA_HOME=str(home.root))
+    print(f"bảng điều khiển / dashboard: http://{address}:{port}  (Ctrl-C để dừng / to stop)")
+    try:
+        return subprocess.call(streamlit_command(port, address), cwd=PROJECT_ROOT, env=env)
+    except KeyboardInterrupt:
+        return 0

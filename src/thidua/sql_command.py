@@ -1,0 +1,36 @@
+"""`thidua sql`: one read-only query against the published warehouse, printed as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import sys
+
+import polars as pl
+
+from thidua.errors import UserError
+from thidua.paths import Home
+from thidua.query import QueryRefused, WarehouseMissing, run_untrusted
+
+
+def run_sql(home: Home, query: str, output_format: str, max_rows: int) -> int:
+    try:
+        result = run_untrusted(
+            home.published_db, query, row_cap=max_rows, timeout_s=300.0, memory_limit="4GB"
+        )
+    except WarehouseMissing as exc:
+        raise UserError(str(exc)) from None
+    except QueryRefused as exc:
+        raise UserError(exc.message_vi, exc.message_en) from None
+    frame = result.frame
+    if output_format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif output_format == "json":
+        sys.stdout.write(frame.write_json() + "\n")
+    else:
+        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=80, tbl_width_chars=200):
+            print(frame)
+    if result.truncated:
+        print(
+            f"(chỉ hiện {max_rows} dòng đầu / only the first {max_rows} rows shown)",
+            file=sys.stderr,
+        )
+    return 0

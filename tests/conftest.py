@@ -1,0 +1,32 @@
+"""Shared fixtures. The warehouse fixture runs the real pipeline (generator, loader, GX, dbt)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from thidua.paths import Home
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTICLES_DIR = SHARED / "articles"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def published_home(tmp_path_factory: pytest.TempPathFactory) -> Home:
+    """A home whose warehouse was published by `thidua demo --no-serve` on the bundled sample."""
+    from thidua.demo import run_demo
+
+    home = Home(tmp_path_factory.mktemp("published-home"))
+    run_demo(home, seed=1, progress=lambda _line: None, quiet_dbt=True)
+    assert home.published_db.exists()
+    return home
+
+
+@pytest.fixture
+def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Home]:
+    """An empty home, also exported as THIDUA_HOME for code that reads the environment."""
+    monkeypatch.setenv("THIDUA_HOME", str(tmp_path))
+    yield Home(tmp_path)
