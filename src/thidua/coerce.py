@@ -14,7 +14,7 @@ import polars as pl
 
 from thidua.normalize import clean_text, match_key, parse_cluster_ref, parse_date
 from thidua.raw_schema import raw_table_columns
-from thidua.readers import ROW, RawBatch
+from thidua.readers import ROW, UNPLACED, RawBatch
 from thidua.records import Column
 from thidua.resolve import AliasIndex
 from thidua.vocabulary import has_vocabulary, to_code
@@ -201,6 +201,18 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
                 cleaned = _map_unique(cleaned, lambda v, n=name: to_code(n, v), pl.Utf8())
             out[name] = cleaned
 
+    unplaced = raw[UNPLACED]
+    if unplaced.is_not_null().any():
+        findings.append(
+            _findings(
+                raw,
+                pl.col(UNPLACED).is_not_null(),
+                UNPLACED,
+                "value_without_header",
+                "dòng có ô ngoài các cột có tiêu đề: ‘{value}’",
+                "the row has cells beyond the header's columns: ‘{value}’",
+            )
+        )
     if out.get("source_kind") is not None:
         out["source_kind"] = out["source_kind"].fill_null(context.default_source_kind)
     frame = pl.DataFrame(out)

@@ -7,7 +7,6 @@ rows loaded + rows quarantined, for every file); the same content loaded twice i
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -83,11 +82,8 @@ def build_context(home: Home, source_kind: str) -> Context:
 
 def _quarantine_rows(batch: RawBatch, findings: pl.DataFrame) -> pl.DataFrame:
     """Each finding with the row as it was read (original text), for the analyst to fix."""
-    originals = batch.frame.select(
-        pl.col(ROW),
-        pl.struct(pl.exclude(ROW))
-        .map_elements(lambda s: json.dumps(s, ensure_ascii=False), return_dtype=pl.Utf8)
-        .alias("row_json"),
+    originals = batch.frame.filter(pl.col(ROW).is_in(findings[ROW].implode())).select(
+        pl.col(ROW), pl.struct(pl.exclude(ROW)).struct.json_encode().alias("row_json")
     )
     return findings.join(originals, on=ROW, how="left").select(
         pl.lit(batch.record_type.name).alias("record_type"),
@@ -191,6 +187,30 @@ def _load_one(con: object, path: Path, forced: object, context: Context) -> list
         return [BatchReport(path.name, None, "rejected", message=str(exc))]
     reports: list[BatchReport] = []
     for batch in batches:
+        if isinstance(batch, FileRejected):
+            land(
+                con,
+                LedgerEntry(
+                    str(path),
+                    path.name,
+                    batch.sheet,
+                    content_hash,
+                    None,
+                    "rejected",
+                    0,
+                    0,
+                    0,
+                    str(batch),
+                    loader_version(),
+                ),
+                None,
+                None,
+                [],
+            )
+            reports.append(
+                BatchReport(f"{path.name} [{batch.sheet}]", None, "rejected", message=str(batch))
+            )
+            continue
         previous = already_loaded(con, content_hash, batch.sheet, context.aliases.fingerprint)
         if previous is not None:
             reports.append(

@@ -22,6 +22,7 @@ from thidua.normalize import clean_text, fold
 from thidua.records import RECORD_TYPES, RecordType
 
 ROW = "_row"
+UNPLACED = "_unplaced"
 SUPPORTED_SUFFIXES = (
     ".csv",
     ".tsv",
@@ -146,6 +147,11 @@ def batch_from_rows(
             rename[source] = canonical
         elif text:
             ignored.append(text)
+    unnamed = [
+        rows.columns[i]
+        for i, text in enumerate(header)
+        if not text and rows.slice(header_at + 1)[rows.columns[i]].is_not_null().any()
+    ]
     missing = [c for c in detected.required_columns if c not in rename.values()]
     if missing:
         raise FileRejected(
@@ -154,12 +160,21 @@ def batch_from_rows(
             f"thiếu cột bắt buộc: {', '.join(missing)} (bản ghi {detected.title_vi})",
             f"required column(s) missing: {', '.join(missing)} ({detected.title_en} records)",
         )
-    body = rows.slice(header_at + 1).select(list(rename)).rename(rename)
+    body = rows.slice(header_at + 1).select(list(rename) + unnamed).rename(rename)
+    # Cells under no header (a row longer than the header) cannot be placed: the row is
+    # quarantined rather than loaded without them.
+    body = body.with_columns(
+        pl.concat_str([pl.col(c) for c in unnamed], separator=" | ", ignore_nulls=True).alias(
+            UNPLACED
+        )
+        if unnamed
+        else pl.lit(None, dtype=pl.Utf8).alias(UNPLACED)
+    ).drop(unnamed)
     body = body.with_columns(
         pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW) + (first_row_number + header_at + 1)
     )
     # Blank lines (every cell empty) are not records; Excel users leave them between blocks.
-    cells = [c for c in body.columns if c != ROW]
+    cells = [c for c in body.columns if c not in (ROW,)]
     non_blank = pl.any_horizontal(
         [pl.col(c).is_not_null() & (pl.col(c).str.strip_chars() != "") for c in cells]
     )
@@ -265,7 +280,7 @@ def read_csv(path: Path, record_type: RecordType | None) -> list[RawBatch]:
     return [batch]
 
 
-def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch]:
+def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch | FileRejected]:
     import fastexcel
 
     try:
@@ -277,34 +292,25 @@ def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch]:
             f"không mở được tệp Excel ({exc})",
             f"cannot open the Excel file ({exc})",
         ) from None
-    batches: list[RawBatch] = []
-    skipped: list[str] = []
+    batches: list[RawBatch | FileRejected] = []
     for sheet_name in workbook.sheet_names:
-        sheet = workbook.load_sheet(sheet_name, header_row=None, dtypes="string")
+        # skip_rows=0 keeps leading blank rows, so grid row i is Excel row i + 1.
+        sheet = workbook.load_sheet(sheet_name, header_row=None, dtypes="string", skip_rows=0)
         grid = sheet.to_polars()
         if grid.height == 0:
             continue
-        # calamine starts the grid at the first used row; Excel numbers from 1.
-        first_row = _first_used_row(sheet) + 1
         try:
-            batches.append(batch_from_rows(path, sheet_name, grid, first_row, record_type))
-        except FileRejected:
-            if len(workbook.sheet_names) == 1:
-                raise
-            skipped.append(sheet_name)
+            batches.append(batch_from_rows(path, sheet_name, grid, 1, record_type))
+        except FileRejected as rejected:
+            # Reported, never dropped in silence: the other sheets still load.
+            batches.append(rejected)
     if not batches:
         raise FileRejected(
-            path.name,
-            None,
-            "không có trang tính nào chứa bản ghi nhận ra được",
-            "no sheet holds records that could be recognised",
+            path.name, None, "tệp Excel không có dữ liệu", "the workbook holds no data"
         )
+    if len(batches) == 1 and isinstance(batches[0], FileRejected):
+        raise batches[0]
     return batches
-
-
-def _first_used_row(sheet: object) -> int:
-    offset = getattr(sheet, "offset", None)
-    return int(offset) if isinstance(offset, int) else 0
 
 
 def read_json(path: Path, record_type: RecordType | None) -> list[RawBatch]:
@@ -356,7 +362,8 @@ def read_parquet(path: Path, record_type: RecordType | None) -> list[RawBatch]:
     return [batch_from_rows(path, None, pl.concat([header, body]), 1, record_type)]
 
 
-def read_file(path: Path, record_type: RecordType | None = None) -> list[RawBatch]:
+def read_file(path: Path, record_type: RecordType | None = None) -> list[RawBatch | FileRejected]:
+    """The batches of a file; a workbook may also hold sheets that were rejected on their own."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         return read_csv(path, record_type)
