@@ -165,3 +165,13 @@ def load_alias_index(
     return AliasIndex.from_tables(
         read_seed("units", seeds_dir), [read_seed("unit_aliases", seeds_dir), *extra_aliases]
     )
+
+
+def load_organizer_lookup(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
+    """match_key of every organiser's id, names and short name → organizer_id."""
+    lookup: dict[str, str] = {}
+    for row in read_seed("organizers", seeds_dir).iter_rows(named=True):
+        for name in (row["organizer_id"], row["name_vi"], row["short_name"], row["name_en"]):
+            if name:
+                lookup[match_key(name)] = row["organizer_id"]
+    return lookup

@@ -1,0 +1,14 @@
+-- A cluster (or block) has at most one leader (cụm/khối trưởng) in a results year.
+-- Returns every cluster-year with more than one, real or synthetic.
+
+select
+    organizer_id,
+    cluster_id,
+    results_year,
+    count(*) as n_leaders,
+    string_agg(unit_id, ', ' order by unit_id) as leader_unit_ids
+
+from {{ ref('fct_memberships') }}
+where role = 'leader'
+group by organizer_id, cluster_id, results_year
+having count(*) > 1

@@ -1,0 +1,74 @@
+with
+
+events as (
+
+    select * from {{ ref('stg_raw__events') }}
+
+),
+
+units as (
+
+    select * from {{ ref('dim_unit') }}
+
+),
+
+sources as (
+
+    select * from {{ ref('sources') }}
+
+),
+
+final as (
+
+    select
+        events.event_id,
+        events.organizer_id,
+        events.cluster_id,
+        events.results_year,
+        events.event_type,
+        events.event_date,
+        events.end_date,
+        events.part_of_day,
+        events.host_unit_id,
+        units.unit_name as host_name,
+        events.host_name_raw,
+        events.is_synthetic,
+        events.source_kind,
+        events.source_ref,
+        sources.url as source_url,
+        events.source_file,
+        events.source_row,
+        events.source_sheet,
+        events.load_id,
+        events.note
+
+    from events
+    left join units
+        on events.host_unit_id = units.unit_id
+    left join sources
+        on events.source_ref = sources.source_id
+
+)
+
+select
+    cast(event_id as varchar) as event_id,
+    cast(organizer_id as varchar) as organizer_id,
+    cast(cluster_id as varchar) as cluster_id,
+    cast(results_year as integer) as results_year,
+    cast(event_type as varchar) as event_type,
+    cast(event_date as date) as event_date,
+    cast(end_date as date) as end_date,
+    cast(part_of_day as varchar) as part_of_day,
+    cast(host_unit_id as varchar) as host_unit_id,
+    cast(host_name as varchar) as host_name,
+    cast(host_name_raw as varchar) as host_name_raw,
+    cast(is_synthetic as boolean) as is_synthetic,
+    cast(source_kind as varchar) as source_kind,
+    cast(source_ref as varchar) as source_ref,
+    cast(source_url as varchar) as source_url,
+    cast(source_file as varchar) as source_file,
+    cast(source_row as integer) as source_row,
+    cast(source_sheet as varchar) as source_sheet,
+    cast(load_id as integer) as load_id,
+    cast(note as varchar) as note
+from final

@@ -1,0 +1,50 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'events') }}
+
+),
+
+renamed as (
+
+    select
+        -- keys
+        {{ surrogate_key(['organizer_id', 'cluster_id', 'results_year', 'event_type', 'event_date']) }} as event_id,
+        cast(organizer_id as varchar) as organizer_id,
+        cast(cluster_id as varchar) as cluster_id,
+        cast(results_year as integer) as results_year,
+        cast(event_type as varchar) as event_type,
+        cast(event_date as date) as event_date,
+
+        -- attributes
+        cast(end_date as date) as end_date,
+        cast(part_of_day as varchar) as part_of_day,
+        cast(host_id as varchar) as host_unit_id,
+
+        -- as written in the source
+        cast(organizer_raw as varchar) as organizer_name_raw,
+        cast(cluster_raw as varchar) as cluster_name_raw,
+        cast(host_raw as varchar) as host_name_raw,
+
+        -- provenance
+        cast(load_id as integer) as load_id,
+        cast(source_file as varchar) as source_file,
+        cast(source_sheet as varchar) as source_sheet,
+        cast(source_row as integer) as source_row,
+        coalesce(is_synthetic, source_kind = 'synthetic', false) as is_synthetic,
+        cast(source_kind as varchar) as source_kind,
+        cast(source_ref as varchar) as source_ref,
+        cast(note as varchar) as note
+
+    from source
+
+    -- the latest restatement of each natural key wins
+    qualify row_number() over (
+        partition by organizer_id, cluster_id, results_year, event_type, event_date
+        order by load_id desc nulls last, source_row desc nulls last
+    ) = 1
+
+)
+
+select * from renamed

@@ -1,0 +1,49 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'rankings') }}
+
+),
+
+renamed as (
+
+    select
+        -- keys
+        {{ surrogate_key(['organizer_id', 'cluster_id', 'results_year', 'unit_id']) }} as ranking_id,
+        cast(organizer_id as varchar) as organizer_id,
+        cast(cluster_id as varchar) as cluster_id,
+        cast(results_year as integer) as results_year,
+        cast(unit_id as varchar) as unit_id,
+
+        -- attributes
+        cast(rank as integer) as declared_rank,
+        cast(method as varchar) as rank_method,
+        cast(classification as varchar) as classification,
+
+        -- as written in the source
+        cast(organizer_raw as varchar) as organizer_name_raw,
+        cast(cluster_raw as varchar) as cluster_name_raw,
+        cast(unit_raw as varchar) as unit_name_raw,
+
+        -- provenance
+        cast(load_id as integer) as load_id,
+        cast(source_file as varchar) as source_file,
+        cast(source_sheet as varchar) as source_sheet,
+        cast(source_row as integer) as source_row,
+        coalesce(is_synthetic, source_kind = 'synthetic', false) as is_synthetic,
+        cast(source_kind as varchar) as source_kind,
+        cast(source_ref as varchar) as source_ref,
+        cast(note as varchar) as note
+
+    from source
+
+    -- the latest restatement of each natural key wins
+    qualify row_number() over (
+        partition by organizer_id, cluster_id, results_year, unit_id
+        order by load_id desc nulls last, source_row desc nulls last
+    ) = 1
+
+)
+
+select * from renamed

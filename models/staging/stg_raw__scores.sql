@@ -1,0 +1,54 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'scores') }}
+
+),
+
+renamed as (
+
+    select
+        -- keys
+        {{ surrogate_key(['organizer_id', 'cluster_id', 'results_year', 'unit_id', 'criterion', 'scorer_id']) }}
+            as score_id,
+        cast(organizer_id as varchar) as organizer_id,
+        cast(cluster_id as varchar) as cluster_id,
+        cast(results_year as integer) as results_year,
+        cast(unit_id as varchar) as unit_id,
+        cast(criterion as varchar) as criterion,
+        cast(scorer_id as varchar) as scorer_id,
+
+        -- attributes
+        cast(criterion_group as varchar) as criterion_group,
+        cast(points as double) as points,
+        cast(max_points as double) as max_points,
+        cast(bonus as double) as bonus,
+
+        -- as written in the source
+        cast(organizer_raw as varchar) as organizer_name_raw,
+        cast(cluster_raw as varchar) as cluster_name_raw,
+        cast(unit_raw as varchar) as unit_name_raw,
+        cast(scorer_raw as varchar) as scorer_name_raw,
+
+        -- provenance
+        cast(load_id as integer) as load_id,
+        cast(source_file as varchar) as source_file,
+        cast(source_sheet as varchar) as source_sheet,
+        cast(source_row as integer) as source_row,
+        coalesce(is_synthetic, source_kind = 'synthetic', false) as is_synthetic,
+        cast(source_kind as varchar) as source_kind,
+        cast(source_ref as varchar) as source_ref,
+        cast(note as varchar) as note
+
+    from source
+
+    -- the latest restatement of each natural key wins
+    qualify row_number() over (
+        partition by organizer_id, cluster_id, results_year, unit_id, criterion, scorer_id
+        order by load_id desc nulls last, source_row desc nulls last
+    ) = 1
+
+)
+
+select * from renamed

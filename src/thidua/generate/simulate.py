@@ -1,0 +1,188 @@
+"""The province simulated one results year at a time, every cluster in turn.
+
+Each year yields a batch of rows per record type, so a writer can append it and forget it. Real
+facts are constraints throughout: their partitions get no synthetic memberships, rankings or
+awards, real events are not duplicated, and scores agree with a real ranking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from thidua.generate.awards import ClusterResult, provincial_decision_day, year_awards
+from thidua.generate.criteria import SCALES, Criterion, criteria_table
+from thidua.generate.events import EventPlanner
+from thidua.generate.layout import FIRST_YEAR, LAST_YEAR, ClusterSpec
+from thidua.generate.leadership import Leadership, choose_leadership
+from thidua.generate.names import NameWriter
+from thidua.generate.real_facts import RealFacts
+from thidua.generate.reference import Reference
+from thidua.generate.rosters import build_rosters
+from thidua.generate.rows import RowBuilder
+from thidua.generate.scoring import ScoreSheet, Strengths, draw_score_sheet
+from thidua.generate.writers import Row
+from thidua.resolve import AliasIndex
+
+_SCALE_WEIGHTS = (0.7, 0.3)  # 100-point tables are the more common
+_SCALE_SWITCH = 0.06
+_CRITERIA_REVISION = 0.15
+_METHOD_SWITCH = 0.1
+_RANK_SWAP = 0.04  # declared ranks that contradict the scores: the warehouse should flag them
+
+Batch = dict[str, list[Row]]
+
+
+@dataclass
+class _ClusterState:
+    """What a cluster carries from one year to the next."""
+
+    leadership: Leadership | None = None
+    criteria: tuple[Criterion, ...] = ()
+    method: str = "score"
+    last_review: dt.date | None = None
+
+
+class ProvinceSimulation:
+    def __init__(
+        self,
+        seed: int,
+        specs: tuple[ClusterSpec, ...],
+        reference: Reference,
+        real: RealFacts,
+        aliases: AliasIndex,
+    ) -> None:
+        self.seed = seed
+        self.specs = specs
+        self.years = range(FIRST_YEAR, LAST_YEAR + 1)
+        self.reference = reference
+        self.real = real
+        self.rosters = build_rosters(specs, self.years, reference, real)
+        self.rows = RowBuilder(
+            seed, NameWriter(seed, reference, aliases), real, reference.award_issuers
+        )
+        self.strengths = Strengths(seed)
+        self.planner = EventPlanner(reference)
+        self._specs = {spec.cluster_id: spec for spec in specs}
+        self._state = {spec.cluster_id: _ClusterState() for spec in specs}
+        self._flag_holders: set[str] = set()
+
+    def _rng(self, *parts: object) -> random.Random:
+        # Seeded by a string (hashed with SHA-512), so each draw is stable across runs and
+        # independent of the order in which other parts of the simulation draw.
+        return random.Random(":".join(str(p) for p in (self.seed, *parts)))
+
+    def cluster_rows(self) -> list[Row]:
+        # A cluster with a real clusters row keeps it: a synthetic one would restate it.
+        return [
+            self.rows.cluster(spec)
+            for spec in self.specs
+            if spec.cluster_id not in self.real.cluster_ids
+        ]
+
+    def year(self, year: int) -> Batch:
+        batch: Batch = {name: [] for name in ("memberships", "scores", "rankings", "events")}
+        decision_day = provincial_decision_day(self._rng("decision", year), year)
+        results: list[ClusterResult] = []
+        for spec in self.specs:
+            if spec.active(year):
+                result = self._cluster_year(spec, year, decision_day, batch)
+                if result is not None:
+                    results.append(result)
+        awards = year_awards(
+            self._rng("awards", year),
+            year,
+            results,
+            decision_day,
+            self.reference.regime(year),
+            self._flag_holders,
+        )
+        batch["awards"] = [self.rows.award(self._specs[a.cluster_id], year, a) for a in awards]
+        self._flag_holders |= {a.unit_id for a in awards if a.award_type == "PROV_FLAG"}
+        return batch
+
+    def _cluster_year(
+        self, spec: ClusterSpec, year: int, decision_day: dt.date, batch: Batch
+    ) -> ClusterResult | None:
+        cluster_id = spec.cluster_id
+        partition = (cluster_id, year)
+        members = self.rosters[year][cluster_id]
+        state = self._state[cluster_id]
+
+        next_roles = self.real.roles.get((cluster_id, year + 1), {})
+        state.leadership = choose_leadership(
+            self._rng("leadership", cluster_id, year),
+            members,
+            state.leadership,
+            self.real.roles.get(partition, {}),
+            next((u for u, role in next_roles.items() if role == "leader"), None),
+        )
+        if partition not in self.real.rosters:
+            batch["memberships"] += self.rows.memberships(spec, year, members, state.leadership)
+
+        criteria = self._criteria(spec, year, state)
+        shares = {u: self.strengths.share(u, year) for u in members}
+        known_top = self.real.ranked_units(cluster_id, year)
+        sheet = draw_score_sheet(
+            self._rng("scores", cluster_id, year), members, criteria, shares, known_top
+        )
+        if partition not in self.real.score_partitions:
+            batch["scores"] += self.rows.scores(spec, year, sheet)
+
+        order: tuple[str, ...]
+        if known_top:
+            order = known_top  # the real ranking stands; the ranks it leaves out stay unknown
+        elif partition in self.real.award_partitions:
+            # The article says units were proposed for flags without naming them: a synthetic
+            # ranking would name the likely winners, so the ranking stays unknown too.
+            order = ()
+        else:
+            order = self._declared_order(cluster_id, year, sheet)
+            batch["rankings"] += self.rows.rankings(spec, year, order, state.method)
+
+        for event in self.planner.plan(
+            self._rng("events", cluster_id, year),
+            year,
+            members,
+            state.leadership.leader,
+            state.last_review,
+            decision_day,
+        ):
+            real_day = self.real.events.get((cluster_id, year, event.event_type))
+            if event.event_type == "year_end_review":
+                state.last_review = real_day or event.day
+            if real_day is None:  # else the real event stands; a second would contradict it
+                batch["events"].append(self.rows.event(spec, year, event))
+
+        if partition in self.real.award_partitions:
+            return None
+        scale = sum(c.max_points for c in criteria)
+        return ClusterResult(cluster_id, order, {u: sheet.peer_mean(u) / scale for u in members})
+
+    def _criteria(
+        self, spec: ClusterSpec, year: int, state: _ClusterState
+    ) -> tuple[Criterion, ...]:
+        """The cluster's table: kept from last year, now and then revised or rescaled."""
+        rng = self._rng("criteria", spec.cluster_id, year)
+        if not state.criteria:
+            state.criteria = criteria_table(rng, spec.theme, rng.choices(SCALES, _SCALE_WEIGHTS)[0])
+            state.method = rng.choice(("score", "score_and_vote"))
+            return state.criteria
+        scale = sum(c.max_points for c in state.criteria)
+        if rng.random() < _SCALE_SWITCH:
+            state.criteria = criteria_table(rng, spec.theme, 1000 if scale == 100 else 100)
+        elif rng.random() < _CRITERIA_REVISION:
+            state.criteria = criteria_table(rng, spec.theme, scale)
+        if rng.random() < _METHOD_SWITCH:
+            state.method = "score" if state.method == "score_and_vote" else "score_and_vote"
+        return state.criteria
+
+    def _declared_order(self, cluster_id: str, year: int, sheet: ScoreSheet) -> tuple[str, ...]:
+        """The ranks as declared: the score order, except for a rare swap of two neighbours."""
+        order = sheet.order()
+        rng = self._rng("declared", cluster_id, year)
+        if rng.random() < _RANK_SWAP:
+            i = rng.randrange(len(order) - 1)
+            order[i], order[i + 1] = order[i + 1], order[i]
+        return tuple(order)
