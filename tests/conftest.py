@@ -30,3 +30,10 @@ def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Home
     """An empty home, also exported as THIDUA_HOME for code that reads the environment."""
     monkeypatch.setenv("THIDUA_HOME", str(tmp_path))
     yield Home(tmp_path)
+
+
+def copy_warehouse(source: Home, destination: Path) -> Path:
+    """A private copy of a published warehouse (for tests that swap or change the file)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_bytes(source.published_db.read_bytes())
+    return destination

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -14,7 +15,7 @@ from thidua.paths import SAMPLE_DIR, Home
 REAL = SAMPLE_DIR / "real"
 
 
-def _query(home: Home, sql: str) -> list[tuple[object, ...]]:
+def _query(home: Home, sql: str) -> list[tuple[Any, ...]]:
     con = duckdb.connect(str(home.raw_db), read_only=True)
     try:
         return con.execute(sql).fetchall()
@@ -37,7 +38,8 @@ def test_real_sample_loads_whole_and_the_ledger_balances(fresh_home: Home) -> No
     # Cụm 8's 2021 ranking as the article states it, with the original strings kept.
     ranks = _query(
         fresh_home,
-        "select unit_raw, unit_id, rank from rankings where cluster_id = 'th-ubnd:cum-08' order by rank",
+        "select unit_raw, unit_id, rank from rankings "
+        "where cluster_id = 'th-ubnd:cum-08' order by rank",
     )
     assert ranks == [
         ("Ban Dân tộc tỉnh", "th-ban-dan-toc", 1),
@@ -71,7 +73,8 @@ def test_the_xlsx_workbook_gives_one_batch_per_sheet_with_excel_row_numbers(
     ]
     rows = _query(
         fresh_home,
-        "select source_sheet, min(source_row), max(source_row), count(*) from memberships group by 1",
+        "select source_sheet, min(source_row), max(source_row), count(*) "
+        "from memberships group by 1",
     )
     assert rows == [("Thành viên", 2, 17, 16)]
 

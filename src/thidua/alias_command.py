@@ -38,7 +38,8 @@ order by rows desc, name
 
 
 def open_names(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql(OPEN_NAMES_SQL).pl()
+    names: pl.DataFrame = con.sql(OPEN_NAMES_SQL).pl()
+    return names
 
 
 def run_aliases(home: Home, args: argparse.Namespace) -> int:
@@ -85,6 +86,7 @@ def run_aliases(home: Home, args: argparse.Namespace) -> int:
         )
     scope = f" (trong / within {cluster_id})" if cluster_id else ""
     print(
-        f"đã thêm bí danh / alias added: ‘{alias}’ → {args.unit_id}{scope}; nạp lại tệp để áp dụng / re-load the files to apply"
+        f"đã thêm bí danh / alias added: ‘{alias}’ → {args.unit_id}{scope}; "
+        "nạp lại tệp để áp dụng / re-load the files to apply"
     )
     return 0

@@ -24,7 +24,7 @@ def user_aliases(home: Home) -> pl.DataFrame:
         ).fetchall()[0][0]
         if not exists:
             return empty
-        frame = con.sql(f"select {', '.join(_COLUMNS)} from user_aliases").pl()
+        frame: pl.DataFrame = con.sql(f"select {', '.join(_COLUMNS)} from user_aliases").pl()
     finally:
         con.close()
     return frame.with_columns(pl.all().cast(pl.Utf8))

@@ -67,8 +67,8 @@ def dbt_environment(home: Home) -> dict[str, str]:
         {
             "THIDUA_RAW_DB": str(home.raw_db),
             "THIDUA_BUILD_DB": str(home.build_db),
-            "THIDUA_DBT_TARGET": str(home.dbt_target_dir),
-            "THIDUA_DBT_LOGS": str(home.dbt_log_dir),
+            "DBT_TARGET_PATH": str(home.dbt_target_dir),
+            "DBT_LOG_PATH": str(home.dbt_log_dir),
             "DBT_PROFILES_DIR": str(PROJECT_ROOT),
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
             "DBT_VERSION_CHECK": "false",
@@ -172,7 +172,8 @@ def build_and_publish(
 ) -> BuildResult:
     if not home.raw_db.exists():
         raise UserError(
-            f"chưa có dữ liệu nạp ({home.raw_db}): chạy `thidua load <tệp>` hoặc `thidua demo` trước",
+            f"chưa có dữ liệu nạp ({home.raw_db}): "
+            "chạy `thidua load <tệp>` hoặc `thidua demo` trước",
             f"nothing loaded yet ({home.raw_db}): run `thidua load <files>` or `thidua demo` first",
         )
     home.build_dir.mkdir(parents=True, exist_ok=True)
@@ -191,8 +192,10 @@ def build_and_publish(
         names = ", ".join(n.name for n in failed[:5]) or f"dbt exit code {code}"
         raise BuildFailed(
             f"dbt build thất bại ({names}); kho đã công bố giữ nguyên. Nhật ký: {home.dbt_log_dir}",
-            f"dbt build failed ({names}); the published warehouse is unchanged. Logs: {home.dbt_log_dir}",
+            f"dbt build failed ({names}); the published warehouse is unchanged. "
+            f"Logs: {home.dbt_log_dir}",
         )
     _record_publish(home.build_db, result)
-    os.replace(home.build_db, home.published_db)
+    # Atomic on one file system: readers see the old file or the new one, never a mix.
+    home.build_db.replace(home.published_db)
     return result

@@ -43,8 +43,9 @@ def _print_load_progress(report: object) -> None:
         return
     mark = "✓" if report.rows_quarantined == 0 else "!"
     print(
-        f"{mark} {report.label} ({report.record_type}): đọc {report.rows_read}, nạp {report.rows_loaded}, "
-        f"cách ly {report.rows_quarantined} / read {report.rows_read}, loaded {report.rows_loaded}, "
+        f"{mark} {report.label} ({report.record_type}): "
+        f"đọc {report.rows_read}, nạp {report.rows_loaded}, cách ly {report.rows_quarantined} / "
+        f"read {report.rows_read}, loaded {report.rows_loaded}, "
         f"quarantined {report.rows_quarantined}"
     )
     if report.findings is not None and report.findings.height:
@@ -56,11 +57,13 @@ def _print_load_progress(report: object) -> None:
                 f" — gần nhất / closest: {finding['candidates']}" if finding["candidates"] else ""
             )
             print(
-                f"    {where}: {finding['message_vi']} / {finding['message_en']} [{finding['rule']}]{hint}"
+                f"    {where}: {finding['message_vi']} / {finding['message_en']} "
+                f"[{finding['rule']}]{hint}"
             )
         if report.findings.height > MAX_FINDINGS_SHOWN:
             print(
-                f"    … {report.findings.height - MAX_FINDINGS_SHOWN} more (see `thidua quarantine`)"
+                f"    … {report.findings.height - MAX_FINDINGS_SHOWN} more "
+                "(all are in the quarantine table of raw.duckdb and in the dashboard)"
             )
 
 
@@ -95,7 +98,8 @@ def cmd_build(args: argparse.Namespace, where: Home) -> int:
     )
     print(
         f"đã công bố / published {result.published_db} "
-        f"(dbt {result.dbt_seconds:.1f}s, tests {result.tests_passed} passed, {result.tests_failed} failed)"
+        f"(dbt {result.dbt_seconds:.1f}s, tests {result.tests_passed} passed, "
+        f"{result.tests_failed} failed)"
     )
     return 0
 
@@ -154,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     load = sub.add_parser(
         "load",
         help="nạp tệp (CSV, XLSX, JSON, Parquet) / load record files",
-        description="Load record files or folders into the landing database, through the quality gate.",
+        description="Load record files or folders into the landing database, "
+        "through the quality gate.",
         epilog=_columns_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -173,7 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser(
         "build",
         help="dbt build + kiểm thử + công bố / dbt build, tests, publish",
-        description="Build the dbt project into a separate file and publish it only if every test passes.",
+        description="Build the dbt project into a separate file and publish it "
+        "only if every test passes.",
     )
     build.add_argument("--full-refresh", action="store_true", help="rebuild incremental models")
     build.add_argument("--quiet", action="store_true", help="hide dbt's output")
@@ -222,7 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     aliases = sub.add_parser(
         "aliases",
         help="tên chưa nhận ra và bí danh / unresolved names and aliases",
-        description="List names the loader could not resolve, or add an alias so a re-load resolves them.",
+        description="List names the loader could not resolve, or add an alias "
+        "so a re-load resolves them.",
     )
     alias_sub = aliases.add_subparsers(dest="alias_command", required=True, metavar="ACTION")
     alias_sub.add_parser("list", help="open (unresolved) names with candidates")

@@ -4,7 +4,7 @@ Three levels, each idempotent:
 - `clean_text`: what we store and show (NFC, the real "Đ", straight apostrophes, single spaces);
 - `match_key`: what names are compared by (lower case, one tone-mark convention, no punctuation,
   "&"/"và"/"-" treated alike, no spaces), never shown;
-- `fold`: ASCII without diacritics, for headers and codes typed on keyboards without Vietnamese input.
+- `fold`: ASCII without diacritics, for headers and codes typed without a Vietnamese keyboard.
 """
 
 from __future__ import annotations
@@ -75,7 +75,9 @@ def match_key(value: str) -> str:
     """The key two spellings of one name share: "Sở GD&ĐT" == "Sở GD-ĐT", "Hoà" == "Hòa"."""
     text = _PUNCTUATION.sub(" ", clean_text(value).lower())
     words = [_word_key(w) for w in text.split(" ")]
-    return "".join(w for w in words if w and w != "và")
+    # Joining can make a new open syllable at the very end ("u'ỳ" → "uỳ"); normalising the joined
+    # key once more keeps match_key idempotent.
+    return normalize_tone_marks("".join(w for w in words if w and w != "và"))
 
 
 def fold(value: str) -> str:

@@ -1,7 +1,7 @@
 """The input contract: the six raw record types, their columns and natural keys.
 
-Everything that reads, validates, lands or documents raw records takes its column list from here,
-so a column added in one place is added everywhere (loader, GX suites, `thidua load --help`, README).
+Everything that reads, validates, lands or documents raw records takes its column list from
+here, so a column added here reaches the loader, the GX suites and `thidua load --help`.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ SCORES = RecordType(
     name="scores",
     title_vi="Điểm chấm theo tiêu chí",
     title_en="Criterion scores",
-    grain="one criterion score of one unit in one results year, by one scorer (blank: agreed score)",
+    grain="one criterion score of one unit in one results year, by one scorer (blank: agreed)",
     columns=(
         _ORGANIZER,
         _CLUSTER,

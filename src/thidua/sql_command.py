@@ -1,4 +1,4 @@
-"""`thidua sql`: one read-only query against the published warehouse, printed as a table, CSV or JSON."""
+"""`thidua sql`: one read-only query on the published warehouse, as a table, CSV or JSON."""
 
 from __future__ import annotations
 
@@ -16,9 +16,7 @@ def run_sql(home: Home, query: str, output_format: str, max_rows: int) -> int:
         result = run_untrusted(
             home.published_db, query, row_cap=max_rows, timeout_s=300.0, memory_limit="4GB"
         )
-    except WarehouseMissing as exc:
-        raise UserError(str(exc)) from None
-    except QueryRefused as exc:
+    except (WarehouseMissing, QueryRefused) as exc:
         raise UserError(exc.message_vi, exc.message_en) from None
     frame = result.frame
     if output_format == "csv":

@@ -72,7 +72,7 @@ def read_real_facts(real_dir: Path = REAL_DIR, seeds_dir: Path = SEEDS_DIR) -> R
         for row in frame.iter_rows(named=True):
             organizer_id, cluster_id = row["organizer_id"], row.get("cluster_id")
             if record_type == "clusters":
-                facts.cluster_ids.add(cluster_id)
+                facts.cluster_ids.add(str(cluster_id))
                 keys.add((organizer_id, cluster_id))
                 continue
             if cluster_id is None:

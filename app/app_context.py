@@ -1,0 +1,84 @@
+"""What every page needs to know about the current view, and the shared empty/error states.
+
+The router (streamlit_app.py) builds one `ViewContext` per run from the sidebar and hands it to the
+page through session state; pages read it with `current_view()` and never parse filters themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import duckdb
+import streamlit as st
+
+from data_access import Filters, PublishInfo
+from thidua.i18n import Lang, t
+from thidua.query import WarehouseMissing
+
+_VIEW_KEY = "_thidua_view"
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    db_path: str
+    stamp: str  # publish stamp: the cache key that makes a new publish visible at once
+    lang: Lang
+    filters: Filters
+    organizer_label: str
+    publish: PublishInfo | None
+
+    @property
+    def has_warehouse(self) -> bool:
+        return self.stamp != "missing"
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+
+def set_view(view: ViewContext) -> None:
+    st.session_state[_VIEW_KEY] = view
+
+
+def current_view() -> ViewContext:
+    view = st.session_state.get(_VIEW_KEY)
+    if not isinstance(view, ViewContext):
+        # A page was run without the router (e.g. `streamlit run app/pages/x.py`).
+        st.error("Hãy mở bảng điều khiển qua app/streamlit_app.py / Open app/streamlit_app.py.")
+        st.stop()
+    return view
+
+
+def show_missing_warehouse(view: ViewContext) -> None:
+    st.warning(
+        f"**{view.t('state.no_warehouse.title')}**\n\n"
+        + view.t("state.no_warehouse.body", path=view.db_path),
+        icon=":material/database_off:",
+    )
+
+
+def require_warehouse(view: ViewContext) -> None:
+    """Stop the page with the instruction to build the warehouse when there is none."""
+    if not view.has_warehouse:
+        show_missing_warehouse(view)
+        st.stop()
+
+
+@contextmanager
+def warehouse_errors(view: ViewContext) -> Iterator[None]:
+    """Turn a missing or unreadable warehouse into a message instead of a traceback."""
+    try:
+        yield
+    except WarehouseMissing:
+        # Removed between the sidebar's check and the query (a reset while the page runs).
+        show_missing_warehouse(view)
+        st.stop()
+    except duckdb.Error as exc:
+        # Typically a warehouse built by an older version, without a table this page reads.
+        st.error(
+            view.t("state.broken_warehouse", error=type(exc).__name__), icon=":material/error:"
+        )
+        with st.expander(view.t("sql.detail")):
+            st.code(str(exc), language=None)
+        st.stop()
