@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from typing import Literal
 
 import pytest
 from hypothesis import given
@@ -101,8 +102,10 @@ def test_fold_is_ascii() -> None:
 
 vietnamese_text = st.text(
     alphabet=st.sampled_from(
-        list("aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐ hgnktcmlp&-,.’'")
-        + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u00d0", "\u00a0"]
+        [
+            *"aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐ hgnktcmlp&-,.’'",
+            *("\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u00d0", "\u00a0"),
+        ]
     ),
     max_size=40,
 )
@@ -115,11 +118,14 @@ def test_normalisation_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
+UNICODE_FORMS: tuple[Literal["NFC", "NFD", "NFKC", "NFKD"], ...] = ("NFC", "NFD", "NFKC", "NFKD")
+
+
 @given(vietnamese_text)
 def test_every_unicode_form_of_a_name_is_equal(text: str) -> None:
-    forms = {unicodedata.normalize(form, text) for form in ("NFC", "NFD", "NFKC", "NFKD")}
+    forms = {unicodedata.normalize(form, text) for form in UNICODE_FORMS}
     assert len({match_key(f) for f in forms}) == 1
-    assert len({clean_text(unicodedata.normalize(f, text)) for f in ("NFC", "NFD")}) == 1
+    assert len({clean_text(unicodedata.normalize(f, text)) for f in UNICODE_FORMS[:2]}) == 1
 
 
 _OLD_TO_NEW = {
@@ -137,3 +143,96 @@ _OLD_TO_NEW = {
 @given(st.sampled_from(sorted(_OLD_TO_NEW)), st.sampled_from(["h", "t", "x", "kh", "th"]))
 def test_old_and_new_tone_placement_are_one_name(old: str, onset: str) -> None:
     assert match_key(f"Sở {onset}{old}") == match_key(f"Sở {onset}{_OLD_TO_NEW[old]}")
+
+
+# Real names with their words separated by single spaces; none holds "và", which is itself one of
+# the connectors below.
+_NAMES = st.sampled_from(
+    [
+        "Sở Giáo dục Đào tạo",
+        "Sở GD ĐT",
+        "Sở Văn hóa Thể thao Du lịch",
+        "Sở Lao động Thương binh Xã hội",
+        "Ủy ban MTTQ tỉnh Thanh Hóa",
+        "Đài PT TH tỉnh",
+        "Huyện ủy Ea H'leo",
+        "Xuân Hòa",
+        "Công ty Thủy lợi Nam Sông Mã",
+        "Tòa án nhân dân tỉnh",
+    ]
+)
+_CONNECTORS = st.sampled_from([" ", " và ", " & ", "&", "-", " - ", ", ", " – ", "  ", "\u00a0"])
+
+
+@st.composite
+def _name_and_variant(draw: st.DrawFn) -> tuple[str, str]:
+    """A name, and the same name as people type it: other connectors ("&", "và", "-"), case,
+    Unicode form, "Ð" for "Đ", "’" for "'", stray spaces, old-style tone marks."""
+    name = draw(_NAMES)
+    words = name.split(" ")
+    variant = words[0]
+    for word in words[1:]:
+        variant += draw(_CONNECTORS) + word
+    if draw(st.booleans()):
+        variant = variant.upper()
+    for old, new in (("Đ", "\u00d0"), ("'", "\u2019"), ("òa", "oà"), ("óa", "oá"), ("ủy", "uỷ")):
+        if draw(st.booleans()):
+            variant = variant.replace(old, new)
+    variant = " " * draw(st.integers(0, 2)) + variant + draw(st.sampled_from(["", " ", "\u200b"]))
+    form = draw(st.sampled_from(UNICODE_FORMS[:2]))
+    return name, unicodedata.normalize(form, variant)
+
+
+@given(_name_and_variant())
+def test_every_written_variant_of_a_name_has_its_match_key(pair: tuple[str, str]) -> None:
+    name, variant = pair
+    assert match_key(variant) == match_key(name)
+    assert match_key(clean_text(variant)) == match_key(variant)
+
+
+def _roman(number: int) -> str:
+    digits = (
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
+    out = ""
+    for value, letters in digits:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+@given(
+    st.integers(1, 99),
+    st.sampled_from(["Cụm thi đua số {}", "Cum thi dua so {}", "CỤM {}", "cụm số {}"]),
+    st.sampled_from(["{n}", "{n:02d}", "{n:03d}", "{roman}"]),
+)
+def test_every_way_of_writing_a_cluster_number_is_one_cluster(
+    number: int, template: str, digits: str
+) -> None:
+    written = template.format(digits.format(n=number, roman=_roman(number)))
+    ref = parse_cluster_ref(written)
+    assert ref is not None, written
+    assert ref.cluster_id("th-ubnd") == f"th-ubnd:cum-{number:02d}"
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31)))
+def test_every_accepted_date_form_reads_as_the_same_day(day: dt.date) -> None:
+    d, m, y = day.day, day.month, day.year
+    forms = [f"{d}/{m}/{y}", f"{d:02d}-{m:02d}-{y}", f"{d}.{m:02d}.{y}", day.isoformat()]
+    assert {parse_date(f) for f in forms} == {day}
+
+
+@given(
+    st.integers(2000, 2100),
+    st.sampled_from([(2, 30), (2, 31), (4, 31), (6, 31), (9, 31), (11, 31)]),
+)
+def test_days_a_month_does_not_have_are_refused(year: int, month_day: tuple[int, int]) -> None:
+    month, day = month_day
+    assert parse_date(f"{day}/{month}/{year}") is None

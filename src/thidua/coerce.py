@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import polars as pl
 
-from thidua.normalize import clean_text, match_key, parse_cluster_ref, parse_date
+from thidua.normalize import ClusterRef, clean_text, match_key, parse_cluster_ref, parse_date
 from thidua.raw_schema import raw_table_columns
 from thidua.readers import ROW, UNPLACED, RawBatch
 from thidua.records import Column
@@ -28,6 +29,9 @@ FINDING_SCHEMA = {
     "message_en": pl.Utf8,
     "candidates": pl.Utf8,
 }
+
+# How findings name the cells of a row longer than its header (readers keep them under UNPLACED).
+NO_HEADER = "(ngoài tiêu đề / no header)"
 
 _INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
@@ -68,13 +72,17 @@ def _findings(
     message_vi: str,
     message_en: str,
     candidates: pl.Expr | None = None,
+    label: str | None = None,
 ) -> pl.DataFrame:
-    """One finding per row where `failed`; `{value}` in the messages becomes the cell text."""
+    """One finding per row where `failed`; `{value}` in the messages becomes the cell text.
+
+    `label` is the column as the analyst should read it, when `column` is an internal name.
+    """
     rows = frame.filter(failed)
     value = pl.col(column).cast(pl.Utf8).fill_null("")
     return rows.select(
         pl.col(ROW),
-        pl.lit(column).alias("column_name"),
+        pl.lit(label or column).alias("column_name"),
         value.alias("value"),
         pl.lit(rule).alias("rule"),
         pl.format(message_vi.replace("{value}", "{}"), value).alias("message_vi")
@@ -138,12 +146,7 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
             cleaned = _clean(cells)
             refs = {c: parse_cluster_ref(c) for c in cleaned.drop_nulls().unique().to_list()}
             keys = pl.DataFrame({"c": cleaned, "o": organizer_id})
-            cluster_id = _map_rows(
-                keys,
-                lambda c, o: (
-                    refs[c].cluster_id(o) if c is not None and o is not None and refs[c] else None
-                ),  # type: ignore[union-attr]
-            )
+            cluster_id = _map_rows(keys, partial(_cluster_id, refs))
             check(
                 name,
                 cluster_id,
@@ -198,7 +201,7 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
         else:
             cleaned = _clean(cells)
             if has_vocabulary(name):
-                cleaned = _map_unique(cleaned, lambda v, n=name: to_code(n, v), pl.Utf8())
+                cleaned = _map_unique(cleaned, partial(to_code, name), pl.Utf8())
             out[name] = cleaned
 
     unplaced = raw[UNPLACED]
@@ -211,6 +214,7 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
                 "value_without_header",
                 "dòng có ô ngoài các cột có tiêu đề: ‘{value}’",
                 "the row has cells beyond the header's columns: ‘{value}’",
+                label=NO_HEADER,
             )
         )
     if out.get("source_kind") is not None:
@@ -224,13 +228,21 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
     return frame, found
 
 
+def _cluster_id(
+    refs: dict[str, ClusterRef | None], text: str | None, organizer: str | None
+) -> str | None:
+    """The id of a cleaned cluster reference under its row's organiser, if both are known."""
+    ref = refs.get(text) if text is not None else None
+    return ref.cluster_id(organizer) if ref is not None and organizer is not None else None
+
+
 def _map_rows(
-    keys: pl.DataFrame, fn: Callable[..., object], dtype: pl.DataType = pl.Utf8()
+    keys: pl.DataFrame, fn: Callable[..., object], dtype: pl.DataType | None = None
 ) -> pl.Series:
     """fn applied once per distinct key row, spread back onto every row in order."""
     distinct = keys.unique()
     values = [fn(*row) for row in distinct.iter_rows()]
-    mapped = distinct.with_columns(pl.Series("_v", values, dtype=dtype))
+    mapped = distinct.with_columns(pl.Series("_v", values, dtype=dtype or pl.Utf8()))
     joined = keys.with_row_index("_i").join(mapped, on=keys.columns, how="left", nulls_equal=True)
     return joined.sort("_i")["_v"]
 
@@ -258,7 +270,7 @@ def _resolve_units(
         cleaned = _clean(raw[name])
         keys = pl.DataFrame({"n": cleaned, "o": frame["organizer_id"], "c": cluster, "y": year})
         distinct = keys.unique()
-        resolved_rows = []
+        resolved_rows: list[tuple[object, ...]] = []
         for n, o, c, y in distinct.iter_rows():
             if n is None:
                 resolved_rows.append((n, o, c, y, None, None, None))
@@ -297,7 +309,8 @@ def _resolve_units(
             pl.col("_why") == "unknown",
             name,
             "unresolved_name",
-            "không tìm thấy đơn vị ‘{value}’ trong danh mục; thêm bí danh bằng `thidua aliases add`",
+            "không tìm thấy đơn vị ‘{value}’ trong danh mục; "
+            "thêm bí danh bằng `thidua aliases add`",
             "unit ‘{value}’ is not in the reference list; add an alias with `thidua aliases add`",
             pl.col("_cand"),
         )
@@ -307,7 +320,8 @@ def _resolve_units(
             name,
             "ambiguous_name",
             "tên ‘{value}’ khớp nhiều đơn vị; thêm bí danh theo cụm bằng `thidua aliases add`",
-            "name ‘{value}’ matches several units; add a cluster-scoped alias with `thidua aliases add`",
+            "name ‘{value}’ matches several units; "
+            "add a cluster-scoped alias with `thidua aliases add`",
             pl.col("_cand"),
         )
         findings.extend(f for f in (unknown, ambiguous) if f.height)

@@ -1,4 +1,4 @@
-"""The quality gate: the Great Expectations suite of a record type, run on every batch before it lands.
+"""The quality gate: the Great Expectations suite of a record type, run on a batch before it lands.
 
 Suites are plain JSON in `expectations/` (one per record type, no generated ids, so diffs stay
 readable). Each failing row becomes a finding that names the expectation; the summary of every
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,7 @@ import polars as pl
 from thidua.coerce import FINDING_SCHEMA
 from thidua.paths import EXPECTATIONS_DIR
 from thidua.readers import ROW
+from thidua.records import RECORD_TYPES
 
 # GX phones home and draws progress bars unless told not to; neither belongs in a CLI.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -102,7 +104,7 @@ def _for_pandas(frame: pl.DataFrame) -> Any:
 
 
 def _raised(exception_info: Any) -> str | None:
-    """GX reports errors flat or keyed by metric; either way a broken check must not pass as data."""
+    """GX reports errors flat or keyed by metric; a broken check must never pass for bad data."""
     if not isinstance(exception_info, dict):
         return None
     if exception_info.get("raised_exception"):
@@ -121,6 +123,101 @@ def _column_of(kwargs: dict[str, Any]) -> str | None:
     if "column_list" in kwargs:
         return ", ".join(kwargs["column_list"])
     return None
+
+
+CLUSTER_SIZE = "cluster_size"
+_CLUSTER_YEAR = ["organizer_id", "cluster_id", "results_year"]
+
+
+def derive(
+    record_type: str, frame: pl.DataFrame, known_members: pl.DataFrame | None
+) -> pl.DataFrame:
+    """Columns the suites check that no input has (they are never landed).
+
+    Rankings get `cluster_size`, the number of units in the row's cluster and year, so the suite
+    can hold rank ≤ members as a plain column-pair expectation. It counts the units named in this
+    file for that cluster-year or the units of the raw memberships already loaded (`known_members`:
+    organizer_id, cluster_id, results_year, members), whichever is larger: a ranking file often
+    names only the leading units, and memberships may not have been loaded yet.
+    """
+    if record_type != "rankings":
+        return frame
+    unit = pl.coalesce(pl.col("unit_id"), pl.col("unit_raw"))
+    in_file = frame.group_by(_CLUSTER_YEAR).agg(unit.drop_nulls().n_unique().alias("_in_file"))
+    known = (
+        known_members.select(
+            *(pl.col(c).cast(frame.schema[c]) for c in _CLUSTER_YEAR),
+            pl.col("members").alias("_known"),
+        )
+        if known_members is not None
+        else in_file.clear().select(*_CLUSTER_YEAR, pl.lit(None, pl.Int64).alias("_known"))
+    )
+    sizes = in_file.join(
+        known,
+        on=_CLUSTER_YEAR,
+        how="left",
+        nulls_equal=False,
+    ).select(
+        *_CLUSTER_YEAR,
+        pl.max_horizontal("_in_file", "_known").cast(pl.Int64).alias(CLUSTER_SIZE),
+    )
+    return frame.join(sizes, on=_CLUSTER_YEAR, how="left", nulls_equal=False, maintain_order="left")
+
+
+def _display(value: Any) -> str:
+    """A cell as the analyst wrote it: 12 not 12.0, dates as ISO, nothing for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if hasattr(value, "item"):  # numpy scalars, as GX hands them back
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def input_column(record_type: str, landed: str) -> str:
+    """The column as the analyst knows it: "unit" for the landed "unit_id", "cluster" for
+    "cluster_id"; names that are not a resolved reference stay as they are."""
+    base = landed.removesuffix("_id")
+    names = {c.name for c in RECORD_TYPES[record_type].columns}
+    return base if landed.endswith("_id") and base in names else landed
+
+
+class _Fields(dict[str, str]):
+    """Placeholders of a suite message; one the row does not carry renders as nothing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _finding(
+    record_type: str,
+    expectation: str,
+    kwargs: dict[str, Any],
+    meta: dict[str, Any],
+    row: dict[str, str],
+) -> dict[str, Any]:
+    """One quarantine finding from one unexpected row: input column names, the offending value,
+    and the suite's message with its {placeholders} filled from the row."""
+    if "column_list" in kwargs:
+        columns = [str(c) for c in kwargs["column_list"]]
+        value = ", ".join(row.get(c, "") for c in columns)
+    else:
+        columns = [str(kwargs.get("column") or kwargs["column_B"])]
+        value = row.get(columns[0], "")
+    fields = _Fields(row)
+    fields["value"] = value
+    return {
+        ROW: int(row[ROW]),
+        "column_name": ", ".join(input_column(record_type, c) for c in columns),
+        "value": value,
+        "rule": expectation,
+        "message_vi": str(meta.get("message_vi", expectation)).format_map(fields),
+        "message_en": str(meta.get("message_en", expectation)).format_map(fields),
+        "candidates": None,
+    }
 
 
 def validate(
@@ -175,17 +272,6 @@ def validate(
             )
         )
         for index in stats.get("unexpected_index_list") or []:
-            row = index if isinstance(index, dict) else {}
-            values = [str(v) for k, v in row.items() if k != ROW and v is not None]
-            findings.append(
-                {
-                    ROW: int(row[ROW]),
-                    "column_name": column,
-                    "value": ", ".join(values) if values else "",
-                    "rule": config.type,
-                    "message_vi": meta.get("message_vi", config.type),
-                    "message_en": meta.get("message_en", config.type),
-                    "candidates": None,
-                }
-            )
+            row = {k: _display(v) for k, v in index.items()} if isinstance(index, dict) else {}
+            findings.append(_finding(record_type, config.type, config.kwargs, meta, row))
     return pl.DataFrame(findings, schema=FINDING_SCHEMA), outcomes

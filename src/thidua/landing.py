@@ -71,6 +71,47 @@ def already_loaded(
     return row[0][0] if row and row[0][0] is not None else None
 
 
+def member_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Units per cluster and year in the raw memberships loaded so far (every restatement counts:
+    a unit once listed stays a member of that cluster-year)."""
+    counts: pl.DataFrame = con.sql(
+        """
+        select organizer_id, cluster_id, results_year, count(distinct unit_id) as members
+        from memberships
+        where unit_id is not null
+        group by all
+        """
+    ).pl()
+    return counts
+
+
+@contextmanager
+def file_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One input file's writes: committed together, or rolled back on any exception.
+
+    KeyboardInterrupt included (it is a BaseException): Ctrl-C mid-file leaves the database as it
+    was before the file. A SIGKILL needs no handler: DuckDB never makes uncommitted work durable.
+    """
+    con.execute("begin transaction")
+    try:
+        yield
+    except BaseException as exc:
+        con.execute("rollback")
+        if _interrupted(exc):
+            raise KeyboardInterrupt from exc
+        raise
+    con.execute("commit")
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Ctrl-C that arrived while DuckDB ran a statement: DuckDB reports it as its own error
+    (RuntimeError "Query interrupted" for SIGINT, InterruptException for `interrupt()`), which
+    must end the load like any Ctrl-C (exit 130, "interrupted"), not as a crash."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        type(exc) is RuntimeError and str(exc) == "Query interrupted"
+    )
+
+
 def land(
     con: duckdb.DuckDBPyConnection,
     entry: LedgerEntry,
@@ -78,71 +119,68 @@ def land(
     quarantine: pl.DataFrame | None,
     outcomes: list[ExpectationOutcome],
 ) -> int:
-    """Write one batch atomically; returns its load id."""
+    """Write one batch (ledger row, raw rows, quarantine, validation results); returns its load id.
+
+    Call it inside `file_transaction`: the file's batches then land together or not at all.
+    """
     now = dt.datetime.now()
-    con.execute("begin transaction")
-    try:
-        load_id = con.execute("select nextval('load_id_seq')").fetchall()[0][0]
+    load_id = con.execute("select nextval('load_id_seq')").fetchall()[0][0]
+    con.execute(
+        "insert into load_ledger values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            load_id,
+            entry.file_path,
+            entry.file_name,
+            entry.sheet,
+            entry.content_hash,
+            entry.record_type,
+            entry.status,
+            entry.rows_read,
+            entry.rows_loaded,
+            entry.rows_quarantined,
+            entry.message,
+            now,
+            entry.loader_version,
+            entry.resolver_fingerprint,
+        ],
+    )
+    if rows is not None and rows.height and entry.record_type:
+        columns = [name for name, _ in raw_table_columns(RECORD_TYPES[entry.record_type])]
+        incoming = rows.with_columns(pl.lit(load_id, dtype=pl.Int32).alias("load_id"))
+        con.register("incoming_rows", incoming)
+        select_list = ", ".join(columns)
         con.execute(
-            "insert into load_ledger values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into {entry.record_type} ({select_list}) "
+            f"select {select_list} from incoming_rows"
+        )
+        con.unregister("incoming_rows")
+    if quarantine is not None and quarantine.height:
+        con.register(
+            "incoming_quarantine", quarantine.with_columns(pl.lit(load_id).alias("load_id"))
+        )
+        con.execute(
+            """
+            insert into quarantine
+            select load_id, record_type, source_file, source_sheet, source_row, column_name,
+                   value, rule, message_vi, message_en, candidates, row_json
+            from incoming_quarantine
+            """
+        )
+        con.unregister("incoming_quarantine")
+    for outcome in outcomes:
+        con.execute(
+            "insert into validation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 load_id,
-                entry.file_path,
-                entry.file_name,
-                entry.sheet,
-                entry.content_hash,
                 entry.record_type,
-                entry.status,
-                entry.rows_read,
-                entry.rows_loaded,
-                entry.rows_quarantined,
-                entry.message,
+                outcome.suite_name,
+                outcome.expectation,
+                outcome.column_name,
+                outcome.success,
+                outcome.element_count,
+                outcome.unexpected_count,
+                outcome.details_json,
                 now,
-                entry.loader_version,
-                entry.resolver_fingerprint,
             ],
         )
-        if rows is not None and rows.height and entry.record_type:
-            columns = [name for name, _ in raw_table_columns(RECORD_TYPES[entry.record_type])]
-            incoming = rows.with_columns(pl.lit(load_id, dtype=pl.Int32).alias("load_id"))
-            con.register("incoming_rows", incoming)
-            select_list = ", ".join(columns)
-            con.execute(
-                f"insert into {entry.record_type} ({select_list}) select {select_list} from incoming_rows"
-            )
-            con.unregister("incoming_rows")
-        if quarantine is not None and quarantine.height:
-            con.register(
-                "incoming_quarantine", quarantine.with_columns(pl.lit(load_id).alias("load_id"))
-            )
-            con.execute(
-                """
-                insert into quarantine
-                select load_id, record_type, source_file, source_sheet, source_row, column_name,
-                       value, rule, message_vi, message_en, candidates, row_json
-                from incoming_quarantine
-                """
-            )
-            con.unregister("incoming_quarantine")
-        for outcome in outcomes:
-            con.execute(
-                "insert into validation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    load_id,
-                    entry.record_type,
-                    outcome.suite_name,
-                    outcome.expectation,
-                    outcome.column_name,
-                    outcome.success,
-                    outcome.element_count,
-                    outcome.unexpected_count,
-                    outcome.details_json,
-                    now,
-                ],
-            )
-        con.execute("commit")
-    except BaseException:
-        # KeyboardInterrupt included: the file either lands whole or not at all.
-        con.execute("rollback")
-        raise
     return int(load_id)

@@ -12,16 +12,24 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from thidua import gate
 from thidua.coerce import Context, coerce_batch
 from thidua.errors import FileRejected, UserError
-from thidua.landing import LedgerEntry, already_loaded, land, open_raw
+from thidua.landing import (
+    LedgerEntry,
+    already_loaded,
+    file_transaction,
+    land,
+    member_counts,
+    open_raw,
+)
 from thidua.normalize import match_key
 from thidua.paths import Home
 from thidua.readers import ROW, RawBatch, iter_input_files, read_file
-from thidua.records import RECORD_TYPES, SOURCE_KINDS
+from thidua.records import RECORD_TYPES, SOURCE_KINDS, RecordType
 from thidua.resolve import load_alias_index, read_seed
 
 DEFAULT_ORGANIZER_ID = "th-ubnd"
@@ -101,10 +109,16 @@ def _quarantine_rows(batch: RawBatch, findings: pl.DataFrame) -> pl.DataFrame:
 
 
 def process_batch(
-    batch: RawBatch, context: Context
+    batch: RawBatch, context: Context, known_members: pl.DataFrame | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame, list[gate.ExpectationOutcome]]:
-    """Rows to land, findings (one per failed cell or expectation), and the gate's outcomes."""
+    """Rows to land, findings (one per failed cell or expectation), and the gate's outcomes.
+
+    `known_members` (units per cluster-year already in raw memberships) bounds declared ranks.
+    """
     typed, findings = coerce_batch(batch, context)
+    # Derived before rows with findings are set aside: a unit whose name did not resolve still
+    # counts as one of the cluster's units.
+    typed = gate.derive(batch.record_type.name, typed, known_members)
     failed_rows = findings[ROW].unique()
     candidates = typed.filter(~pl.col(ROW).is_in(failed_rows.implode()))
     gate_findings, outcomes = gate.validate(batch.record_type.name, candidates)
@@ -157,107 +171,92 @@ def load_files(
     return report
 
 
-def _load_one(con: object, path: Path, forced: object, context: Context) -> list[BatchReport]:
-    import duckdb
-
-    assert isinstance(con, duckdb.DuckDBPyConnection)
+def _load_one(
+    con: duckdb.DuckDBPyConnection, path: Path, forced: RecordType | None, context: Context
+) -> list[BatchReport]:
+    """Every sheet of one file, in one transaction: a crash or Ctrl-C anywhere in the file leaves
+    the landing database as it was before the file (a workbook never lands half its sheets)."""
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
-    try:
-        batches = read_file(path, forced)  # type: ignore[arg-type]
-    except FileRejected as exc:
-        land(
-            con,
-            LedgerEntry(
-                str(path),
-                path.name,
-                exc.sheet,
-                content_hash,
-                None,
-                "rejected",
-                0,
-                0,
-                0,
-                str(exc),
-                loader_version(),
-            ),
-            None,
-            None,
-            [],
+    with file_transaction(con):
+        try:
+            batches = read_file(path, forced)
+        except FileRejected as exc:
+            return [_reject(con, path, content_hash, exc)]
+        return [
+            _reject(con, path, content_hash, batch)
+            if isinstance(batch, FileRejected)
+            else _land_batch(con, path, content_hash, batch, context)
+            for batch in batches
+        ]
+
+
+def _reject(
+    con: duckdb.DuckDBPyConnection, path: Path, content_hash: str, exc: FileRejected
+) -> BatchReport:
+    """A file or sheet that cannot be read: one ledger row, nothing else."""
+    entry = LedgerEntry(
+        str(path),
+        path.name,
+        exc.sheet,
+        content_hash,
+        None,
+        "rejected",
+        0,
+        0,
+        0,
+        str(exc),
+        loader_version(),
+    )
+    land(con, entry, None, None, [])
+    label = path.name if exc.sheet is None else f"{path.name} [{exc.sheet}]"
+    return BatchReport(label, None, "rejected", message=str(exc))
+
+
+def _land_batch(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    content_hash: str,
+    batch: RawBatch,
+    context: Context,
+) -> BatchReport:
+    previous = already_loaded(con, content_hash, batch.sheet, context.aliases.fingerprint)
+    if previous is not None:
+        return BatchReport(
+            batch.label,
+            batch.record_type.name,
+            "unchanged",
+            rows_read=batch.frame.height,
+            message=f"đã nạp trước đó (lần nạp {previous}), bỏ qua / "
+            f"already loaded (load {previous}), skipped",
         )
-        return [BatchReport(path.name, None, "rejected", message=str(exc))]
-    reports: list[BatchReport] = []
-    for batch in batches:
-        if isinstance(batch, FileRejected):
-            land(
-                con,
-                LedgerEntry(
-                    str(path),
-                    path.name,
-                    batch.sheet,
-                    content_hash,
-                    None,
-                    "rejected",
-                    0,
-                    0,
-                    0,
-                    str(batch),
-                    loader_version(),
-                ),
-                None,
-                None,
-                [],
-            )
-            reports.append(
-                BatchReport(f"{path.name} [{batch.sheet}]", None, "rejected", message=str(batch))
-            )
-            continue
-        previous = already_loaded(con, content_hash, batch.sheet, context.aliases.fingerprint)
-        if previous is not None:
-            reports.append(
-                BatchReport(
-                    batch.label,
-                    batch.record_type.name,
-                    "unchanged",
-                    rows_read=batch.frame.height,
-                    message=f"đã nạp trước đó (lần nạp {previous}), bỏ qua / already loaded (load {previous}), skipped",
-                )
-            )
-            continue
-        clean, findings, outcomes = process_batch(batch, context)
-        quarantine = _quarantine_rows(batch, findings)
-        read, loaded = batch.frame.height, clean.height
-        quarantined = findings[ROW].n_unique()
-        assert read == loaded + quarantined, "every row is either loaded or quarantined"
-        land(
-            con,
-            LedgerEntry(
-                str(path),
-                path.name,
-                batch.sheet,
-                content_hash,
-                batch.record_type.name,
-                "loaded",
-                read,
-                loaded,
-                quarantined,
-                None,
-                loader_version(),
-                context.aliases.fingerprint,
-            ),
-            clean,
-            quarantine,
-            outcomes,
-        )
-        reports.append(
-            BatchReport(
-                batch.label,
-                batch.record_type.name,
-                "loaded",
-                read,
-                loaded,
-                quarantined,
-                None,
-                findings,
-            )
-        )
-    return reports
+    # Ranks are bounded by the units of the cluster-year, including memberships landed just
+    # before (an earlier sheet of this workbook counts: the transaction sees its own rows).
+    known = member_counts(con) if batch.record_type.name == "rankings" else None
+    clean, findings, outcomes = process_batch(batch, context, known)
+    read, loaded = batch.frame.height, clean.height
+    quarantined = findings[ROW].n_unique()
+    assert read == loaded + quarantined, "every row is either loaded or quarantined"
+    # Columns no header of the contract matches are not loaded: say so, never drop in silence.
+    note = (
+        f"cột không dùng / columns not used: {', '.join(batch.ignored_columns)}"
+        if batch.ignored_columns
+        else None
+    )
+    entry = LedgerEntry(
+        str(path),
+        path.name,
+        batch.sheet,
+        content_hash,
+        batch.record_type.name,
+        "loaded",
+        read,
+        loaded,
+        quarantined,
+        note,
+        loader_version(),
+        context.aliases.fingerprint,
+    )
+    land(con, entry, clean, _quarantine_rows(batch, findings), outcomes)
+    return BatchReport(
+        batch.label, batch.record_type.name, "loaded", read, loaded, quarantined, note, findings
+    )

@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,16 +69,21 @@ HEADERS = _header_index()
 
 
 def _type_from_name(name: str) -> RecordType | None:
+    """The record type a sheet or file name suggests ("Xếp hạng", "thanh_vien_cum_8.csv").
+
+    The longest synonym found wins, so "thanh vien cum 8" is memberships (not clusters, which
+    "cum" alone would suggest): names like "Cum 5 - diem.csv" are how analysts save files.
+    """
     folded = fold(name)
+    words = folded.split(" ")
+    best: tuple[int, RecordType] | None = None
     for record_type in RECORD_TYPES.values():
         for synonym in (record_type.name, *record_type.sheet_names):
-            if (
-                folded == fold(synonym)
-                or fold(synonym) in folded.split(" ")
-                or (" " in fold(synonym) and fold(synonym) in folded)
-            ):
-                return record_type
-    return None
+            key = fold(synonym)
+            found = key in words if " " not in key else f" {key} " in f" {folded} "
+            if found and (best is None or len(key) > best[0]):
+                best = (len(key), record_type)
+    return best[1] if best else None
 
 
 def _match_count(cells: list[str | None], record_type: str) -> int:
@@ -86,23 +91,25 @@ def _match_count(cells: list[str | None], record_type: str) -> int:
     return len({mapping[fold(c)] for c in cells if c and fold(c) in mapping})
 
 
-def _find_header(rows: pl.DataFrame, record_type: RecordType | None) -> tuple[int, RecordType]:
-    """The header row (0-based within `rows`) and the record type its headers fit best."""
-    candidates = [record_type] if record_type else list(RECORD_TYPES.values())
+def _find_header(
+    rows: pl.DataFrame, forced: RecordType | None, hinted: RecordType | None
+) -> tuple[int, RecordType]:
+    """The header row (0-based within `rows`) and the record type its headers fit best.
+
+    A forced type (`--type`) is the only candidate. A type suggested by the sheet or file name is
+    only preferred: headers that hold every required column of another type win over a name.
+    """
+    candidates = [forced] if forced else list(RECORD_TYPES.values())
     best: tuple[int, int, RecordType] | None = None
     for index, row in enumerate(rows.head(_HEADER_SCAN_ROWS).iter_rows()):
         cells = [c for c in row if c is not None]
         for candidate in candidates:
-            score = _match_count(cells, candidate.name)
-            required_found = all(
-                any(
-                    fold(c) in HEADERS[candidate.name] and HEADERS[candidate.name][fold(c)] == req
-                    for c in cells
-                )
-                for req in candidate.required_columns
-            )
-            score += 100 if required_found else 0
-            if score >= 2 and (best is None or score > best[0]):
+            matched = _match_count(cells, candidate.name)
+            found = {HEADERS[candidate.name].get(fold(c)) for c in cells}
+            required_found = all(req in found for req in candidate.required_columns)
+            score = matched + (100 if required_found else 0)
+            score += 50 if candidate is hinted and matched else 0
+            if matched >= 2 and (best is None or score > best[0]):
                 best = (score, index, candidate)
     if best is None:
         raise LookupError
@@ -127,14 +134,14 @@ def batch_from_rows(
         )
     hinted = record_type or _type_from_name(sheet or "") or _type_from_name(path.stem)
     try:
-        header_at, detected = _find_header(rows, hinted)
+        header_at, detected = _find_header(rows, record_type, hinted)
     except LookupError:
-        expected = ", ".join(hinted.required_columns) if hinted else "xem `thidua load --help`"
+        expected = f" ({', '.join(hinted.required_columns)})" if hinted else ""
         raise FileRejected(
             label,
             sheet,
-            f"không tìm thấy dòng tiêu đề với các cột cần có ({expected})",
-            f"no header row with the required columns found ({expected}); see `thidua load --help`",
+            f"không tìm thấy dòng tiêu đề với các cột cần có{expected}; xem `thidua load --help`",
+            f"no header row with the required columns found{expected}; see `thidua load --help`",
         ) from None
     header = [clean_text(c) if c is not None else "" for c in rows.row(header_at)]
     mapping = HEADERS[detected.name]
@@ -163,10 +170,12 @@ def batch_from_rows(
     body = rows.slice(header_at + 1).select(list(rename) + unnamed).rename(rename)
     # Cells under no header (a row longer than the header) cannot be placed: the row is
     # quarantined rather than loaded without them.
+    # concat_str gives "" (not null) when every cell is empty: only rows that really hold such a
+    # cell may be flagged.
     body = body.with_columns(
-        pl.concat_str([pl.col(c) for c in unnamed], separator=" | ", ignore_nulls=True).alias(
-            UNPLACED
-        )
+        pl.concat_str([pl.col(c) for c in unnamed], separator=" | ", ignore_nulls=True)
+        .replace("", None)
+        .alias(UNPLACED)
         if unnamed
         else pl.lit(None, dtype=pl.Utf8).alias(UNPLACED)
     ).drop(unnamed)
@@ -313,19 +322,30 @@ def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch | Fi
     return batches
 
 
-def read_json(path: Path, record_type: RecordType | None) -> list[RawBatch]:
-    text = _decode(path, path.read_bytes())
-    records: list[dict[str, object]]
+def _json_lines(path: Path, text: str) -> tuple[list[object], list[int]]:
+    """The records of a JSON Lines file and the line each one is on (blank lines skipped)."""
+    records: list[object] = []
+    lines: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            # exc.lineno counts inside the one line; the analyst needs the file's line.
+            raise FileRejected(
+                path.name,
+                None,
+                f"JSON không hợp lệ ở dòng {number}: {exc.msg}",
+                f"invalid JSON at line {number}: {exc.msg}",
+            ) from None
+        lines.append(number)
+    return records, lines
+
+
+def _json_document(path: Path, text: str) -> list[object]:
     try:
-        if path.suffix.lower() in (".jsonl", ".ndjson"):
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        else:
-            loaded = json.loads(text)
-            if isinstance(loaded, dict):
-                # {"records": [...]} or {"<type>": [...]} as portals export them
-                lists = [v for v in loaded.values() if isinstance(v, list)]
-                loaded = lists[0] if len(lists) == 1 else []
-            records = loaded
+        loaded = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileRejected(
             path.name,
@@ -333,18 +353,42 @@ def read_json(path: Path, record_type: RecordType | None) -> list[RawBatch]:
             f"JSON không hợp lệ ở dòng {exc.lineno}: {exc.msg}",
             f"invalid JSON at line {exc.lineno}: {exc.msg}",
         ) from None
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+    if isinstance(loaded, dict):
+        # {"records": [...]} or {"<type>": [...]} as portals export them
+        lists = [v for v in loaded.values() if isinstance(v, list)]
+        loaded = lists[0] if len(lists) == 1 else None
+    if not isinstance(loaded, list):
         raise FileRejected(
             path.name, None, "JSON phải là danh sách các bản ghi", "JSON must be a list of records"
         )
+    return loaded
+
+
+def read_json(path: Path, record_type: RecordType | None) -> list[RawBatch]:
+    text = _decode(path, path.read_bytes())
+    line_numbers: list[int] = []
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        records, line_numbers = _json_lines(path, text)
+    else:
+        records = _json_document(path, text)
+    if not all(isinstance(r, dict) for r in records):
+        raise FileRejected(
+            path.name, None, "JSON phải là danh sách các bản ghi", "JSON must be a list of records"
+        )
+    objects = [r for r in records if isinstance(r, dict)]
     keys: list[str] = []
-    for record in records:
+    for record in objects:
         keys.extend(k for k in record if k not in keys)
-    rows = [keys] + [["" if r.get(k) is None else str(r.get(k)) for k in keys] for r in records]
+    rows = [keys] + [["" if r.get(k) is None else str(r.get(k)) for k in keys] for r in objects]
     grid = pl.DataFrame(rows, schema=[f"c{i}" for i in range(len(keys))], orient="row")
     grid = grid.with_columns(pl.all().replace("", None))
-    # The n-th record is "row n+1", as if it were a table under one header row.
-    return [batch_from_rows(path, None, grid, 1, record_type)]
+    # In a JSON document the n-th record is "row n+1", as if it were a table under one header
+    # row; in JSON Lines it is the line it is on, as a text editor shows it.
+    batch = batch_from_rows(path, None, grid, 1, record_type)
+    if line_numbers:
+        starts = [line_numbers[i] for i in (batch.frame[ROW] - 2).to_list()]
+        batch.frame = batch.frame.with_columns(pl.Series(ROW, starts, dtype=pl.Int64))
+    return [batch]
 
 
 def read_parquet(path: Path, record_type: RecordType | None) -> list[RawBatch]:
@@ -362,7 +406,9 @@ def read_parquet(path: Path, record_type: RecordType | None) -> list[RawBatch]:
     return [batch_from_rows(path, None, pl.concat([header, body]), 1, record_type)]
 
 
-def read_file(path: Path, record_type: RecordType | None = None) -> list[RawBatch | FileRejected]:
+def read_file(
+    path: Path, record_type: RecordType | None = None
+) -> Sequence[RawBatch | FileRejected]:
     """The batches of a file; a workbook may also hold sheets that were rejected on their own."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
@@ -386,8 +432,12 @@ def iter_input_files(paths: list[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    if not child.name.startswith(("~$", ".")):
-                        yield child
+                # "~$…" are Excel's lock files and ".…" hidden files: never records.
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not child.name.startswith(("~$", "."))
+                ):
+                    yield child
         else:
             yield path
