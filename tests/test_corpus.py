@@ -330,18 +330,21 @@ CASES = [
             loaded(
                 "rankings",
                 6,
-                1,
-                5,
+                3,
+                3,
                 (3, "rank", BETWEEN),  # 0
                 (4, "rank", BETWEEN),  # -1
                 (5, "rank", PAIR),  # 7 > 6 units
-                (6, "rank", "not_a_whole_number"),  # "Nhất"
-                (7, "method", IN_SET),  # "bình chọn"
             ),
         ),
         (
-            "select source_row, unit_id, rank, method from rankings",
-            [(2, "th-ban-dan-toc", 1, "vote")],
+            # ranks in words ("Nhất") and "bình chọn" (a vote) are understood
+            "select source_row, unit_id, rank, method from rankings order by source_row",
+            [
+                (2, "th-ban-dan-toc", 1, "vote"),
+                (6, "th-so-ngoai-vu", 1, "vote"),
+                (7, "th-vp-ubnd", 4, "vote"),
+            ],
         ),
     ),
     Case(
@@ -822,7 +825,13 @@ def test_the_whole_corpus_folder_loads_in_one_run_then_again_as_a_no_op(
     ledger = _query(
         home, "select status, rows_read, rows_loaded, rows_quarantined from load_ledger"
     )
-    expected_batches = [b for case in CASES if not case.preload for b in case.batches]
+    # a ".txt" file is read only when named: in a folder it is more often a README than records
+    expected_batches = [
+        b
+        for case in CASES
+        if not case.preload and not case.file.endswith(".txt")
+        for b in case.batches
+    ]
     assert len(ledger) == len(expected_batches)
     assert sum(status == "rejected" for status, *_ in ledger) == sum(
         b.status == "rejected" for b in expected_batches

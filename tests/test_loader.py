@@ -152,3 +152,19 @@ def test_missing_path_is_one_clear_line(
     assert main(["load", "/no/such/file.csv"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "/no/such/file.csv" in err
+
+
+def test_numbers_written_with_thousands_separators(fresh_home: Home, tmp_path: Path) -> None:
+    scores = _write(
+        tmp_path / "scores.csv",
+        "cluster;results_year;unit;criterion;points;max_points\n"
+        "Cụm 8;2023;Sở Nội vụ;TC1;1.000;1000\n"  # one thousand, or one: never guessed
+        "Cụm 8;2023;Sở Tư pháp;TC1;950,5;1.000,0\n"  # thousands dot with a decimal comma
+        "Cụm 8;2023;Thanh tra tỉnh;TC1;1,000;1000\n",  # English thousands, or Vietnamese one
+    )
+    load_files([scores], fresh_home)
+    assert _query(fresh_home, "select source_row, rule from quarantine order by 1") == [
+        (2, "ambiguous_number"),
+        (4, "ambiguous_number"),
+    ]
+    assert _query(fresh_home, "select points, max_points from scores") == [(950.5, 1000.0)]

@@ -42,6 +42,8 @@ def _print_load_progress(report: object) -> None:
         print(f"= {report.label}: {report.message}")
         return
     mark = "✓" if report.rows_quarantined == 0 else "!"
+    if report.message:
+        print(f"  {report.label}: {report.message}")
     print(
         f"{mark} {report.label} ({report.record_type}): "
         f"đọc {report.rows_read}, nạp {report.rows_loaded}, cách ly {report.rows_quarantined} / "

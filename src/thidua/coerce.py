@@ -35,6 +35,10 @@ NO_HEADER = "(ngoài tiêu đề / no header)"
 
 _INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
+# "1.000,5": Vietnamese thousands dots with a decimal comma.
+_GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
+# "1.000" or "1,000": one thousand in one convention, one in the other. Never guessed.
+_AMBIGUOUS_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,16 @@ def _int(text: str) -> int | None:
     return int(float(text)) if _INT.match(text) else None
 
 
+def _word_to_number(field: str, text: str) -> str:
+    return text if any(ch.isdigit() for ch in text) else to_code(field, text)
+
+
 def _float(text: str) -> float | None:
     text = text.replace(" ", "")
+    if _GROUPED_NUMBER.match(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if _AMBIGUOUS_NUMBER.match(text):
+        return None
     # Vietnamese writes the decimal comma ("85,5"); a dot is a decimal point too (exports).
     return float(text.replace(",", ".")) if _NUMBER.match(text) else None
 
@@ -169,7 +181,12 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
         elif column.kind == "unit":
             continue  # needs cluster and year: resolved below
         elif column.kind == "int":
-            typed = _map_unique(_clean(cells), _int, pl.Int32())
+            cleaned = _clean(cells)
+            if has_vocabulary(name):
+                # ranks are also written in words ("Nhất", "thứ Nhì", "Ba"); numbers stay numbers
+                # ("-1" must not fold to "1")
+                cleaned = _map_unique(cleaned, partial(_word_to_number, name), pl.Utf8())
+            typed = _map_unique(cleaned, _int, pl.Int32())
             check(
                 name,
                 typed,
@@ -179,13 +196,25 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
             )
             out[name] = typed
         elif column.kind == "float":
-            typed = _map_unique(_clean(cells), _float, pl.Float64())
+            cleaned = _clean(cells)
+            typed = _map_unique(cleaned, _float, pl.Float64())
+            ambiguous = cleaned.str.replace_all(" ", "").str.contains(_AMBIGUOUS_NUMBER.pattern)
+            ambiguous = ambiguous.fill_null(False)
+            check(
+                name,
+                typed,
+                "ambiguous_number",
+                "‘{value}’ có thể là một nghìn hoặc là 1: hãy viết 1000 hoặc 1,0",
+                "‘{value}’ could be one thousand or one: write 1000 or 1.0",
+                mask=ambiguous,
+            )
             check(
                 name,
                 typed,
                 "not_a_number",
                 "‘{value}’ không phải là số",
                 "‘{value}’ is not a number",
+                mask=~ambiguous,
             )
             out[name] = typed
         elif column.kind == "date":

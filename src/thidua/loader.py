@@ -126,7 +126,7 @@ def process_batch(
     bad = all_findings[ROW].unique()
     clean = typed.filter(~pl.col(ROW).is_in(bad.implode()))
     clean = clean.with_columns(
-        pl.lit(str(batch.path)).alias("source_file"),
+        pl.lit(batch.path.name).alias("source_file"),
         pl.lit(batch.sheet, dtype=pl.Utf8).alias("source_sheet"),
         pl.col(ROW).cast(pl.Int32).alias("source_row"),
     )

@@ -48,7 +48,7 @@ create table if not exists load_ledger (
     sheet varchar,
     content_hash varchar not null,
     record_type varchar,
-    status varchar not null,            -- loaded | rejected | skipped_duplicate
+    status varchar not null,            -- loaded | rejected (a no-op re-load writes no row)
     rows_read integer not null,
     rows_loaded integer not null,
     rows_quarantined integer not null,

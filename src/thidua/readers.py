@@ -23,10 +23,11 @@ from thidua.records import RECORD_TYPES, RecordType
 
 ROW = "_row"
 UNPLACED = "_unplaced"
+# ".txt" (Excel's "Unicode text" export) is read when named on the command line, but not picked
+# up from a folder, where it is far more often a README than records.
 SUPPORTED_SUFFIXES = (
     ".csv",
     ".tsv",
-    ".txt",
     ".xlsx",
     ".xlsm",
     ".json",

@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 from rapidfuzz import fuzz, process
 
-from thidua.normalize import clean_text, match_key
+from thidua.normalize import clean_text, fold, match_key
 from thidua.paths import SEEDS_DIR
 
 
@@ -66,6 +66,8 @@ class AliasIndex:
     def __init__(self) -> None:
         self._entries: dict[str, list[AliasEntry]] = defaultdict(list)
         self._fingerprint: str | None = None
+        # ids resolve (analysts may type them) but are no help as suggestions
+        self._id_keys: set[str] = set()
         self._display: dict[str, str] = {}
         self.unit_names: dict[str, str] = {}
 
@@ -118,11 +120,16 @@ class AliasIndex:
 
     def candidates(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """The closest known names, as "name → unit_id", best first."""
+        # Compared without diacritics, so a name typed on a keyboard without Vietnamese input
+        # ("So Noi vu") still finds its unit among the suggestions.
+        choices = {
+            key: fold(self._display[key]) for key in self._display if key not in self._id_keys
+        }
         matches = process.extract(
-            match_key(name), list(self._display), scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+            fold(name), choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
         )
         found: list[str] = []
-        for key, _score, _index in matches:
+        for _choice, _score, key in matches:
             for unit_id in sorted({e.unit_id for e in self._entries[key]}):
                 label = f"{self._display[key]} → {unit_id}"
                 if label not in found:
@@ -135,6 +142,7 @@ class AliasIndex:
         for row in units.iter_rows(named=True):
             from_year, to_year = _year(row.get("valid_from")), _year(row.get("valid_to"))
             index.unit_names[row["unit_id"]] = row["name_vi"]
+            index._id_keys.add(match_key(row["unit_id"]))
             for name in (row["name_vi"], row.get("short_name"), row["unit_id"]):
                 if name:
                     index.add(

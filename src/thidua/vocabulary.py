@@ -42,6 +42,13 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "member": ("member", "thanh vien", "don vi thanh vien"),
     },
+    "rank": {
+        "1": ("nhat", "thu nhat", "xep thu nhat", "hang nhat", "giai nhat"),
+        "2": ("nhi", "thu nhi", "xep thu nhi", "hang nhi", "giai nhi"),
+        "3": ("ba", "thu ba", "xep thu ba", "hang ba", "giai ba"),
+        "4": ("tu", "thu tu", "xep thu tu", "hang tu"),
+        "5": ("nam", "thu nam", "xep thu nam", "hang nam"),
+    },
     "event_type": {
         "covenant_signing": (
             "covenant signing",
@@ -72,7 +79,7 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "method": {
         "score": ("score", "cham diem"),
-        "vote": ("vote", "bo phieu", "suy ton", "bo phieu suy ton", "binh xet"),
+        "vote": ("vote", "bo phieu", "suy ton", "bo phieu suy ton", "binh xet", "binh chon"),
         "score_and_vote": (
             "score and vote",
             "cham diem va suy ton",
