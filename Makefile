@@ -12,7 +12,7 @@ $(BIN)/uv:
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(SYNCED): pyproject.toml uv.lock $(BIN)/uv
-	$(BIN)/uv sync --frozen --quiet
+	$(BIN)/uv sync --frozen --quiet --compile-bytecode
 	@touch $(SYNCED)
 
 setup: $(SYNCED)
@@ -24,7 +24,7 @@ run: setup
 ## make test: lint, type checks, SQL lint, unit and integration tests, dbt build with its tests
 test: setup browser
 	$(MAKE) --no-print-directory check
-	$(BIN)/pytest
+	THIDUA_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 check: setup
 	$(BIN)/ruff check src app tests

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,22 @@ from thidua.paths import Home
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLES_DIR = SHARED / "articles"
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without interpreter teardown, as the `thidua` command does: GX's SQL engine keeps
+    DuckDB objects alive until then and nanobind prints pages of "leaked instance" noise."""
+    if _exit_status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status[-1])
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -260,5 +261,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The console script: `main`, then leave without tearing the interpreter down.
+
+    GX's SQL engine and DuckDB's bindings hold objects until interpreter shutdown, where nanobind
+    prints "leaked instance" noise and GX's teardown costs seconds. Everything this process wrote
+    is committed and closed by the time `main` returns, so there is nothing left to clean up.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import polars as pl
@@ -70,11 +70,74 @@ def _context() -> Any:
     return context
 
 
+Backend = Literal["sql", "pandas"]
+
+# GX computes through SQL on DuckDB by default: the batch stays columnar and the checks are pushed
+# down (≈3× faster and far lighter than pandas at a million rows). GX reads results after closing
+# a connection, which DuckDB's streaming results do not survive, so DuckDB gets the persistent
+# connection GX already keeps for SQLite; and one named in-memory database is shared between the
+# loader (which writes the batch) and GX (which reads it).
+_GATE_DB_URL = "duckdb:///:memory:thidua_gate"
+
+
+class _DuckDBDialect:
+    """Stands for DuckDB in GX's tuple of dialects that need a persistent connection."""
+
+    value = "duckdb"
+
+    def __eq__(self, other: object) -> bool:
+        return str(getattr(other, "value", other)).lower() == "duckdb"
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 @cache
-def _batch_definition() -> Any:
+def _gate_database() -> Any:
+    """A live connection to the shared in-memory database (it lives as long as one does)."""
+    import sqlalchemy
+    from great_expectations.execution_engine import sqlalchemy_execution_engine as engine_module
+
+    if not any(d == "duckdb" for d in engine_module._PERSISTED_CONNECTION_DIALECTS):
+        engine_module._PERSISTED_CONNECTION_DIALECTS = (  # type: ignore[assignment]
+            *engine_module._PERSISTED_CONNECTION_DIALECTS,
+            _DuckDBDialect(),
+        )
+    return sqlalchemy.create_engine(_GATE_DB_URL).raw_connection()
+
+
+@cache
+def _sql_batch_definition(record_type: str) -> Any:
+    source_name = "thidua_sql"
+    sources = _context().data_sources
+    source = sources.get(source_name) if source_name in sources.all() else None
+    if source is None:
+        source = sources.add_sql(source_name, connection_string=_GATE_DB_URL)
+    asset = source.add_table_asset(f"incoming_{record_type}", table_name=f"incoming_{record_type}")
+    return asset.add_batch_definition_whole_table("whole_batch")
+
+
+@cache
+def _pandas_batch_definition() -> Any:
     source = _context().data_sources.add_pandas("thidua_batches")
     asset = source.add_dataframe_asset("incoming")
     return asset.add_batch_definition_whole_dataframe("whole_batch")
+
+
+def _batch(record_type: str, frame: pl.DataFrame, backend: Backend) -> Any:
+    if backend == "pandas":
+        return _pandas_batch_definition().get_batch(
+            batch_parameters={"dataframe": _for_pandas(frame)}
+        )
+    database = _gate_database().driver_connection
+    database.register("incoming_frame", frame)
+    try:
+        database.execute(
+            f"create or replace table incoming_{record_type} as select * from incoming_frame"
+        )
+    finally:
+        database.unregister("incoming_frame")
+    return _sql_batch_definition(record_type).get_batch()
 
 
 def _suite(definition: dict[str, Any]) -> Any:
@@ -140,6 +203,7 @@ def derive(
     organizer_id, cluster_id, results_year, members), whichever is larger: a ranking file often
     names only the leading units, and memberships may not have been loaded yet.
     """
+    frame = _with_natural_key(record_type, frame)
     if record_type != "rankings":
         return frame
     unit = pl.coalesce(pl.col("unit_id"), pl.col("unit_raw"))
@@ -162,6 +226,26 @@ def derive(
         pl.max_horizontal("_in_file", "_known").cast(pl.Int64).alias(CLUSTER_SIZE),
     )
     return frame.join(sizes, on=_CLUSTER_YEAR, how="left", nulls_equal=False, maintain_order="left")
+
+
+NATURAL_KEY = "natural_key"
+_KEY_SEPARATOR = "\u241f"  # ␟, never typed in a record
+
+
+def _key_columns(record_type: str) -> list[str]:
+    definition = load_suite_definition(record_type)
+    for item in definition["expectations"]:
+        if item["kwargs"].get("column") == NATURAL_KEY:
+            return [str(c) for c in item["meta"]["key_columns"]]
+    return []
+
+
+def _with_natural_key(record_type: str, frame: pl.DataFrame) -> pl.DataFrame:
+    columns = [c for c in _key_columns(record_type) if c in frame.columns]
+    if not columns:
+        return frame
+    parts = [pl.col(c).cast(pl.Utf8).fill_null("") for c in columns]
+    return frame.with_columns(pl.concat_str(parts, separator=_KEY_SEPARATOR).alias(NATURAL_KEY))
 
 
 def _display(value: Any) -> str:
@@ -201,7 +285,10 @@ def _finding(
 ) -> dict[str, Any]:
     """One quarantine finding from one unexpected row: input column names, the offending value,
     and the suite's message with its {placeholders} filled from the row."""
-    if "column_list" in kwargs:
+    if kwargs.get("column") == NATURAL_KEY:
+        columns = [str(c) for c in meta["key_columns"]]
+        value = row.get(NATURAL_KEY, "").replace(_KEY_SEPARATOR, ", ")
+    elif "column_list" in kwargs:
         columns = [str(c) for c in kwargs["column_list"]]
         value = ", ".join(row.get(c, "") for c in columns)
     else:
@@ -221,7 +308,10 @@ def _finding(
 
 
 def validate(
-    record_type: str, frame: pl.DataFrame, parameters: dict[str, Any] | None = None
+    record_type: str,
+    frame: pl.DataFrame,
+    parameters: dict[str, Any] | None = None,
+    backend: Backend = "sql",
 ) -> tuple[pl.DataFrame, list[ExpectationOutcome]]:
     """Row findings (same shape as coercion findings) and one outcome per expectation."""
     definition = load_suite_definition(record_type)
@@ -231,8 +321,7 @@ def validate(
     }
     if frame.height == 0:
         return pl.DataFrame(schema=FINDING_SCHEMA), []
-    batch = _batch_definition().get_batch(batch_parameters={"dataframe": _for_pandas(frame)})
-    result = batch.validate(
+    result = _batch(record_type, frame, backend).validate(
         _suite(definition),
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW]},
         expectation_parameters=parameters or suite_parameters(),

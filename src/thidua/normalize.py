@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 _LOOKALIKES = str.maketrans(
     {
@@ -71,6 +72,7 @@ def _word_key(word: str) -> str:
     return normalize_tone_marks(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(value: str) -> str:
     """The key two spellings of one name share: "Sở GD&ĐT" == "Sở GD-ĐT", "Hoà" == "Hòa"."""
     text = _PUNCTUATION.sub(" ", clean_text(value).lower())

@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,8 +220,20 @@ def _decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def _sniff_separator(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:20])
+def _utf8(path: Path, data: bytes) -> bytes:
+    """The file's bytes as UTF-8 (BOM dropped, UTF-16 converted), without decoding UTF-8 files
+    whole: the CSV parser checks UTF-8 as it goes, and `_decode` finds the line of a bad byte."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16").encode("utf-8")
+    if b"\x00" in data[:4096]:
+        _decode(path, data)  # rejects binary content with its message
+    return data
+
+
+def _sniff_separator(data: bytes) -> str:
+    sample = "\n".join(data[:65536].decode("utf-8", errors="ignore").splitlines()[:20])
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
@@ -255,11 +268,11 @@ def _csv_grid_exact(path: Path, text: str, separator: str) -> tuple[pl.DataFrame
 
 
 def read_csv(path: Path, record_type: RecordType | None) -> list[RawBatch]:
-    text = _decode(path, path.read_bytes())
-    if not text.strip():
+    data = _utf8(path, path.read_bytes())
+    if re.search(rb"\S", data) is None:
         raise FileRejected(path.name, None, "tệp trống", "the file is empty")
-    separator = _sniff_separator(text)
-    if text.count('"') % 2 == 1:
+    separator = _sniff_separator(data)
+    if data.count(b'"') % 2 == 1:
         raise FileRejected(
             path.name,
             None,
@@ -269,19 +282,20 @@ def read_csv(path: Path, record_type: RecordType | None) -> list[RawBatch]:
     lines: list[int] = []
     try:
         grid = pl.read_csv(
-            text.encode("utf-8"),
+            data,
             has_header=False,
             infer_schema=False,
             separator=separator,
             truncate_ragged_lines=False,
             raise_if_empty=False,
-        ).with_columns(pl.all().replace("", None))
-        if grid.height != text.count("\n") + (0 if text.endswith("\n") else 1):
+        )
+        if grid.height != data.count(b"\n") + (0 if data.endswith(b"\n") else 1):
             # Quoted line breaks or blank lines shift the rows: only the exact reader knows the
             # line numbers then.
-            grid, lines = _csv_grid_exact(path, text, separator)
+            grid, lines = _csv_grid_exact(path, _decode(path, data), separator)
     except pl.exceptions.ComputeError:
-        grid, lines = _csv_grid_exact(path, text, separator)
+        # Not UTF-8 (`_decode` names the line) or ragged rows (the exact reader keeps them).
+        grid, lines = _csv_grid_exact(path, _decode(path, data), separator)
     batch = batch_from_rows(path, None, grid, 1, record_type)
     if lines:
         # csv's line numbers are exact even with quoted line breaks; use them in messages.
