@@ -141,6 +141,13 @@ def cmd_sql(args: argparse.Namespace, where: Home) -> int:
     return run_sql(where, args.query, args.format, args.max_rows)
 
 
+def cmd_bench(args: argparse.Namespace, where: Home) -> int:
+    from thidua.bench.run import run_bench
+
+    run_bench(args.tier, scale=args.scale, seed=args.seed)
+    return 0
+
+
 def cmd_aliases(args: argparse.Namespace, where: Home) -> int:
     from thidua.alias_command import run_aliases
 
@@ -227,6 +234,17 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--format", default="table", choices=["table", "csv", "json"])
     sql.add_argument("--max-rows", type=int, default=100_000)
     sql.set_defaults(handler=cmd_sql)
+
+    bench = sub.add_parser(
+        "bench",
+        help="đo hiệu năng / benchmark every stage against its floor",
+        description="Run every stage on a tier in one process; print wall time, peak memory and "
+        "the ratio to each stage's floor; write build/bench/<tier>.json.",
+    )
+    bench.add_argument("--tier", default="province", choices=["province", "national"])
+    bench.add_argument("--scale", type=float, default=1.0, help="multiply the tier's size")
+    bench.add_argument("--seed", type=int, default=1)
+    bench.set_defaults(handler=cmd_bench)
 
     aliases = sub.add_parser(
         "aliases",

@@ -1,0 +1,1 @@
+"""Benchmarks: each stage of the pipeline against its floor, in one run."""

@@ -1,0 +1,267 @@
+"""`thidua bench`: every stage of the pipeline on one tier, each beside its floor, in one run.
+
+Stages: generate → load (normalise, resolve, GX gate) → dbt build (full) → dbt build (incremental,
+after one new results year) → publish → the dashboard's page queries. Each stage's floor is
+measured in the same run on the same files: DuckDB reading the files with no checks (load), the
+same SQL as plain statements in one DuckDB session (build), the bare query on an open connection
+(dashboard). Ratios, not seconds, are what compare across machines.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from thidua.bench.floor_build import run_floor
+from thidua.bench.measure import Stage, percentiles, timed
+from thidua.build import build_and_publish
+from thidua.generate import generate
+from thidua.loader import load_files
+from thidua.paths import PROJECT_ROOT, SAMPLE_DIR, Home
+
+BENCH_DIR = PROJECT_ROOT / "build" / "bench"
+DASHBOARD_REPEATS = 20
+
+
+@dataclass
+class Report:
+    tier: str
+    scale: float
+    stages: list[Stage] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, stage: Stage, say: Callable[[str], None]) -> None:
+        self.stages.append(stage)
+        ratio = "" if stage.ratio is None else f"  ×{stage.ratio:.2f} of floor"
+        say(f"  {stage.name}: {stage.wall_s:.2f}s, peak {stage.peak_mb:.0f} MB{ratio}")
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "tier": self.tier,
+            "scale": self.scale,
+            "machine": machine(),
+            "stages": {s.name: s.as_json() for s in self.stages},
+            "notes": self.notes,
+        }
+
+
+def machine() -> dict[str, object]:
+    import os
+
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "duckdb": duckdb.__version__,
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3, 1),
+    }
+
+
+def _record_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".csv", ".parquet"))
+
+
+def _floor_read(files: list[Path]) -> int:
+    """DuckDB reading the same files into tables, no checks: the load floor."""
+    con = duckdb.connect()
+    rows = 0
+    try:
+        for index, path in enumerate(files):
+            reader = "read_parquet" if path.suffix == ".parquet" else "read_csv"
+            options = "" if path.suffix == ".parquet" else ", all_varchar = true"
+            con.execute(f"create table t{index} as select * from {reader}('{path}'{options})")
+            rows += con.execute(f"select count(*) from t{index}").fetchall()[0][0]
+    finally:
+        con.close()
+    return int(rows)
+
+
+def next_year_files(source: Path, target: Path) -> int:
+    """The last results year of a generated sample, relabelled as the year after: one new year
+    of records with the same shape, for the incremental build."""
+    target.mkdir(parents=True, exist_ok=True)
+    rows = 0
+    for path in _record_files(source):
+        if path.stem == "clusters" or path.suffix != ".csv":
+            continue
+        frame = pl.read_csv(path, infer_schema=False)
+        last = frame["results_year"].cast(pl.Int32).max()
+        year = frame.filter(pl.col("results_year").cast(pl.Int32) == last).with_columns(
+            (pl.col("results_year").cast(pl.Int32) + 1).cast(pl.Utf8).alias("results_year")
+        )
+        for column in ("event_date", "end_date", "decision_date"):
+            if column in year.columns:
+                year = year.with_columns(
+                    pl.col(column)
+                    .str.to_date(strict=False)
+                    .dt.offset_by("1y")
+                    .dt.strftime("%Y-%m-%d")
+                    .alias(column)
+                )
+        year.write_csv(target / path.name)
+        rows += year.height
+    return rows
+
+
+def _dashboard_stage(published_db: Path) -> Stage | None:
+    """Every page's queries: cold (fresh read-only attach per query, as the app does) against the
+    bare query on one open connection."""
+    import logging
+
+    # The data-access module's caches warn outside a Streamlit run; the benchmark wants no cache.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    sys.path.insert(0, str(PROJECT_ROOT / "app"))
+    try:
+        import data_access
+    except ImportError:
+        return None
+    pages = {
+        page: [(q.sql, q.params) for q in queries]
+        for page, queries in data_access.page_queries(str(published_db)).items()
+    }
+    from thidua.query import read_query
+
+    open_con = duckdb.connect()
+    open_con.execute(f"attach '{published_db}' as wh (read_only)")
+    open_con.execute("use wh")
+    per_page: dict[str, dict[str, float]] = {}
+    worst_p95 = 0.0
+    floor_total = 0.0
+    cold_total = 0.0
+    for page, queries in pages.items():
+        cold: list[float] = []
+        bare: list[float] = []
+        for _ in range(DASHBOARD_REPEATS):
+            started = time.perf_counter()
+            for sql, params in queries:
+                read_query(published_db, sql, params)
+            cold.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            for sql, params in queries:
+                open_con.execute(sql, params or []).fetchall()
+            bare.append(time.perf_counter() - started)
+        p50, p95 = percentiles(cold)
+        floor50, _ = percentiles(bare)
+        per_page[page] = {"p50_ms": round(p50 * 1000, 1), "p95_ms": round(p95 * 1000, 1)}
+        worst_p95 = max(worst_p95, p95)
+        floor_total += floor50
+        cold_total += p50
+    open_con.close()
+    stage = Stage("dashboard queries (all pages, p50)", cold_total, 0.0, floor_total, "bare query")
+    stage.extra = {"worst_page_p95_ms": round(worst_p95 * 1000, 1)}
+    stage.extra.update({f"page {k} p95_ms": v["p95_ms"] for k, v in per_page.items()})
+    return stage
+
+
+def run_bench(
+    tier: str, *, scale: float = 1.0, seed: int = 1, say: Callable[[str], None] = print
+) -> Report:
+    report = Report(tier, scale)
+    work = PROJECT_ROOT / "build" / "bench" / f"{tier}-work"
+    shutil.rmtree(work, ignore_errors=True)
+    home = Home(work / "home")
+    generated = work / "generated"
+    say(f"thidua bench --tier {tier} (scale {scale}) in {work}")
+
+    counts, wall, peak = timed(lambda: generate(tier, seed, generated))
+    report.add(Stage("generate", wall, peak, rows=sum(counts.values())), say)
+
+    # GX is imported once per process: its import is start-up cost, not per-file work.
+    from thidua import gate
+
+    _, import_s, _ = timed(lambda: (gate._context(), gate._gate_database()))
+    report.notes.append(
+        f"Great Expectations import and context: {import_s:.2f}s (once per process)"
+    )
+
+    floor_rows, floor_s, _ = timed(lambda: _floor_read(_record_files(generated)))
+    load, wall, peak = timed(lambda: load_files([SAMPLE_DIR / "real", generated], home))
+    report.add(
+        Stage(
+            "load (normalise, resolve, GX gate)",
+            wall,
+            peak,
+            floor_s,
+            "DuckDB reading the same files, no checks",
+            rows=load.loaded_rows + load.quarantined_rows,
+        ),
+        say,
+    )
+    del floor_rows
+
+    full, wall, peak = timed(lambda: build_and_publish(home, full_refresh=True))
+    floor = run_floor(home.dbt_target_dir / "manifest.json", home.raw_db, work / "floor")
+    report.add(
+        Stage(
+            "dbt build (full)",
+            full.dbt_seconds,
+            peak,
+            floor.total_seconds,
+            "the same models and tests as plain SQL in one DuckDB session",
+            extra={
+                "floor_models_seconds": round(floor.models_seconds, 3),
+                "floor_tests_seconds": round(floor.tests_seconds, 3),
+                "nodes": len(full.nodes),
+            },
+        ),
+        say,
+    )
+
+    next_year = work / "next-year"
+    new_rows = next_year_files(generated, next_year)
+    load_files([next_year], home)
+    incremental, wall, peak = timed(lambda: build_and_publish(home))
+    stage = Stage(
+        "dbt build (incremental, one new year)",
+        incremental.dbt_seconds,
+        peak,
+        full.dbt_seconds,
+        "the full build",
+        rows=new_rows,
+    )
+    report.add(stage, say)
+
+    report.add(
+        Stage(
+            "publish (copy in, stamp, atomic swap)",
+            incremental.copy_seconds + incremental.publish_seconds,
+            0.0,
+            extra={"warehouse_mb": round(home.published_db.stat().st_size / 1024**2, 1)},
+        ),
+        say,
+    )
+
+    dashboard = _dashboard_stage(home.published_db)
+    if dashboard is not None:
+        report.add(dashboard, say)
+    else:
+        report.notes.append("dashboard: no page-query registry found in app/data_access.py")
+
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    out = BENCH_DIR / f"{tier}.json"
+    out.write_text(json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n")
+    say(format_table(report))
+    say(f"→ {out}")
+    return report
+
+
+def format_table(report: Report) -> str:
+    header = f"{'stage':<44} {'wall s':>8} {'peak MB':>8} {'floor s':>8} {'ratio':>7}"
+    lines = [header, "-" * len(header)]
+    for stage in report.stages:
+        floor = "" if stage.floor_s is None else f"{stage.floor_s:8.2f}"
+        ratio = "" if stage.ratio is None else f"{stage.ratio:7.2f}"
+        lines.append(
+            f"{stage.name:<44} {stage.wall_s:8.2f} {stage.peak_mb:8.0f} {floor:>8} {ratio:>7}"
+        )
+    lines.extend(f"note: {note}" for note in report.notes)
+    return "\n".join(lines)
