@@ -168,3 +168,43 @@ def test_numbers_written_with_thousands_separators(fresh_home: Home, tmp_path: P
         (4, "ambiguous_number"),
     ]
     assert _query(fresh_home, "select points, max_points from scores") == [(950.5, 1000.0)]
+
+
+def test_reference_records_extend_the_seeds_for_the_files_that_follow(
+    fresh_home: Home, tmp_path: Path
+) -> None:
+    """Organisers and units beyond the seeds (another province) load first, whatever the folder
+    order, and the records that name them resolve; loading everything again changes nothing."""
+    folder = tmp_path / "ninh_binh"
+    folder.mkdir()
+    _write(
+        folder / "a_memberships.csv",
+        "organizer,cluster,results_year,unit,role\n"
+        "UBND tỉnh Ninh Bình,Cụm thi đua số 1,2024,Sở GD&ĐT Ninh Bình,leader\n"
+        "UBND tỉnh Ninh Bình,Cụm thi đua số 1,2024,Sở Y tế tỉnh Ninh Bình,\n",
+    )
+    _write(
+        folder / "units.csv",
+        "unit_id,name,short_name,unit_type,organizer\n"
+        "nb-so-gddt,Sở Giáo dục và Đào tạo tỉnh Ninh Bình,Sở GD&ĐT Ninh Bình,department,nb-ubnd\n"
+        "nb-so-yte,Sở Y tế tỉnh Ninh Bình,,department,UBND tỉnh Ninh Bình\n"
+        "nb-bad,Đơn vị lỗi,,department,Không rõ\n",
+    )
+    _write(
+        folder / "organizers.csv",
+        "organizer_id,name,short_name,level\n"
+        "nb-ubnd,Ủy ban nhân dân tỉnh Ninh Bình,UBND tỉnh Ninh Bình,province\n",
+    )
+    report = load_files([folder], fresh_home)
+    assert [b.record_type for b in report.batches] == ["organizers", "units", "memberships"]
+    assert _query(fresh_home, "select source_row, rule from quarantine") == [
+        (4, "unknown_organizer")
+    ]
+    assert _query(
+        fresh_home, "select organizer_id, cluster_id, unit_id, role from memberships order by 3"
+    ) == [
+        ("nb-ubnd", "nb-ubnd:cum-01", "nb-so-gddt", "leader"),
+        ("nb-ubnd", "nb-ubnd:cum-01", "nb-so-yte", None),
+    ]
+    again = load_files([folder], fresh_home)
+    assert {b.status for b in again.batches} == {"unchanged"}

@@ -57,11 +57,13 @@ def run_aliases(home: Home, args: argparse.Namespace) -> int:
         print('thêm bí danh / add an alias: thidua aliases add "<tên>" <unit_id> [--cluster …]')
         return 0
 
-    units = set(read_seed("units")["unit_id"].to_list())
+    with open_raw(home.raw_db) as con:
+        known = con.execute("select distinct unit_id from units").fetchall()
+    units = set(read_seed("units")["unit_id"].to_list()) | {row[0] for row in known}
     if args.unit_id not in units:
         raise UserError(
-            f"không có đơn vị mã ‘{args.unit_id}’ trong seeds/units.csv",
-            f"no unit with id ‘{args.unit_id}’ in seeds/units.csv",
+            f"không có đơn vị mã ‘{args.unit_id}’ (seeds/units.csv và các tệp units đã nạp)",
+            f"no unit with id ‘{args.unit_id}’ (seeds/units.csv and loaded units files)",
         )
     cluster_id = None
     if args.cluster:

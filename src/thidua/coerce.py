@@ -6,6 +6,7 @@ unit names), so normalising and resolving stay cheap at any size.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +50,13 @@ class Context:
     organizers: dict[str, str]  # match_key(name or id) → organizer_id
     default_organizer_id: str
     default_source_kind: str
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever a name could resolve differently (units, aliases or organisers)."""
+        organizers = "|".join(f"{k}={v}" for k, v in sorted(self.organizers.items()))
+        digest = hashlib.sha256(f"{self.aliases.fingerprint}|{organizers}".encode())
+        return digest.hexdigest()[:16]
 
 
 def _int(text: str) -> int | None:
@@ -130,24 +138,30 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
             )
 
     # Organiser first: clusters and names are scoped by it. Blank means the default organiser.
-    organizer_text = _clean(raw["organizer"])
+    if not any(c.kind == "organizer" for c in rt.columns):
+        # an organisers file defines organisers: nothing to resolve
+        organizer_text = pl.Series("organizer", [None] * raw.height, dtype=pl.Utf8)
+    else:
+        organizer_text = _clean(raw["organizer"])
     resolved_organizer = _map_unique(
         organizer_text, lambda v: context.organizers.get(match_key(v)), pl.Utf8()
     )
-    check(
-        "organizer",
-        resolved_organizer,
-        "unknown_organizer",
-        "không nhận ra cơ quan tổ chức ‘{value}’ (xem bảng organizers)",
-        "unknown organiser ‘{value}’ (see the organizers reference table)",
-    )
+    if "organizer" in raw.columns:
+        check(
+            "organizer",
+            resolved_organizer,
+            "unknown_organizer",
+            "không nhận ra cơ quan tổ chức ‘{value}’ (xem bảng organizers)",
+            "unknown organiser ‘{value}’ (see the organizers reference table)",
+        )
     organizer_id = pl.select(
         pl.when(organizer_text.is_null())
         .then(pl.lit(context.default_organizer_id))
         .otherwise(resolved_organizer)
     ).to_series()
-    out["organizer_raw"] = raw["organizer"]
-    out["organizer_id"] = organizer_id
+    if "organizer" in raw.columns:
+        out["organizer_raw"] = raw["organizer"]
+        out["organizer_id"] = organizer_id
 
     for column in rt.columns:
         name = column.name

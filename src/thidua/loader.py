@@ -16,6 +16,7 @@ import duckdb
 import polars as pl
 
 from thidua import gate
+from thidua.aliases import user_aliases
 from thidua.coerce import Context, coerce_batch
 from thidua.errors import FileRejected, UserError
 from thidua.landing import (
@@ -26,11 +27,10 @@ from thidua.landing import (
     member_counts,
     open_raw,
 )
-from thidua.normalize import match_key
 from thidua.paths import Home
 from thidua.readers import ROW, RawBatch, iter_input_files, read_file
-from thidua.records import RECORD_TYPES, SOURCE_KINDS, RecordType
-from thidua.resolve import load_alias_index, read_seed
+from thidua.records import LOAD_ORDER, RECORD_TYPES, REFERENCE_TYPES, SOURCE_KINDS, RecordType
+from thidua.resolve import load_alias_index, load_organizer_lookup
 
 DEFAULT_ORGANIZER_ID = "th-ubnd"
 
@@ -68,24 +68,42 @@ def loader_version() -> str:
     return f"thidua {version('thidua')}"
 
 
-def _organizer_lookup() -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    for row in read_seed("organizers").iter_rows(named=True):
-        for name in (row["organizer_id"], row["name_vi"], row["short_name"], row["name_en"]):
-            if name:
-                lookup[match_key(name)] = row["organizer_id"]
-    return lookup
-
-
-def build_context(home: Home, source_kind: str) -> Context:
-    from thidua.aliases import user_aliases
-
+def build_context(con: duckdb.DuckDBPyConnection, source_kind: str) -> Context:
+    """Reference data as the landing database knows it now: the seeds, organisers and units loaded
+    as reference records (latest restatement of each), and the aliases analysts added."""
+    units: pl.DataFrame = con.sql(
+        """
+        select unit_id, name as name_vi, short_name, organizer_id,
+               cast(valid_from as varchar) as valid_from, cast(valid_to as varchar) as valid_to
+        from units
+        qualify row_number() over (partition by unit_id order by load_id desc, source_row desc) = 1
+        """
+    ).pl()
+    organizers: pl.DataFrame = con.sql(
+        """
+        select organizer_id, name as name_vi, name_en, short_name
+        from organizers
+        qualify row_number() over (
+            partition by organizer_id order by load_id desc, source_row desc
+        ) = 1
+        """
+    ).pl()
     return Context(
-        aliases=load_alias_index(extra_aliases=[user_aliases(home)]),
-        organizers=_organizer_lookup(),
+        aliases=load_alias_index(extra_aliases=[user_aliases(con)], extra_units=units),
+        organizers=load_organizer_lookup(extra=organizers),
         default_organizer_id=DEFAULT_ORGANIZER_ID,
         default_source_kind=source_kind,
     )
+
+
+def _load_rank(path: Path) -> int:
+    """Reference files first, then clusters, then the facts (as far as the name tells)."""
+    order = (*REFERENCE_TYPES, *LOAD_ORDER)
+    stem = path.stem.lower()
+    for index, name in enumerate(order):
+        if stem == name or stem.startswith((name + "_", name + "-")):
+            return index
+    return len(order)
 
 
 def _quarantine_rows(batch: RawBatch, findings: pl.DataFrame) -> pl.DataFrame:
@@ -156,18 +174,27 @@ def load_files(
             raise UserError(
                 f"không tìm thấy tệp hoặc thư mục: {path}", f"no such file or folder: {path}"
             )
-    files = list(iter_input_files(paths))
+    files = sorted(iter_input_files(paths), key=_load_rank)  # stable: folder order otherwise
     if not files:
         raise UserError("không có tệp nào để nạp", "no files to load")
-    context = build_context(home, source_kind)
     forced = RECORD_TYPES[record_type] if record_type else None
     report = LoadReport()
     with open_raw(home.raw_db) as con:
+        context = build_context(con, source_kind)
         for path in files:
-            for item in _load_one(con, path, forced, context):
+            items = _load_one(con, path, forced, context)
+            for item in items:
                 report.batches.append(item)
                 if progress:
                     progress(item)
+            if any(i.status == "loaded" and i.record_type in REFERENCE_TYPES for i in items):
+                # Names in the files that follow resolve against what just landed. The reference
+                # file itself is stamped with the new state: loading it again changes nothing.
+                context = build_context(con, source_kind)
+                con.execute(
+                    "update load_ledger set resolver_fingerprint = ? where content_hash = ?",
+                    [context.fingerprint, hashlib.sha256(path.read_bytes()).hexdigest()],
+                )
     return report
 
 
@@ -219,7 +246,7 @@ def _land_batch(
     batch: RawBatch,
     context: Context,
 ) -> BatchReport:
-    previous = already_loaded(con, content_hash, batch.sheet, context.aliases.fingerprint)
+    previous = already_loaded(con, content_hash, batch.sheet, context.fingerprint)
     if previous is not None:
         return BatchReport(
             batch.label,
@@ -254,7 +281,7 @@ def _land_batch(
         quarantined,
         note,
         loader_version(),
-        context.aliases.fingerprint,
+        context.fingerprint,
     )
     land(con, entry, clean, _quarantine_rows(batch, findings), outcomes)
     return BatchReport(

@@ -431,9 +431,121 @@ EVENTS = RecordType(
     sheet_names=("events", "su kien", "hoi nghi"),
 )
 
+# Reference records: organisers and units beyond the ones in seeds/ (a whole country's units do
+# not belong in a seed file). They load before the records that name them, and from then on the
+# loader resolves names against them as it does against the seeds.
+ORGANIZERS = RecordType(
+    name="organizers",
+    title_vi="Cơ quan tổ chức cụm/khối",
+    title_en="Organisers",
+    grain="one organiser of a cluster system (a province, ministry or mass organisation)",
+    columns=(
+        Column(
+            "organizer_id",
+            "text",
+            True,
+            ("organizer id", "organiser id", "ma to chuc", "ma co quan to chuc"),
+            "Mã cơ quan tổ chức, ví dụ “nd-ubnd”",
+            "Organiser code, e.g. “nd-ubnd”",
+        ),
+        Column(
+            "name",
+            "text",
+            True,
+            ("name", "organizer name", "ten", "ten co quan to chuc"),
+            "Tên đầy đủ",
+            "Full name",
+        ),
+        Column(
+            "name_en",
+            "text",
+            False,
+            ("name en", "english name", "ten tieng anh"),
+            "Tên tiếng Anh",
+            "English name",
+        ),
+        Column(
+            "short_name",
+            "text",
+            False,
+            ("short name", "ten viet tat", "ten ngan"),
+            "Tên viết tắt",
+            "Short name",
+        ),
+        Column(
+            "level",
+            "text",
+            False,
+            ("level", "cap"),
+            "Cấp: province, ministry, mass_org, party",
+            "Level: province, ministry, mass_org, party",
+        ),
+        Column(
+            "province", "text", False, ("province", "tinh"), "Tỉnh (nếu có)", "Province, if any"
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id",),
+    sheet_names=("organizers", "co quan to chuc"),
+)
+
+UNITS = RecordType(
+    name="units",
+    title_vi="Danh mục đơn vị",
+    title_en="Units",
+    grain="one unit (an agency, locality or organisation) over its validity period",
+    columns=(
+        Column(
+            "unit_id",
+            "text",
+            True,
+            ("unit id", "ma don vi"),
+            "Mã đơn vị, ví dụ “nd-so-gddt”",
+            "Unit code, e.g. “nd-so-gddt”",
+        ),
+        Column(
+            "name",
+            "text",
+            True,
+            ("name", "canonical name", "ten chuan", "ten day du"),
+            "Tên chuẩn",
+            "Canonical name",
+        ),
+        Column(
+            "short_name",
+            "text",
+            False,
+            ("short name", "ten viet tat", "ten ngan"),
+            "Tên viết tắt",
+            "Short name",
+        ),
+        Column(
+            "unit_type",
+            "text",
+            False,
+            ("unit type", "loai don vi"),
+            "Loại: department, district, mass_org…",
+            "Type: department, district, mass_org…",
+        ),
+        _ORGANIZER,
+        Column(
+            "valid_from", "date", False, ("valid from", "tu ngay"), "Hiệu lực từ ngày", "Valid from"
+        ),
+        Column(
+            "valid_to", "date", False, ("valid to", "den ngay"), "Hiệu lực đến ngày", "Valid to"
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("unit_id",),
+    sheet_names=("units", "danh muc don vi", "don vi"),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
-    rt.name: rt for rt in (CLUSTERS, MEMBERSHIPS, SCORES, RANKINGS, AWARDS, EVENTS)
+    rt.name: rt
+    for rt in (ORGANIZERS, UNITS, CLUSTERS, MEMBERSHIPS, SCORES, RANKINGS, AWARDS, EVENTS)
 }
 
-# The order records load in: clusters first so that later checks can see them.
+# The record types of the yearly facts; the generator writes one file for each.
 LOAD_ORDER = ("clusters", "memberships", "scores", "rankings", "awards", "events")
+# Reference first (names in the facts resolve against it), then clusters, then the facts.
+REFERENCE_TYPES = ("organizers", "units")

@@ -167,18 +167,27 @@ def read_seed(name: str, seeds_dir: Path = SEEDS_DIR) -> pl.DataFrame:
 
 
 def load_alias_index(
-    seeds_dir: Path = SEEDS_DIR, extra_aliases: Iterable[pl.DataFrame] = ()
+    seeds_dir: Path = SEEDS_DIR,
+    extra_aliases: Iterable[pl.DataFrame] = (),
+    extra_units: pl.DataFrame | None = None,
 ) -> AliasIndex:
-    """The index from the seeds, plus aliases added later (e.g. with `thidua aliases add`)."""
-    return AliasIndex.from_tables(
-        read_seed("units", seeds_dir), [read_seed("unit_aliases", seeds_dir), *extra_aliases]
-    )
+    """The index from the seeds, plus units loaded as reference records (same columns as the
+    units seed) and aliases added later (e.g. with `thidua aliases add`)."""
+    units = read_seed("units", seeds_dir)
+    if extra_units is not None and extra_units.height:
+        units = pl.concat([units, extra_units], how="diagonal_relaxed")
+    return AliasIndex.from_tables(units, [read_seed("unit_aliases", seeds_dir), *extra_aliases])
 
 
-def load_organizer_lookup(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
+def load_organizer_lookup(
+    seeds_dir: Path = SEEDS_DIR, extra: pl.DataFrame | None = None
+) -> dict[str, str]:
     """match_key of every organiser's id, names and short name → organizer_id."""
     lookup: dict[str, str] = {}
-    for row in read_seed("organizers", seeds_dir).iter_rows(named=True):
+    organizers = read_seed("organizers", seeds_dir)
+    if extra is not None and extra.height:
+        organizers = pl.concat([organizers, extra], how="diagonal_relaxed")
+    for row in organizers.iter_rows(named=True):
         for name in (row["organizer_id"], row["name_vi"], row["short_name"], row["name_en"]):
             if name:
                 lookup[match_key(name)] = row["organizer_id"]
