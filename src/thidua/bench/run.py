@@ -112,6 +112,75 @@ def next_year_files(source: Path, target: Path) -> int:
     return rows
 
 
+PEER_MEMORY_LIMIT_GB = 16
+
+
+def _peer_stage(folder: Path, floor_s: float) -> Stage:
+    """The pandas peer in a child process with an address-space limit; its peak from wait4."""
+    import os
+    import resource
+    import subprocess
+
+    limit = PEER_MEMORY_LIMIT_GB * 1024**3
+
+    def _limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "thidua.bench.peer", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limit,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    out = child.stdout.read().decode() if child.stdout else ""
+    err = child.stderr.read().decode() if child.stderr else ""
+    stage = Stage(
+        "peer: pandas yearly facts", wall, usage.ru_maxrss / 1024, floor_s, "load + build floors"
+    )
+    if child.returncode != 0:
+        reason = "out of memory" if "MemoryError" in err or child.returncode < 0 else "failed"
+        stage.extra = {"outcome": f"{reason} (limit {PEER_MEMORY_LIMIT_GB} GB)"}
+    else:
+        stage.extra = {"outcome": "ok", "rows": out.strip()}
+    return stage
+
+
+def _gate_backends_stage(folder: Path, say: Callable[[str], None], report: Report) -> None:
+    """The same GX suite on the same rows (the generated scores), through SQL on DuckDB and
+    through pandas."""
+    from thidua import gate
+    from thidua.coerce import coerce_batch
+    from thidua.landing import open_raw
+    from thidua.loader import build_context
+    from thidua.readers import read_file
+
+    path = next(p for p in _record_files(folder) if p.stem.startswith("scores"))
+    batch = next(b for b in read_file(path) if not isinstance(b, Exception))
+    scratch = Home(folder.parent / "gate-scratch")
+    with open_raw(scratch.raw_db) as con:
+        context = build_context(con, "synthetic")
+    typed, _ = coerce_batch(batch, context)
+    typed = gate.derive("scores", typed, None)
+    _, sql_s, sql_peak = timed(lambda: gate.validate("scores", typed, backend="sql"))
+    _, pandas_s, pandas_peak = timed(lambda: gate.validate("scores", typed, backend="pandas"))
+    report.add(Stage("GX gate via SQL on DuckDB (scores)", sql_s, sql_peak, rows=typed.height), say)
+    report.add(
+        Stage(
+            "GX gate via pandas (scores)",
+            pandas_s,
+            pandas_peak,
+            sql_s,
+            "the same suite via SQL",
+            rows=typed.height,
+        ),
+        say,
+    )
+
+
 def _dashboard_stage(published_db: Path) -> Stage | None:
     """Every page's queries: cold (fresh read-only attach per query, as the app does) against the
     bare query on one open connection."""
@@ -184,11 +253,11 @@ def run_bench(
     )
 
     floor_rows, floor_s, _ = timed(lambda: _floor_read(_record_files(generated)))
-    load, wall, peak = timed(lambda: load_files([SAMPLE_DIR / "real", generated], home))
+    load, load_wall, peak = timed(lambda: load_files([SAMPLE_DIR / "real", generated], home))
     report.add(
         Stage(
             "load (normalise, resolve, GX gate)",
-            wall,
+            load_wall,
             peak,
             floor_s,
             "DuckDB reading the same files, no checks",
@@ -215,6 +284,20 @@ def run_bench(
         ),
         say,
     )
+
+    pipeline_floor = floor_s + floor.total_seconds
+    report.add(
+        Stage(
+            "pipeline: load + full build + publish",
+            load_wall + full.dbt_seconds + full.copy_seconds + full.publish_seconds,
+            0.0,
+            pipeline_floor,
+            "load floor + build floor",
+        ),
+        say,
+    )
+    report.add(_peer_stage(generated, pipeline_floor), say)
+    _gate_backends_stage(generated, say, report)
 
     next_year = work / "next-year"
     new_rows = next_year_files(generated, next_year)
