@@ -12,9 +12,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from thidua.generate import generate
+from thidua.generate import generate, manifest_path
 from thidua.generate.real_facts import RealFacts, read_real_facts
 from thidua.generate.reference import Reference
+from thidua.generate.rule_breaks import MANIFEST_COLUMNS, PLAN
 from thidua.generate.writers import schema
 from thidua.normalize import parse_cluster_ref
 from thidua.records import LOAD_ORDER, RECORD_TYPES
@@ -38,6 +39,21 @@ def frames(out_dir: Path) -> Frames:
         name: pl.read_csv(out_dir / f"{name}.csv", schema=schema(RECORD_TYPES[name]))
         for name in LOAD_ORDER
     }
+
+
+@pytest.fixture(scope="module")
+def manifest(out_dir: Path) -> pl.DataFrame:
+    return pl.read_csv(manifest_path(out_dir), infer_schema=False).fill_null("")
+
+
+def _planted(frame: pl.DataFrame) -> pl.Expr:
+    """Rows the rule-break planter wrote or changed (their note says so)."""
+    return pl.col("note").fill_null("").str.starts_with("planted rule break")
+
+
+def _planted_partitions(manifest: pl.DataFrame, *rules: str) -> set[tuple[str, int]]:
+    rows = manifest.filter(pl.col("rule_code").is_in(rules) & (pl.col("cluster_id") != ""))
+    return {(c, int(y)) for c, y in rows.select("cluster_id", "results_year").iter_rows()}
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +111,7 @@ def test_same_seed_gives_byte_identical_files(out_dir: Path, tmp_path: Path) -> 
     generate("province", SEED, again)
     for name in LOAD_ORDER:
         assert (again / f"{name}.csv").read_bytes() == (out_dir / f"{name}.csv").read_bytes(), name
+    assert manifest_path(again).read_bytes() == manifest_path(out_dir).read_bytes()
 
 
 def test_parquet_holds_the_same_rows_as_csv(frames: Frames, tmp_path: Path) -> None:
@@ -108,7 +125,9 @@ def test_parquet_holds_the_same_rows_as_csv(frames: Frames, tmp_path: Path) -> N
 
 def test_unknown_tier_or_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="tier"):
-        generate("national", SEED, tmp_path)
+        generate("county", SEED, tmp_path)
+    with pytest.raises(ValueError, match="scale"):
+        generate("province", SEED, tmp_path, scale=0.5)
     with pytest.raises(ValueError, match="format"):
         generate("province", SEED, tmp_path, fmt="xlsx")
 
@@ -388,18 +407,21 @@ def _rank_holders(resolved: Frames, real: RealFacts) -> dict[tuple[str, int], di
 
 
 def test_one_provincial_flag_per_cluster_year_for_rank_one(
-    resolved: Frames, real: RealFacts
+    resolved: Frames, real: RealFacts, manifest: pl.DataFrame
 ) -> None:
+    """The rule the generator follows, outside the cluster-years where it is broken on purpose."""
     awards = resolved["awards"]
     ranks = _rank_holders(resolved, real)
+    broken = _planted_partitions(manifest, "PROV_FLAG_MORE_THAN_ONE", "PROV_FLAG_NOT_FIRST")
+    assert len(broken) >= 4
     flags = awards.filter(pl.col("award_type") == "PROV_FLAG")
     flagged = Counter((c, y) for c, y in flags.select("cluster_id", "results_year").iter_rows())
     assert set(flagged) == set(ranks)
-    assert set(flagged.values()) == {1}
+    assert {n for p, n in flagged.items() if p not in broken} == {1}
     for c, y, u, status, number, day in flags.select(
         "cluster_id", "results_year", "unit_id", "status", "decision_no", "decision_date"
     ).iter_rows():
-        assert u == ranks[(c, y)][1]
+        assert u == ranks[(c, y)][1] or (c, y) in broken
         assert status == "decided" and re.fullmatch(r"\d+/QĐ-UBND", number)
         assert dt.date(y + 1, 1, 1) <= day <= dt.date(y + 1, 3, 31)
     merits = awards.filter(pl.col("award_type") == "PROV_MERIT")
@@ -408,17 +430,14 @@ def test_one_provincial_flag_per_cluster_year_for_rank_one(
 
 
 def test_government_flags_follow_the_regime_in_force(
-    resolved: Frames, reference: Reference
+    resolved: Frames, real: RealFacts, reference: Reference
 ) -> None:
+    """The Government flags the generator proposes (the planted ones aside) follow the regime."""
     awards = resolved["awards"]
-    holders: dict[int, set[str]] = defaultdict(set)
-    for y, u in (
-        awards.filter(pl.col("award_type") == "PROV_FLAG")
-        .select("results_year", "unit_id")
-        .iter_rows()
-    ):
-        holders[y].add(u)
-    gov = awards.filter(pl.col("award_type") == "GOV_FLAG")
+    holders: dict[int, set[str]] = defaultdict(set)  # rank 1 of each cluster-year holds the flag
+    for (_, y), ranked in _rank_holders(resolved, real).items():
+        holders[y].add(ranked[1])
+    gov = awards.filter((pl.col("award_type") == "GOV_FLAG") & ~_planted(awards))
     assert gov["status"].unique().sort().to_list() == ["decided", "proposed"]
     proposals = {y: set(g["unit_id"].to_list()) for (y,), g in gov.group_by("results_year")}
     assert set(proposals) == set(holders)
@@ -436,6 +455,81 @@ def test_government_flags_follow_the_regime_in_force(
         assert min(5, most, len(candidates)) <= len(units) <= most
     decided = gov.filter(pl.col("status") == "decided")
     assert decided["decision_no"].str.ends_with("/QĐ-TTg").all()
+
+
+# --- planted rule breaks --------------------------------------------------------------------
+
+
+def test_the_manifest_lists_a_few_breaks_of_every_rule(manifest: pl.DataFrame) -> None:
+    assert tuple(manifest.columns) == MANIFEST_COLUMNS
+    counts = Counter(manifest["rule_code"].to_list())
+    planted = {p.rule_code for p in PLAN} | {"RANK_CONTRADICTS_SCORES"}
+    assert set(counts) == planted
+    assert all(n >= 2 for n in counts.values()), counts
+    # one finding per record: no duplicate rows
+    assert manifest.height == manifest.unique().height
+
+
+def test_breaks_are_planted_only_where_no_real_record_speaks(
+    manifest: pl.DataFrame, real: RealFacts, resolved: Frames
+) -> None:
+    partitions = {
+        (c, int(y)) for c, y in manifest.select("cluster_id", "results_year").iter_rows() if c
+    }
+    assert partitions and not partitions & real.partitions()
+    for name in ("memberships", "awards"):
+        frame = resolved[name].filter(_planted(resolved[name]))
+        rows = {(c, y) for c, y in frame.select("cluster_id", "results_year").iter_rows()}
+        assert rows and not rows & real.partitions(), name
+
+
+def test_every_planted_row_is_in_the_manifest(manifest: pl.DataFrame, resolved: Frames) -> None:
+    expected = {
+        (r, c, int(y), u)
+        for r, c, y, u in manifest.select(
+            "rule_code", "cluster_id", "results_year", "unit_id"
+        ).iter_rows()
+    }
+    awards = resolved["awards"].filter(_planted(resolved["awards"]))
+    years = set(manifest.filter(pl.col("rule_code") == "GOV_FLAG_OVER_QUOTA")["results_year"])
+    for c, y, u, kind, note in awards.select(
+        "cluster_id", "results_year", "unit_id", "award_type", "note"
+    ).iter_rows():
+        rule = note.removeprefix("planted rule break: ")
+        if rule == "GOV_FLAG_OVER_QUOTA":
+            assert str(y) in years and kind == "GOV_FLAG"
+        elif rule == "PROV_FLAG_MORE_THAN_ONE":
+            assert (rule, c, y, "") in expected and ("PROV_FLAG_NOT_FIRST", c, y, u) in expected
+        else:
+            assert (rule, c, y, u) in expected, (rule, c, y, u)
+    leaders = resolved["memberships"].filter(_planted(resolved["memberships"]))
+    assert leaders.height == 2 and (leaders["role"] == "leader").all()
+    for c, y, u in leaders.select("cluster_id", "results_year", "unit_id").iter_rows():
+        assert ("LEADER_NOT_MEMBER", c, y, u) in expected
+    # the planted leader sits, and is scored, in another cluster that year
+    scored = resolved["scores"].select("cluster_id", "results_year", "unit_id").unique()
+    for c, y, u in leaders.select("cluster_id", "results_year", "unit_id").iter_rows():
+        seats = scored.filter((pl.col("results_year") == y) & (pl.col("unit_id") == u))
+        assert seats.height == 1 and seats["cluster_id"][0] != c
+
+
+def test_a_missing_year_end_review_is_the_only_event_missing(
+    manifest: pl.DataFrame, resolved: Frames, real: RealFacts
+) -> None:
+    missing = _planted_partitions(manifest, "NO_YEAR_END_REVIEW")
+    assert len(missing) == 2
+    reviews = {
+        (c, y)
+        for c, y, t in resolved["events"]
+        .select("cluster_id", "results_year", "event_type")
+        .iter_rows()
+        if t == "year_end_review"
+    } | {(c, y) for c, y, t in real.events if t == "year_end_review"}
+    scored = {
+        (c, y)
+        for c, y in resolved["scores"].select("cluster_id", "results_year").unique().iter_rows()
+    }
+    assert scored - reviews == missing
 
 
 # --- events ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 {#-
     Every place a cluster is attested in raw records, aggregated before anything is joined:
     one row per organiser x cluster x record type x real/synthetic, with the years it covers.
+    Scores come pre-aggregated per results year (int_score_mentions_aggregated).
     Raw `clusters` rows carry their own name, kind, number and validity; other record types only
     the cluster id and the string it was parsed from.
 -#}
@@ -18,9 +19,9 @@ memberships as (
 
 ),
 
-scores as (
+score_mentions as (
 
-    select * from {{ ref('stg_raw__scores') }}
+    select * from {{ ref('int_score_mentions_aggregated') }}
 
 ),
 
@@ -73,7 +74,7 @@ memberships_references as (
         cast(null as varchar) as cluster_kind,
         cast(null as integer) as cluster_number,
         cast(null as varchar) as cluster_name,
-        arg_max(cluster_name_raw, load_id) as cluster_name_raw,
+        arg_max(cluster_name_raw, (load_id, source_row)) as cluster_name_raw,
         min(results_year) as first_year,
         max(results_year) as last_year,
         false as is_open_ended,
@@ -96,14 +97,14 @@ scores_references as (
         cast(null as varchar) as cluster_kind,
         cast(null as integer) as cluster_number,
         cast(null as varchar) as cluster_name,
-        arg_max(cluster_name_raw, load_id) as cluster_name_raw,
+        arg_max(last_cluster_name_raw, (last_row, last_cluster_name_raw)) as cluster_name_raw,
         min(results_year) as first_year,
         max(results_year) as last_year,
         false as is_open_ended,
-        min(source_ref) as source_ref,
+        min(first_source_ref) as source_ref,
         cast(null as varchar) as note
 
-    from scores
+    from score_mentions
     where cluster_id is not null
     group by organizer_id, cluster_id, is_synthetic
 
@@ -119,7 +120,7 @@ rankings_references as (
         cast(null as varchar) as cluster_kind,
         cast(null as integer) as cluster_number,
         cast(null as varchar) as cluster_name,
-        arg_max(cluster_name_raw, load_id) as cluster_name_raw,
+        arg_max(cluster_name_raw, (load_id, source_row)) as cluster_name_raw,
         min(results_year) as first_year,
         max(results_year) as last_year,
         false as is_open_ended,
@@ -142,7 +143,7 @@ awards_references as (
         cast(null as varchar) as cluster_kind,
         cast(null as integer) as cluster_number,
         cast(null as varchar) as cluster_name,
-        arg_max(cluster_name_raw, load_id) as cluster_name_raw,
+        arg_max(cluster_name_raw, (load_id, source_row)) as cluster_name_raw,
         min(results_year) as first_year,
         max(results_year) as last_year,
         false as is_open_ended,
@@ -165,7 +166,7 @@ events_references as (
         cast(null as varchar) as cluster_kind,
         cast(null as integer) as cluster_number,
         cast(null as varchar) as cluster_name,
-        arg_max(cluster_name_raw, load_id) as cluster_name_raw,
+        arg_max(cluster_name_raw, (load_id, source_row)) as cluster_name_raw,
         min(results_year) as first_year,
         max(results_year) as last_year,
         false as is_open_ended,

@@ -2,6 +2,7 @@
     Every unit id a raw record refers to (as member, scored unit, scorer, ranked unit, awarded unit
     or event host), aggregated before joining: one row per unit id, with the organiser and the
     name as last written, so the unit dimension can cover ids the units seed does not know.
+    Score mentions come pre-aggregated per results year (int_score_mentions_aggregated).
 -#}
 with
 
@@ -11,9 +12,9 @@ memberships as (
 
 ),
 
-scores as (
+score_mentions as (
 
-    select * from {{ ref('stg_raw__scores') }}
+    select * from {{ ref('int_score_mentions_aggregated') }}
 
 ),
 
@@ -42,8 +43,9 @@ mentions as (
         organizer_id,
         unit_name_raw as name_raw,
         results_year,
-        load_id,
-        is_synthetic
+        (load_id, source_row) as written_at,
+        is_synthetic,
+        1 as n_rows
     from memberships
 
     union all
@@ -51,23 +53,12 @@ mentions as (
     select
         unit_id,
         organizer_id,
-        unit_name_raw as name_raw,
+        last_name_raw as name_raw,
         results_year,
-        load_id,
-        is_synthetic
-    from scores
-
-    union all
-
-    select
-        scorer_id as unit_id,
-        organizer_id,
-        scorer_name_raw as name_raw,
-        results_year,
-        load_id,
-        is_synthetic
-    from scores
-    where scorer_id is not null
+        last_row as written_at,
+        is_synthetic,
+        n_rows
+    from score_mentions
 
     union all
 
@@ -76,8 +67,9 @@ mentions as (
         organizer_id,
         unit_name_raw as name_raw,
         results_year,
-        load_id,
-        is_synthetic
+        (load_id, source_row) as written_at,
+        is_synthetic,
+        1 as n_rows
     from rankings
 
     union all
@@ -87,8 +79,9 @@ mentions as (
         organizer_id,
         unit_name_raw as name_raw,
         results_year,
-        load_id,
-        is_synthetic
+        (load_id, source_row) as written_at,
+        is_synthetic,
+        1 as n_rows
     from awards
     where unit_id is not null
 
@@ -99,8 +92,9 @@ mentions as (
         organizer_id,
         host_name_raw as name_raw,
         results_year,
-        load_id,
-        is_synthetic
+        (load_id, source_row) as written_at,
+        is_synthetic,
+        1 as n_rows
     from events
     where host_unit_id is not null
 
@@ -110,12 +104,13 @@ aggregated as (
 
     select
         unit_id,
-        arg_max(organizer_id, load_id) as organizer_id,
-        arg_max(name_raw, load_id) as last_name_raw,
+        -- the latest record wins; ties (one row naming the unit twice) by name, so it is stable
+        arg_max(organizer_id, (written_at, name_raw)) as organizer_id,
+        arg_max(name_raw, (written_at, name_raw)) as last_name_raw,
         min(results_year) as first_year,
         max(results_year) as last_year,
         bool_and(is_synthetic) as is_synthetic,
-        count(*) as n_mentions
+        sum(n_rows) as n_mentions
 
     from mentions
     where unit_id is not null

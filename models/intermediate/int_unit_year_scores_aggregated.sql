@@ -2,18 +2,49 @@
     Criterion scores -> one row per unit x cluster x results year.
     How the peer scorers' totals combine is the project var `peer_score_combination`:
     mean | median | trimmed_mean (drops the highest and the lowest total when there are >= 3 peers).
+    Yearly incremental like the scores it aggregates: a build aggregates only the results years
+    whose scores changed (a view would not do: DuckDB materialises a CTE read twice, and a
+    filter from outside never reaches the scores inside it). Two passes over the scores (per
+    scorer, per criterion); with the mean, nothing reads the peer window and DuckDB drops it.
 -#}
-{%- set combination = peer_score_combination() -%}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='results_year',
+        on_schema_change='append_new_columns'
+    )
+}}
+
+{%- set combination = peer_score_combination() %}
+{%- set years = years_to_build(['scores']) %}
+{%- if combination == 'trimmed_mean' %}
+    {#- drop the lowest and the highest peer total when at least 3 peers scored #}
+    {%- set peer_filter = 'n_peers < 3 or peer_position between 2 and n_peers - 1' %}
+{%- elif combination == 'median' %}
+    {#- the middle total, or the mean of the two middle totals #}
+    {%- set peer_filter = 'peer_position in ((n_peers + 1) // 2, (n_peers + 2) // 2)' %}
+{%- else %}
+    {%- set peer_filter = 'true' %}
+{%- endif %}
 
 with
 
 scores as (
 
     select * from {{ ref('stg_raw__scores') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
--- one row per unit-year and scorer: the scorer's total over the criteria it scored
+stamps as (
+
+    select * from {{ year_stamps(['scores'], years=years) }}
+
+),
+
+-- one row per unit-year and scorer: the scorer's total over the criteria it scored, and the
+-- provenance candidates of its rows (a real row first, else the latest loaded)
 scorer_totals as (
 
     select
@@ -29,14 +60,22 @@ scorer_totals as (
         end as scorer_kind,
         sum(points) as points,
         sum(bonus) as bonus,
-        count(*) as n_criteria
+        count(*) as n_rows,
+        bool_and(is_synthetic) as is_synthetic,
+        max(load_id) as last_load_id,
+        max((not is_synthetic, load_id, source_row)) as provenance_key,
+        arg_max(
+            struct_pack(source_kind, source_ref, source_file, source_sheet, source_row),
+            (not is_synthetic, load_id, source_row)
+        ) as provenance
 
     from scores
-    group by all
+    group by organizer_id, cluster_id, results_year, unit_id, scorer_id
 
 ),
 
--- peers ordered by their total so trimmed mean and median can keep the middle scorers
+-- peers ordered by their total so trimmed mean and median can keep the middle scorers (with the
+-- mean nothing below reads the window columns, and DuckDB drops the window)
 peers_ordered as (
 
     select
@@ -64,24 +103,15 @@ peer_combined as (
         avg(points) as peer_score,
         -- a peer that gave no bonus gave 0; no bonus from any peer stays null
         case when count(bonus) > 0 then avg(coalesce(bonus, 0)) end as peer_bonus,
-        max(n_peers) as n_peers
+        {{ 'count(*)' if combination == 'mean' else 'max(n_peers)' }} as n_peers
 
     from peers_ordered
-    where
-        {%- if combination == 'trimmed_mean' %}
-            -- drop the lowest and the highest peer total when at least 3 peers scored
-            n_peers < 3 or peer_position between 2 and n_peers - 1
-        {%- elif combination == 'median' %}
-            -- the middle total, or the mean of the two middle totals
-            peer_position in ((n_peers + 1) // 2, (n_peers + 2) // 2)
-        {%- else %}
-            true
-        {%- endif %}
-    group by all
+    where {{ peer_filter }}
+    group by organizer_id, cluster_id, results_year, unit_id
 
 ),
 
-by_kind as (
+by_unit as (
 
     select
         organizer_id,
@@ -91,10 +121,14 @@ by_kind as (
         sum(points) filter (where scorer_kind = 'self') as self_score,
         sum(bonus) filter (where scorer_kind = 'self') as self_bonus,
         sum(points) filter (where scorer_kind = 'agreed') as agreed_score,
-        sum(bonus) filter (where scorer_kind = 'agreed') as agreed_bonus
+        sum(bonus) filter (where scorer_kind = 'agreed') as agreed_bonus,
+        bool_and(is_synthetic) as is_synthetic,
+        sum(n_rows) as n_score_rows,
+        max(last_load_id) as last_load_id,
+        arg_max(provenance, provenance_key) as provenance
 
     from scorer_totals
-    group by all
+    group by organizer_id, cluster_id, results_year, unit_id
 
 ),
 
@@ -110,7 +144,7 @@ criteria as (
         max(max_points) as max_points
 
     from scores
-    group by all
+    group by organizer_id, cluster_id, results_year, unit_id, criterion
 
 ),
 
@@ -125,28 +159,7 @@ unit_max as (
         count(*) as n_criteria
 
     from criteria
-    group by all
-
-),
-
-unit_provenance as (
-
-    select
-        organizer_id,
-        cluster_id,
-        results_year,
-        unit_id,
-        bool_and(is_synthetic) as is_synthetic,
-        count(*) as n_score_rows,
-        max(load_id) as last_load_id,
-        -- one representative row for provenance: a real one if any, else the latest loaded
-        arg_max(
-            struct_pack(source_kind, source_ref, source_file, source_sheet, source_row),
-            (not is_synthetic, load_id, source_row)
-        ) as provenance
-
-    from scores
-    group by all
+    group by organizer_id, cluster_id, results_year, unit_id
 
 ),
 
@@ -157,45 +170,44 @@ joined as (
         unit_max.cluster_id,
         unit_max.results_year,
         unit_max.unit_id,
-        by_kind.self_score,
+        by_unit.self_score,
         peer_combined.peer_score,
-        by_kind.agreed_score,
+        by_unit.agreed_score,
         case
-            when by_kind.agreed_score is not null then 'agreed'
+            when by_unit.agreed_score is not null then 'agreed'
             when peer_combined.peer_score is not null then 'peer'
-            when by_kind.self_score is not null then 'self'
+            when by_unit.self_score is not null then 'self'
         end as score_basis,
-        coalesce(by_kind.agreed_score, peer_combined.peer_score, by_kind.self_score) as base_score,
+        coalesce(by_unit.agreed_score, peer_combined.peer_score, by_unit.self_score) as base_score,
         case
-            when by_kind.agreed_score is not null then by_kind.agreed_bonus
+            when by_unit.agreed_score is not null then by_unit.agreed_bonus
             when peer_combined.peer_score is not null then peer_combined.peer_bonus
-            else by_kind.self_bonus
+            else by_unit.self_bonus
         end as bonus,
         unit_max.max_score,
         unit_max.n_criteria,
         coalesce(peer_combined.n_peers, 0) as n_peers,
-        unit_provenance.n_score_rows,
-        unit_provenance.last_load_id,
-        unit_provenance.is_synthetic,
-        unit_provenance.provenance.source_kind,
-        unit_provenance.provenance.source_ref,
-        unit_provenance.provenance.source_file,
-        unit_provenance.provenance.source_sheet,
-        unit_provenance.provenance.source_row
+        by_unit.n_score_rows,
+        by_unit.last_load_id,
+        by_unit.is_synthetic,
+        by_unit.provenance.source_kind,
+        by_unit.provenance.source_ref,
+        by_unit.provenance.source_file,
+        by_unit.provenance.source_sheet,
+        by_unit.provenance.source_row,
+        stamps.year_max_load_id,
+        stamps.year_inputs_hash,
+        stamps.built_at
 
     from unit_max
-    inner join by_kind
+    inner join stamps
+        on unit_max.results_year = stamps.results_year
+    inner join by_unit
         on
-            unit_max.organizer_id = by_kind.organizer_id
-            and unit_max.cluster_id = by_kind.cluster_id
-            and unit_max.results_year = by_kind.results_year
-            and unit_max.unit_id = by_kind.unit_id
-    inner join unit_provenance
-        on
-            unit_max.organizer_id = unit_provenance.organizer_id
-            and unit_max.cluster_id = unit_provenance.cluster_id
-            and unit_max.results_year = unit_provenance.results_year
-            and unit_max.unit_id = unit_provenance.unit_id
+            unit_max.organizer_id = by_unit.organizer_id
+            and unit_max.cluster_id = by_unit.cluster_id
+            and unit_max.results_year = by_unit.results_year
+            and unit_max.unit_id = by_unit.unit_id
     left join peer_combined
         on
             unit_max.organizer_id = peer_combined.organizer_id
@@ -230,7 +242,10 @@ final as (
         source_file,
         source_sheet,
         source_row,
-        '{{ combination }}' as peer_score_combination
+        '{{ combination }}' as peer_score_combination,
+        year_max_load_id,
+        year_inputs_hash,
+        built_at
 
     from joined
 

@@ -3,6 +3,8 @@
     equal scores share a rank and the next rank skips as many places as there were ties.
     Units without a final score get no rank and do not take a place.
 -#}
+{{ config(materialized='view') }}
+
 with
 
 unit_scores as (

@@ -6,6 +6,12 @@ organizers as (
 
 ),
 
+raw_organizers as (
+
+    select * from {{ ref('stg_raw__organizers') }}
+
+),
+
 cluster_references as (
 
     select * from {{ ref('int_cluster_references_unioned') }}
@@ -20,9 +26,12 @@ unknown_organizers as (
     from cluster_references
     left join organizers
         on cluster_references.organizer_id = organizers.organizer_id
+    left join raw_organizers
+        on cluster_references.organizer_id = raw_organizers.organizer_id
     where
         cluster_references.organizer_id is not null
         and organizers.organizer_id is null
+        and raw_organizers.organizer_id is null
 
 ),
 
@@ -37,9 +46,30 @@ final as (
         province,
         source_url,
         source_note,
-        true as is_in_reference
+        true as is_in_reference,
+        'seed' as reference_source
 
     from organizers
+
+    union all
+
+    -- organiser reference records loaded as raw files (the seed wins for an id it knows)
+    select
+        raw_organizers.organizer_id,
+        raw_organizers.organizer_name,
+        raw_organizers.organizer_name_en,
+        raw_organizers.short_name,
+        raw_organizers.level,
+        raw_organizers.province,
+        cast(null as varchar) as source_url,
+        coalesce(raw_organizers.note, 'organiser reference record ' || raw_organizers.source_file) as source_note,
+        true as is_in_reference,
+        'loaded' as reference_source
+
+    from raw_organizers
+    left join organizers
+        on raw_organizers.organizer_id = organizers.organizer_id
+    where organizers.organizer_id is null
 
     union all
 
@@ -51,8 +81,9 @@ final as (
         cast(null as varchar) as level,  -- noqa: RF04
         cast(null as varchar) as province,
         cast(null as varchar) as source_url,
-        'not in the organizers seed: id seen in raw records' as source_note,
-        false as is_in_reference
+        'not in the organizers seed nor in loaded organiser records: id seen in raw records' as source_note,
+        false as is_in_reference,
+        'mentioned' as reference_source
 
     from unknown_organizers
 
@@ -67,5 +98,6 @@ select
     cast(province as varchar) as province,
     cast(source_note as varchar) as source_note,
     cast(source_url as varchar) as source_url,
-    cast(is_in_reference as boolean) as is_in_reference
+    cast(is_in_reference as boolean) as is_in_reference,
+    cast(reference_source as varchar) as reference_source
 from final

@@ -12,13 +12,20 @@ lineage as (
 
 ),
 
+raw_units as (
+
+    select * from {{ ref('stg_raw__units') }}
+
+),
+
 unit_references as (
 
     select * from {{ ref('int_unit_references_unioned') }}
 
 ),
 
--- the units seed, plus any unit id a raw record uses that the seed does not know
+-- the units seed, then unit reference records loaded as raw files (the seed wins for an id it
+-- knows), then any unit id a raw record uses that neither knows
 all_units as (
 
     select
@@ -31,9 +38,30 @@ all_units as (
         valid_to,
         source_url,
         source_note,
-        true as is_in_reference
+        true as is_in_reference,
+        'seed' as reference_source
 
     from units
+
+    union all
+
+    select
+        raw_units.unit_id,
+        raw_units.unit_name,
+        raw_units.short_name,
+        raw_units.unit_type,
+        raw_units.organizer_id,
+        raw_units.valid_from,
+        raw_units.valid_to,
+        cast(null as varchar) as source_url,
+        coalesce(raw_units.note, 'unit reference record ' || raw_units.source_file) as source_note,
+        true as is_in_reference,
+        'loaded' as reference_source
+
+    from raw_units
+    left join units
+        on raw_units.unit_id = units.unit_id
+    where units.unit_id is null
 
     union all
 
@@ -46,13 +74,16 @@ all_units as (
         cast(null as date) as valid_from,
         cast(null as date) as valid_to,
         cast(null as varchar) as source_url,
-        'not in the units seed: id seen in raw records' as source_note,
-        false as is_in_reference
+        'not in the units seed nor in loaded unit records: id seen in raw records' as source_note,
+        false as is_in_reference,
+        'mentioned' as reference_source
 
     from unit_references
     left join units
         on unit_references.unit_id = units.unit_id
-    where units.unit_id is null
+    left join raw_units
+        on unit_references.unit_id = raw_units.unit_id
+    where units.unit_id is null and raw_units.unit_id is null
 
 ),
 
@@ -74,7 +105,8 @@ final as (
         lineage.successor_effective_date,
         all_units.source_note,
         all_units.source_url,
-        all_units.is_in_reference
+        all_units.is_in_reference,
+        all_units.reference_source
 
     from all_units
     left join lineage
@@ -100,5 +132,6 @@ select
     cast(successor_relation as varchar) as successor_relation,
     cast(successor_effective_date as date) as successor_effective_date,
     cast(source_url as varchar) as source_url,
-    cast(is_in_reference as boolean) as is_in_reference
+    cast(is_in_reference as boolean) as is_in_reference,
+    cast(reference_source as varchar) as reference_source
 from final

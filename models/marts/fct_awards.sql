@@ -1,8 +1,41 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='results_year',
+        on_schema_change='append_new_columns'
+    )
+}}
+
+{%- set inputs = ['awards', 'memberships', 'scores', 'rankings'] %}
+{%- set dims = [
+    dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+    ref('dim_award_type'),
+] %}
+{%- set years = years_to_build(inputs, dims) %}
+
 with
 
 awards as (
 
     select * from {{ ref('stg_raw__awards') }}
+    where {{ in_years('results_year', years) }}
+
+),
+
+unit_years as (
+
+    select
+        organizer_id,
+        cluster_id,
+        results_year,
+        unit_id,
+        role,
+        effective_rank,
+        effective_rank_basis
+
+    from {{ ref('fct_unit_year_scores') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
@@ -27,6 +60,51 @@ regimes as (
 sources as (
 
     select * from {{ ref('sources') }}
+
+),
+
+stamps as (
+
+    select * from {{ year_stamps(inputs, dims, years) }}
+
+),
+
+-- where the awarded unit sat that year (same organiser): each of its unit-years, the award's
+-- own cluster first
+placements as (
+
+    select
+        awards.award_id,
+        unit_years.cluster_id,
+        unit_years.role,
+        unit_years.effective_rank,
+        unit_years.effective_rank_basis,
+        coalesce(unit_years.cluster_id = awards.cluster_id, false) as is_award_cluster
+
+    from awards
+    inner join unit_years
+        on
+            awards.organizer_id = unit_years.organizer_id
+            and awards.results_year = unit_years.results_year
+            and awards.unit_id = unit_years.unit_id
+
+),
+
+placed as (
+
+    select
+        award_id,
+        -- the cluster the unit led: the award's own cluster if it led it, else the first by id
+        arg_min(cluster_id, (not is_award_cluster, cluster_id)) filter (where role = 'leader') as led_cluster_id,
+        -- the cluster the unit was ranked in: the award's own cluster if it was ranked there,
+        -- else the cluster where it ranked best
+        arg_min(
+            struct_pack(cluster_id, effective_rank, effective_rank_basis),
+            (not is_award_cluster, effective_rank, cluster_id)
+        ) filter (where effective_rank is not null) as ranked
+
+    from placements
+    group by award_id
 
 ),
 
@@ -59,9 +137,20 @@ final as (
         awards.issuer as issuer_as_stated,
         regimes.regime_id,
         awards.load_id,
-        awards.note
+        awards.note,
+        placed.led_cluster_id,
+        placed.ranked.cluster_id as ranked_cluster_id,
+        placed.ranked.effective_rank as rank_in_ranked_cluster,
+        placed.ranked.effective_rank_basis as ranked_cluster_rank_basis,
+        stamps.year_max_load_id,
+        stamps.year_inputs_hash,
+        stamps.built_at
 
     from awards
+    inner join stamps
+        on awards.results_year = stamps.results_year
+    left join placed
+        on awards.award_id = placed.award_id
     left join units
         on awards.unit_id = units.unit_id
     left join award_types
@@ -101,5 +190,12 @@ select
     cast(issuer_as_stated as varchar) as issuer_as_stated,
     cast(regime_id as varchar) as regime_id,
     cast(load_id as integer) as load_id,
-    cast(note as varchar) as note
+    cast(note as varchar) as note,
+    cast(led_cluster_id as varchar) as led_cluster_id,
+    cast(ranked_cluster_id as varchar) as ranked_cluster_id,
+    cast(rank_in_ranked_cluster as integer) as rank_in_ranked_cluster,
+    cast(ranked_cluster_rank_basis as varchar) as ranked_cluster_rank_basis,
+    cast(year_max_load_id as integer) as year_max_load_id,
+    cast(year_inputs_hash as ubigint) as year_inputs_hash,
+    cast(built_at as timestamp) as built_at
 from final

@@ -1,3 +1,19 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='results_year',
+        on_schema_change='append_new_columns'
+    )
+}}
+
+{%- set inputs = ['memberships', 'scores', 'rankings', 'events', 'awards'] %}
+{%- set dims = [
+    dim_fingerprint(ref('dim_cluster'), ['cluster_id', 'cluster_name', 'cluster_kind']),
+    dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+] %}
+{%- set years = years_to_build(inputs, dims) %}
+
 with
 
 clusters as (
@@ -9,30 +25,40 @@ clusters as (
 memberships as (
 
     select * from {{ ref('fct_memberships') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
 unit_years as (
 
     select * from {{ ref('fct_unit_year_scores') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
 events as (
 
     select * from {{ ref('fct_events') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
 awards as (
 
     select * from {{ ref('fct_awards') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
 units as (
 
     select * from {{ ref('dim_unit') }}
+
+),
+
+stamps as (
+
+    select * from {{ year_stamps(inputs, dims, years) }}
 
 ),
 
@@ -73,7 +99,24 @@ results as (
         count(*) filter (where is_rank_mismatch) as rank_mismatches,
         avg(share_of_max) as mean_share_of_max,
         stddev_samp(share_of_max) as stddev_share_of_max,
-        bool_and(is_synthetic) as is_synthetic
+        -- the first three by the rank that counts (declared ranking, else by score)
+        array_to_string(
+            list_slice(
+                list(unit_name order by effective_rank, unit_name) filter (where effective_rank is not null), 1, 3
+            ),
+            '; '
+        ) as top_three_names,
+        array_to_string(
+            list_slice(
+                list(unit_id order by effective_rank, unit_name) filter (where effective_rank is not null), 1, 3
+            ),
+            '; '
+        ) as top_three_unit_ids,
+        bool_and(is_synthetic) as is_synthetic,
+        arg_min(
+            struct_pack(source_kind, source_ref, source_url, source_file, source_sheet, source_row),
+            (is_synthetic, source_file, source_sheet, source_row)
+        ) as record
 
     from unit_years
     group by organizer_id, cluster_id, results_year
@@ -90,7 +133,33 @@ event_summary as (
         bool_or(event_type = 'year_end_review') as has_year_end_review,
         bool_or(event_type = 'mid_year_review') as has_mid_year_review,
         bool_or(event_type = 'covenant_signing') as has_covenant_signing,
-        bool_and(is_synthetic) as is_synthetic
+        -- the first event of each type: its day and its host (null when it names none)
+        min(event_date) filter (where event_type = 'covenant_signing') as first_covenant_date,
+        arg_min_null(host_unit_id, (event_date, event_id)) filter (
+            where event_type = 'covenant_signing'
+        ) as covenant_host_unit_id,
+        arg_min_null(host_name, (event_date, event_id)) filter (
+            where event_type = 'covenant_signing'
+        ) as covenant_host_name,
+        min(event_date) filter (where event_type = 'mid_year_review') as first_mid_year_date,
+        arg_min_null(host_unit_id, (event_date, event_id)) filter (
+            where event_type = 'mid_year_review'
+        ) as mid_year_host_unit_id,
+        arg_min_null(host_name, (event_date, event_id)) filter (
+            where event_type = 'mid_year_review'
+        ) as mid_year_host_name,
+        min(event_date) filter (where event_type = 'year_end_review') as first_year_end_date,
+        arg_min_null(host_unit_id, (event_date, event_id)) filter (
+            where event_type = 'year_end_review'
+        ) as year_end_host_unit_id,
+        arg_min_null(host_name, (event_date, event_id)) filter (
+            where event_type = 'year_end_review'
+        ) as year_end_host_name,
+        bool_and(is_synthetic) as is_synthetic,
+        arg_min(
+            struct_pack(source_kind, source_ref, source_url, source_file, source_sheet, source_row),
+            (is_synthetic, source_file, source_sheet, source_row)
+        ) as record
 
     from events
     group by organizer_id, cluster_id, results_year
@@ -107,7 +176,11 @@ award_summary as (
         count(*) as awards_proposed,
         count(*) filter (where status in ('approved', 'decided')) as awards_approved,
         count(*) filter (where status = 'decided') as awards_decided,
-        bool_and(is_synthetic) as is_synthetic
+        bool_and(is_synthetic) as is_synthetic,
+        arg_min(
+            struct_pack(source_kind, source_ref, source_url, source_file, source_sheet, source_row),
+            (is_synthetic, source_file, source_sheet, source_row)
+        ) as record
 
     from awards
     where cluster_id is not null
@@ -183,9 +256,33 @@ joined as (
         coalesce(results.rank_mismatches, 0) as rank_mismatches,
         coalesce(event_summary.has_mid_year_review, false) as has_mid_year_review,
         coalesce(event_summary.has_covenant_signing, false) as has_covenant_signing,
-        coalesce(award_summary.awards_approved, 0) as awards_approved
+        coalesce(award_summary.awards_approved, 0) as awards_approved,
+        event_summary.first_covenant_date,
+        event_summary.covenant_host_unit_id,
+        event_summary.covenant_host_name,
+        event_summary.first_mid_year_date,
+        event_summary.mid_year_host_unit_id,
+        event_summary.mid_year_host_name,
+        event_summary.first_year_end_date,
+        event_summary.year_end_host_unit_id,
+        event_summary.year_end_host_name,
+        results.top_three_names,
+        results.top_three_unit_ids,
+        -- one record behind the cluster-year, a real one when there is any: the unit-years'
+        -- (rank, membership, score), else an event's, else an award's
+        case
+            when not coalesce(results.is_synthetic, true) then results.record
+            when not coalesce(event_summary.is_synthetic, true) then event_summary.record
+            when not coalesce(award_summary.is_synthetic, true) then award_summary.record
+            else coalesce(results.record, event_summary.record, award_summary.record)
+        end as record,
+        stamps.year_max_load_id,
+        stamps.year_inputs_hash,
+        stamps.built_at
 
     from spine
+    inner join stamps
+        on spine.results_year = stamps.results_year
     left join clusters
         on spine.cluster_id = clusters.cluster_id
     left join results
@@ -215,7 +312,13 @@ final as (
 
     select
         joined.*,
-        top_units.unit_name as top_unit_name
+        top_units.unit_name as top_unit_name,
+        joined.record.source_kind,
+        joined.record.source_ref,
+        joined.record.source_url,
+        joined.record.source_file,
+        joined.record.source_sheet,
+        joined.record.source_row
 
     from joined
     left join units as top_units
@@ -251,5 +354,25 @@ select
     cast(awards_approved as integer) as awards_approved,
     cast(is_top_unit_synthetic as boolean) as is_top_unit_synthetic,
     cast(is_leader_synthetic as boolean) as is_leader_synthetic,
-    cast(is_score_synthetic as boolean) as is_score_synthetic
+    cast(is_score_synthetic as boolean) as is_score_synthetic,
+    cast(first_covenant_date as date) as first_covenant_date,
+    cast(covenant_host_unit_id as varchar) as covenant_host_unit_id,
+    cast(covenant_host_name as varchar) as covenant_host_name,
+    cast(first_mid_year_date as date) as first_mid_year_date,
+    cast(mid_year_host_unit_id as varchar) as mid_year_host_unit_id,
+    cast(mid_year_host_name as varchar) as mid_year_host_name,
+    cast(first_year_end_date as date) as first_year_end_date,
+    cast(year_end_host_unit_id as varchar) as year_end_host_unit_id,
+    cast(year_end_host_name as varchar) as year_end_host_name,
+    cast(top_three_names as varchar) as top_three_names,
+    cast(top_three_unit_ids as varchar) as top_three_unit_ids,
+    cast(source_kind as varchar) as source_kind,
+    cast(source_ref as varchar) as source_ref,
+    cast(source_url as varchar) as source_url,
+    cast(source_file as varchar) as source_file,
+    cast(source_sheet as varchar) as source_sheet,
+    cast(source_row as integer) as source_row,
+    cast(year_max_load_id as integer) as year_max_load_id,
+    cast(year_inputs_hash as ubigint) as year_inputs_hash,
+    cast(built_at as timestamp) as built_at
 from final

@@ -1,8 +1,23 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='results_year',
+        on_schema_change='append_new_columns'
+    )
+}}
+
+{%- set dims = [
+    dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+] %}
+{%- set years = years_to_build(['events'], dims) %}
+
 with
 
 events as (
 
     select * from {{ ref('stg_raw__events') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
@@ -15,6 +30,12 @@ units as (
 sources as (
 
     select * from {{ ref('sources') }}
+
+),
+
+stamps as (
+
+    select * from {{ year_stamps(['events'], dims, years) }}
 
 ),
 
@@ -40,9 +61,14 @@ final as (
         events.source_row,
         events.source_sheet,
         events.load_id,
-        events.note
+        events.note,
+        stamps.year_max_load_id,
+        stamps.year_inputs_hash,
+        stamps.built_at
 
     from events
+    inner join stamps
+        on events.results_year = stamps.results_year
     left join units
         on events.host_unit_id = units.unit_id
     left join sources
@@ -70,5 +96,8 @@ select
     cast(source_row as integer) as source_row,
     cast(source_sheet as varchar) as source_sheet,
     cast(load_id as integer) as load_id,
-    cast(note as varchar) as note
+    cast(note as varchar) as note,
+    cast(year_max_load_id as integer) as year_max_load_id,
+    cast(year_inputs_hash as ubigint) as year_inputs_hash,
+    cast(built_at as timestamp) as built_at
 from final

@@ -1,20 +1,38 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='results_year',
+        on_schema_change='append_new_columns'
+    )
+}}
+
+{%- set inputs = ['memberships', 'scores', 'rankings'] %}
+{%- set dims = [
+    dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+] %}
+{%- set years = years_to_build(inputs, dims) %}
+
 with
 
 memberships as (
 
     select * from {{ ref('int_memberships_resolved') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
 unit_scores as (
 
     select * from {{ ref('int_units_ranked') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
 rankings as (
 
     select * from {{ ref('stg_raw__rankings') }}
+    where {{ in_years('results_year', years) }}
 
 ),
 
@@ -27,6 +45,12 @@ units as (
 sources as (
 
     select * from {{ ref('sources') }}
+
+),
+
+stamps as (
+
+    select * from {{ year_stamps(inputs, dims, years) }}
 
 ),
 
@@ -125,16 +149,18 @@ provenance_candidates as (
 provenance as (
 
     select
-        *,
-        bool_and(is_synthetic) over (
-            partition by organizer_id, cluster_id, results_year, unit_id
-        ) as is_all_synthetic
+        organizer_id,
+        cluster_id,
+        results_year,
+        unit_id,
+        bool_and(is_synthetic) as is_all_synthetic,
+        arg_min(
+            struct_pack(source_kind, source_ref, source_file, source_sheet, source_row),
+            (is_synthetic, priority)
+        ) as record
 
     from provenance_candidates
-    qualify row_number() over (
-        partition by organizer_id, cluster_id, results_year, unit_id
-        order by is_synthetic, priority
-    ) = 1
+    group by organizer_id, cluster_id, results_year, unit_id
 
 ),
 
@@ -163,12 +189,12 @@ joined as (
         rankings.classification,
         spine_counted.member_count,
         provenance.is_all_synthetic as is_synthetic,
-        provenance.source_kind,
-        provenance.source_ref,
+        provenance.record.source_kind,
+        provenance.record.source_ref,
         sources.url as source_url,
-        provenance.source_file,
-        provenance.source_row,
-        provenance.source_sheet,
+        provenance.record.source_file,
+        provenance.record.source_row,
+        provenance.record.source_sheet,
         unit_scores.score_basis,
         unit_scores.base_score,
         unit_scores.n_peers,
@@ -179,9 +205,26 @@ joined as (
         rankings.rank_method,
         rankings.is_synthetic as is_rank_synthetic,
         memberships.membership_id is not null as has_membership,
-        coalesce(units.successor_unit_id, spine_counted.unit_id) as successor_unit_id
+        coalesce(units.successor_unit_id, spine_counted.unit_id) as successor_unit_id,
+        -- the rank that counts: the declared ranking when the cluster-year declared one (even if
+        -- only the first place was published), else the ranking by score
+        bool_or(rankings.declared_rank is not null) over (
+            partition by spine_counted.organizer_id, spine_counted.cluster_id, spine_counted.results_year
+        ) as has_declared_ranking,
+        -- the declared rank's own record (the row's provenance above may be another record's)
+        rankings.source_kind as rank_source_kind,
+        rankings.source_ref as rank_source_ref,
+        rank_sources.url as rank_source_url,
+        rankings.source_file as rank_source_file,
+        rankings.source_sheet as rank_source_sheet,
+        rankings.source_row as rank_source_row,
+        stamps.year_max_load_id,
+        stamps.year_inputs_hash,
+        stamps.built_at
 
     from spine_counted
+    inner join stamps
+        on spine_counted.results_year = stamps.results_year
     inner join provenance
         on
             spine_counted.organizer_id = provenance.organizer_id
@@ -209,7 +252,9 @@ joined as (
     left join units
         on spine_counted.unit_id = units.unit_id
     left join sources
-        on provenance.source_ref = sources.source_id
+        on provenance.record.source_ref = sources.source_id
+    left join sources as rank_sources
+        on rankings.source_ref = rank_sources.source_id
 
 )
 
@@ -249,5 +294,21 @@ select
     cast(rank_method as varchar) as rank_method,
     cast(is_rank_synthetic as boolean) as is_rank_synthetic,
     cast(has_membership as boolean) as has_membership,
-    cast(successor_unit_id as varchar) as successor_unit_id
+    cast(successor_unit_id as varchar) as successor_unit_id,
+    cast(case when has_declared_ranking then declared_rank else rank_by_score end as integer) as effective_rank,
+    cast(
+        case
+            when has_declared_ranking and declared_rank is not null then 'declared_rank'
+            when not has_declared_ranking and rank_by_score is not null then 'score'
+        end as varchar
+    ) as effective_rank_basis,
+    cast(rank_source_kind as varchar) as rank_source_kind,
+    cast(rank_source_ref as varchar) as rank_source_ref,
+    cast(rank_source_url as varchar) as rank_source_url,
+    cast(rank_source_file as varchar) as rank_source_file,
+    cast(rank_source_sheet as varchar) as rank_source_sheet,
+    cast(rank_source_row as integer) as rank_source_row,
+    cast(year_max_load_id as integer) as year_max_load_id,
+    cast(year_inputs_hash as ubigint) as year_inputs_hash,
+    cast(built_at as timestamp) as built_at
 from joined

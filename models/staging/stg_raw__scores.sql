@@ -1,8 +1,31 @@
+{#-
+    The largest raw table (every member scores every member on every criterion), so the only
+    staging model materialised: read and deduplicated once per changed results year, then every
+    consumer reads this table instead of repeating the restatement window over all raw rows.
+-#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='results_year',
+        on_schema_change='append_new_columns'
+    )
+}}
+
+{%- set years = years_to_build(['scores']) %}
+
 with
 
 source as (
 
     select * from {{ source('raw', 'scores') }}
+    where {{ in_years('results_year', years) }}
+
+),
+
+stamps as (
+
+    select * from {{ year_stamps(['scores'], years=years) }}
 
 ),
 
@@ -49,6 +72,20 @@ renamed as (
         order by load_id desc nulls last, source_row desc nulls last
     ) = 1
 
+),
+
+final as (
+
+    select
+        renamed.*,
+        stamps.year_max_load_id,
+        stamps.year_inputs_hash,
+        stamps.built_at
+
+    from renamed
+    inner join stamps
+        on renamed.results_year = stamps.results_year
+
 )
 
-select * from renamed
+select * from final

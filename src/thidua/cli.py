@@ -128,7 +128,10 @@ def cmd_generate(args: argparse.Namespace, where: Home) -> int:
     from thidua.generate import generate
 
     out = Path(args.out) if args.out else where.generated_dir / f"{args.tier}-seed{args.seed}"
-    counts = generate(args.tier, args.seed, out, args.format)
+    try:
+        counts = generate(args.tier, args.seed, out, args.format, scale=args.scale)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     for record_type, count in counts.items():
         print(f"{record_type}: {count}")
     print(f"→ {out}")
@@ -213,7 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="sinh dữ liệu mô phỏng / generate synthetic records",
         description="Write deterministic synthetic records (every row marked synthetic).",
     )
-    generate.add_argument("--tier", default="province", choices=["province"])
+    generate.add_argument("--tier", default="province", choices=["province", "national"])
+    generate.add_argument(
+        "--scale", type=float, default=1.0, help="national tier: fraction of its clusters (0–1]"
+    )
     generate.add_argument("--seed", type=int, default=1)
     generate.add_argument("--out", help="output folder (default: <home>/generated/<tier>-seed<N>)")
     generate.add_argument("--format", default="csv", choices=["csv", "parquet"])

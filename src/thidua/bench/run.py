@@ -67,7 +67,8 @@ def machine() -> dict[str, object]:
 
 
 def _record_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".csv", ".parquet"))
+    """Record files under a generated folder (the national tier keeps Thanh Hóa in a subfolder)."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".csv", ".parquet"))
 
 
 def _floor_read(files: list[Path]) -> int:
@@ -90,10 +91,18 @@ def next_year_files(source: Path, target: Path) -> int:
     of records with the same shape, for the incremental build."""
     target.mkdir(parents=True, exist_ok=True)
     rows = 0
-    for path in _record_files(source):
-        if path.stem == "clusters" or path.suffix != ".csv":
+    files = [p for p in source.iterdir() if p.suffix in (".csv", ".parquet")]
+    yearly_scores = sorted(p for p in files if p.stem.startswith("scores_"))
+    if yearly_scores:  # scores split per year: only the last year's file matters
+        files = [p for p in files if not p.stem.startswith("scores_")] + yearly_scores[-1:]
+    for path in sorted(files):
+        if path.stem in ("clusters", "organizers", "units"):
             continue
-        frame = pl.read_csv(path, infer_schema=False)
+        frame = (
+            pl.read_csv(path, infer_schema=False)
+            if path.suffix == ".csv"
+            else pl.read_parquet(path).with_columns(pl.all().cast(pl.Utf8))
+        )
         last = frame["results_year"].cast(pl.Int32).max()
         year = frame.filter(pl.col("results_year").cast(pl.Int32) == last).with_columns(
             (pl.col("results_year").cast(pl.Int32) + 1).cast(pl.Utf8).alias("results_year")
@@ -107,7 +116,7 @@ def next_year_files(source: Path, target: Path) -> int:
                     .dt.strftime("%Y-%m-%d")
                     .alias(column)
                 )
-        year.write_csv(target / path.name)
+        year.write_csv(target / f"{path.stem.split('_')[0]}.csv")
         rows += year.height
     return rows
 
@@ -241,7 +250,8 @@ def run_bench(
     generated = work / "generated"
     say(f"thidua bench --tier {tier} (scale {scale}) in {work}")
 
-    counts, wall, peak = timed(lambda: generate(tier, seed, generated))
+    fmt = "parquet" if tier == "national" else "csv"
+    counts, wall, peak = timed(lambda: generate(tier, seed, generated, fmt, scale=scale))
     report.add(Stage("generate", wall, peak, rows=sum(counts.values())), say)
 
     # GX is imported once per process: its import is start-up cost, not per-file work.

@@ -4,12 +4,15 @@
 memberships.csv, scores.csv, rankings.csv, awards.csv, events.csv, or .parquet) with the
 contract's columns. The same tier and seed always give byte-identical files. Every row says
 `source_kind = synthetic`; real facts (data/sample/real) are constraints that no row contradicts
-or restates.
+or restates. A few award and consistency rules are broken on purpose in synthetic cluster-years
+(`rule_breaks`); the findings they must cause are written beside the folder, in
+`<out_dir>.planted_rule_breaks.csv` (outside it, so loading the folder never loads it).
 
 Modules, one job each: `layout` (clusters and rosters as configured), `reference` (seeds),
 `real_facts` (the constraints), `rosters` (who sits where each year), `leadership`, `criteria`,
 `scoring`, `events`, `awards`, `names` (how names are written), `rows` (facts → contract rows),
-`simulate` (a year at a time) and `writers` (append per batch, CSV or Parquet).
+`simulate` (a year at a time), `rule_breaks` (the planted breaks and their manifest) and
+`writers` (append per batch, CSV or Parquet).
 """
 
 from __future__ import annotations
@@ -20,19 +23,32 @@ from typing import cast
 from thidua.generate.layout import layout
 from thidua.generate.real_facts import REAL_DIR, read_real_facts
 from thidua.generate.reference import Reference
+from thidua.generate.rule_breaks import manifest_path
 from thidua.generate.simulate import ProvinceSimulation
 from thidua.generate.writers import Format, RecordWriter
 from thidua.paths import SEEDS_DIR
 from thidua.resolve import load_alias_index
 
-TIERS = ("province",)
+TIERS = ("province", "national")
 FORMATS = ("csv", "parquet")
 
 
-def generate(tier: str, seed: int, out_dir: Path, fmt: str = "csv") -> dict[str, int]:
-    """Write the tier's synthetic records to `out_dir`; returns rows written per record type."""
+def generate(
+    tier: str, seed: int, out_dir: Path, fmt: str = "csv", *, scale: float = 1.0
+) -> dict[str, int]:
+    """Write the tier's synthetic records to `out_dir`; returns rows written per record type.
+
+    `province` is Thanh Hóa (its size is fixed: `scale` must be 1); `national` is the country's
+    cluster systems, Thanh Hóa included, with `scale` multiplying the number of clusters.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if tier == "national":
+        from thidua.generate.national import generate_national
+
+        return generate_national(seed, Path(out_dir), fmt, scale)
+    if tier != "province" or scale != 1.0:
+        raise ValueError(f"unknown tier {tier!r} or scale {scale} (tiers: {', '.join(TIERS)})")
     specs = layout(tier)
     simulation = ProvinceSimulation(
         seed,
@@ -45,7 +61,8 @@ def generate(tier: str, seed: int, out_dir: Path, fmt: str = "csv") -> dict[str,
         writer.write({"clusters": simulation.cluster_rows()})
         for year in simulation.years:
             writer.write(simulation.year(year))
+    simulation.breaks.write_manifest(manifest_path(Path(out_dir)))
     return writer.counts()
 
 
-__all__ = ["FORMATS", "TIERS", "generate"]
+__all__ = ["FORMATS", "TIERS", "generate", "manifest_path"]

@@ -37,6 +37,7 @@ class Award:
     status: str
     decision_no: str | None
     decision_date: dt.date | None
+    note: str | None = None
 
 
 def provincial_decision_day(rng: random.Random, year: int) -> dt.date:

@@ -39,6 +39,13 @@ class RealFacts:
     events: dict[tuple[str, int, str], dt.date] = field(default_factory=dict)
     keys: dict[str, set[tuple[object, ...]]] = field(default_factory=dict)
 
+    def partitions(self) -> set[ClusterYear]:
+        """Every cluster-year some real record speaks of."""
+        touched = (
+            set(self.rosters) | set(self.ranks) | self.award_partitions | self.score_partitions
+        )
+        return touched | {(cluster_id, year) for cluster_id, year, _ in self.events}
+
     def ranked_units(self, cluster_id: str, year: int) -> tuple[str, ...]:
         """The units whose rank a real record states, best first."""
         ranks = self.ranks.get((cluster_id, year), {})

@@ -152,4 +152,5 @@ class RowBuilder:
             status=award.status,
             decision_no=award.decision_no,
             decision_date=award.decision_date,
+            note=award.note,
         )

@@ -2,7 +2,8 @@
 
 Each year yields a batch of rows per record type, so a writer can append it and forget it. Real
 facts are constraints throughout: their partitions get no synthetic memberships, rankings or
-awards, real events are not duplicated, and scores agree with a real ranking.
+awards, real events are not duplicated, and scores agree with a real ranking. A few rules are
+broken on purpose in synthetic cluster-years (`rule_breaks`), and each break is recorded.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from thidua.generate.real_facts import RealFacts
 from thidua.generate.reference import Reference
 from thidua.generate.rosters import build_rosters
 from thidua.generate.rows import RowBuilder
+from thidua.generate.rule_breaks import ExpectedFinding, RuleBreaks, note
 from thidua.generate.scoring import ScoreSheet, Strengths, draw_score_sheet
 from thidua.generate.writers import Row
 from thidua.resolve import AliasIndex
@@ -67,6 +69,7 @@ class ProvinceSimulation:
         self._specs = {spec.cluster_id: spec for spec in specs}
         self._state = {spec.cluster_id: _ClusterState() for spec in specs}
         self._flag_holders: set[str] = set()
+        self.breaks = RuleBreaks(specs, real)
 
     def _rng(self, *parts: object) -> random.Random:
         # Seeded by a string (hashed with SHA-512), so each draw is stable across runs and
@@ -90,13 +93,12 @@ class ProvinceSimulation:
                 result = self._cluster_year(spec, year, decision_day, batch)
                 if result is not None:
                     results.append(result)
+        regime = self.reference.regime(year)
         awards = year_awards(
-            self._rng("awards", year),
-            year,
-            results,
-            decision_day,
-            self.reference.regime(year),
-            self._flag_holders,
+            self._rng("awards", year), year, results, decision_day, regime, self._flag_holders
+        )
+        awards = self.breaks.plant_awards(
+            year, awards, {r.cluster_id: r.order for r in results}, regime, self._flag_holders
         )
         batch["awards"] = [self.rows.award(self._specs[a.cluster_id], year, a) for a in awards]
         self._flag_holders |= {a.unit_id for a in awards if a.award_type == "PROV_FLAG"}
@@ -119,7 +121,10 @@ class ProvinceSimulation:
             next((u for u, role in next_roles.items() if role == "leader"), None),
         )
         if partition not in self.real.rosters:
-            batch["memberships"] += self.rows.memberships(spec, year, members, state.leadership)
+            rows = self.rows.memberships(spec, year, members, state.leadership)
+            if self.breaks.wants("LEADER_NOT_MEMBER", year, cluster_id):
+                rows = self._leader_not_member(spec, year, rows)
+            batch["memberships"] += rows
 
         criteria = self._criteria(spec, year, state)
         shares = {u: self.strengths.share(u, year) for u in members}
@@ -152,8 +157,23 @@ class ProvinceSimulation:
             real_day = self.real.events.get((cluster_id, year, event.event_type))
             if event.event_type == "year_end_review":
                 state.last_review = real_day or event.day
-            if real_day is None:  # else the real event stands; a second would contradict it
-                batch["events"].append(self.rows.event(spec, year, event))
+            if real_day is not None:  # the real event stands; a second would contradict it
+                continue
+            if event.event_type == "year_end_review" and self.breaks.wants(
+                "NO_YEAR_END_REVIEW", year, cluster_id
+            ):
+                self.breaks.record(
+                    ExpectedFinding(
+                        "NO_YEAR_END_REVIEW",
+                        cluster_id,
+                        year,
+                        None,
+                        None,
+                        "the year-end review left unrecorded",
+                    )
+                )
+                continue
+            batch["events"].append(self.rows.event(spec, year, event))
 
         if partition in self.real.award_partitions:
             return None
@@ -179,10 +199,48 @@ class ProvinceSimulation:
         return state.criteria
 
     def _declared_order(self, cluster_id: str, year: int, sheet: ScoreSheet) -> tuple[str, ...]:
-        """The ranks as declared: the score order, except for a rare swap of two neighbours."""
+        """The ranks as declared: the score order, except for a rare swap of two neighbours.
+
+        Never in a cluster-year a real record speaks of; every swap is a recorded rule break.
+        """
         order = sheet.order()
         rng = self._rng("declared", cluster_id, year)
-        if rng.random() < _RANK_SWAP:
+        if rng.random() < _RANK_SWAP and (cluster_id, year) not in self.breaks.real_partitions:
             i = rng.randrange(len(order) - 1)
             order[i], order[i + 1] = order[i + 1], order[i]
+            for unit_id in (order[i], order[i + 1]):
+                self.breaks.record(
+                    ExpectedFinding(
+                        "RANK_CONTRADICTS_SCORES",
+                        cluster_id,
+                        year,
+                        unit_id,
+                        None,
+                        f"declared ranks {i + 1} and {i + 2} swapped against the scores",
+                    )
+                )
         return tuple(order)
+
+    def _leader_not_member(self, spec: ClusterSpec, year: int, rows: list[Row]) -> list[Row]:
+        """The leadership names a unit the cluster does not score: one that left it last year
+        (or, failing that, one seated in another cluster); the true leader becomes a member."""
+        cluster_id = spec.cluster_id
+        members = self.rosters[year][cluster_id]
+        seated = [u for roster in self.rosters[year].values() for u in roster if u not in members]
+        left = [u for u in self.rosters.get(year - 1, {}).get(cluster_id, ()) if u in seated]
+        outsider = (left or sorted(seated))[0]
+        rule = "LEADER_NOT_MEMBER"
+        rows = [{**row, "role": "member"} if row["role"] == "leader" else row for row in rows]
+        planted = self.rows.memberships(spec, year, (outsider,), Leadership(outsider, ()))
+        rows += [{**row, "note": note(rule)} for row in planted]
+        self.breaks.record(
+            ExpectedFinding(
+                rule,
+                cluster_id,
+                year,
+                outsider,
+                None,
+                "leadership names a unit the cluster does not score",
+            )
+        )
+        return rows

@@ -1,0 +1,538 @@
+{#-
+    Every award checked against the legal regime in force for its results year, and every
+    cluster-year against its own records: one row per finding. The rules are data (seed
+    compliance_rules: names, severity, on/off) and so are their parameters (seed legal_regimes
+    via dim_year): a new decree is a new regime row. All award statuses count: every award was
+    proposed first, and a proposal for the wrong unit already breaks the rule.
+    One CTE per rule, each selecting only the columns it knows; `union all by name` fills the
+    rest with nulls.
+-#}
+with
+
+awards as (
+
+    select * from {{ ref('fct_awards') }}
+
+),
+
+unit_years as (
+
+    select * from {{ ref('fct_unit_year_scores') }}
+
+),
+
+cluster_years as (
+
+    select * from {{ ref('fct_cluster_year') }}
+
+),
+
+years as (
+
+    select * from {{ ref('dim_year') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('compliance_rules') }}
+    where is_enabled
+
+),
+
+-- the two flags the regimes speak of, each with the parameters of its year's regime
+flags as (
+
+    select
+        awards.award_id,
+        awards.organizer_id,
+        coalesce(awards.cluster_id, awards.ranked_cluster_id) as cluster_id,
+        awards.results_year,
+        awards.unit_id,
+        awards.unit_name,
+        awards.award_type_code,
+        awards.award_name_vi,
+        awards.award_name_en,
+        awards.status as award_status,
+        awards.ranked_cluster_id,
+        awards.rank_in_ranked_cluster,
+        awards.ranked_cluster_rank_basis,
+        awards.is_synthetic,
+        awards.source_kind,
+        awards.source_ref,
+        awards.source_url,
+        awards.source_file,
+        awards.source_sheet,
+        awards.source_row,
+        years.gov_flag_requires_leading_unit,
+        years.gov_flag_requires_prior_provincial_flag,
+        years.gov_flag_max_share_of_eligible,
+        years.provincial_flags_per_leading_unit
+
+    from awards
+    inner join years
+        on awards.results_year = years.results_year
+    where awards.award_type_code in ('GOV_FLAG', 'PROV_FLAG')
+
+),
+
+-- aggregated before any join ------------------------------------------------------------------
+
+-- per organiser and unit, the first year it held a provincial flag
+first_provincial_flags as (
+
+    select
+        organizer_id,
+        unit_id,
+        min(results_year) as first_flag_year
+
+    from flags
+    where award_type_code = 'PROV_FLAG' and unit_id is not null
+    group by organizer_id, unit_id
+
+),
+
+-- per organiser-year and flag, the units holding it (an unnamed unit counts as one)
+flag_counts as (
+
+    select
+        organizer_id,
+        results_year,
+        award_type_code,
+        any_value(gov_flag_max_share_of_eligible) as max_share,
+        count(distinct unit_id) + count(*) filter (where unit_id is null) as n_units,
+        bool_and(is_synthetic) as is_synthetic,
+        arg_min(
+            struct_pack(source_kind, source_ref, source_url, source_file, source_sheet, source_row),
+            (is_synthetic, source_file, source_sheet, source_row)
+        ) as record
+
+    from flags
+    group by organizer_id, results_year, award_type_code
+
+),
+
+-- per cluster-year: the units ranked first, and whether there are results at all
+cluster_results as (
+
+    select
+        organizer_id,
+        cluster_id,
+        results_year,
+        count(*) filter (where effective_rank = 1) as n_leading_units,
+        bool_or(final_score is not null or declared_rank is not null) as has_results,
+        bool_and(coalesce(is_score_synthetic, true) and coalesce(is_rank_synthetic, true)) as is_results_synthetic
+
+    from unit_years
+    group by organizer_id, cluster_id, results_year
+
+),
+
+-- per cluster-year, its provincial flags
+provincial_flags as (
+
+    select
+        organizer_id,
+        cluster_id,
+        results_year,
+        any_value(provincial_flags_per_leading_unit) as flags_per_leading_unit,
+        count(*) as n_flags,
+        bool_and(is_synthetic) as is_synthetic,
+        arg_min(
+            struct_pack(source_kind, source_ref, source_url, source_file, source_sheet, source_row),
+            (is_synthetic, source_file, source_sheet, source_row)
+        ) as record
+
+    from flags
+    where award_type_code = 'PROV_FLAG' and cluster_id is not null
+    group by organizer_id, cluster_id, results_year
+
+),
+
+-- one CTE per rule ----------------------------------------------------------------------------
+
+gov_flag_not_leading_unit as (
+
+    select
+        'GOV_FLAG_NOT_LEADING_UNIT' as rule_code,
+        * exclude (rank_in_ranked_cluster),
+        rank_in_ranked_cluster as observed_value,
+        1 as allowed_value,
+        format(
+            'Government flag ({}) to {} ranked {} in {} (by {}); only units ranked first qualify',
+            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id, ranked_cluster_rank_basis
+        ) as detail,
+        format(
+            'Cờ thi đua của Chính phủ ({}) cho {} xếp thứ {} trong {}; chỉ đơn vị dẫn đầu được xét',
+            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id
+        ) as detail_vi
+
+    from flags
+    where award_type_code = 'GOV_FLAG' and gov_flag_requires_leading_unit and rank_in_ranked_cluster > 1
+
+),
+
+gov_flag_over_quota as (
+
+    select
+        'GOV_FLAG_OVER_QUOTA' as rule_code,
+        nominees.organizer_id,
+        nominees.results_year,
+        'GOV_FLAG' as award_type_code,
+        nominees.n_units as observed_value,
+        nominees.max_share * coalesce(eligible.n_units, 0) as allowed_value,
+        format(
+            '{} Government-flag nominees for {} provincial-flag holders: over the {}% quota',
+            nominees.n_units, coalesce(eligible.n_units, 0), round(nominees.max_share * 100, 1)
+        ) as detail,
+        format(
+            '{} đơn vị đề nghị Cờ thi đua của Chính phủ trên {} đơn vị có Cờ thi đua của tỉnh: vượt tỷ lệ {}%',
+            nominees.n_units, coalesce(eligible.n_units, 0), round(nominees.max_share * 100, 1)
+        ) as detail_vi,
+        nominees.is_synthetic and coalesce(eligible.is_synthetic, true) as is_synthetic,
+        nominees.record.source_kind,
+        nominees.record.source_ref,
+        nominees.record.source_url,
+        nominees.record.source_file,
+        nominees.record.source_sheet,
+        nominees.record.source_row
+
+    from flag_counts as nominees
+    left join flag_counts as eligible
+        on
+            nominees.organizer_id = eligible.organizer_id
+            and nominees.results_year = eligible.results_year
+            and eligible.award_type_code = 'PROV_FLAG'
+    where
+        nominees.award_type_code = 'GOV_FLAG'
+        -- decimal arithmetic: 20 % of 15 is 3 exactly, not 3.0000000000000004
+        and nominees.n_units > cast(nominees.max_share as decimal(9, 4)) * coalesce(eligible.n_units, 0)
+
+),
+
+gov_flag_without_prior_flag as (
+
+    select
+        'GOV_FLAG_WITHOUT_PRIOR_FLAG' as rule_code,
+        flags.*,
+        first_provincial_flags.first_flag_year as observed_value,
+        flags.results_year as allowed_value,
+        format(
+            'Government flag ({}) to {}, which holds no provincial flag up to {}{}',
+            flags.award_status, flags.unit_name, flags.results_year,
+            coalesce(' (first one: ' || first_provincial_flags.first_flag_year || ')', '')
+        ) as detail,
+        format(
+            'Cờ thi đua của Chính phủ ({}) cho {} chưa có Cờ thi đua của tỉnh đến năm {}',
+            flags.award_status, flags.unit_name, flags.results_year
+        ) as detail_vi
+
+    from flags
+    left join first_provincial_flags
+        on
+            flags.organizer_id = first_provincial_flags.organizer_id
+            and flags.unit_id = first_provincial_flags.unit_id
+    where
+        flags.award_type_code = 'GOV_FLAG'
+        and flags.gov_flag_requires_prior_provincial_flag
+        and flags.unit_id is not null
+        and coalesce(first_provincial_flags.first_flag_year > flags.results_year, true)
+
+),
+
+provincial_flag_more_than_one as (
+
+    select
+        'PROV_FLAG_MORE_THAN_ONE' as rule_code,
+        provincial_flags.organizer_id,
+        provincial_flags.cluster_id,
+        provincial_flags.results_year,
+        'PROV_FLAG' as award_type_code,
+        provincial_flags.n_flags as observed_value,
+        provincial_flags.flags_per_leading_unit * greatest(1, coalesce(cluster_results.n_leading_units, 0))
+            as allowed_value,
+        format(
+            '{} provincial flags in {} for {} leading unit(s); {} per leading unit in practice',
+            provincial_flags.n_flags, provincial_flags.cluster_id,
+            greatest(1, coalesce(cluster_results.n_leading_units, 0)), provincial_flags.flags_per_leading_unit
+        ) as detail,
+        format(
+            '{} Cờ thi đua của tỉnh trong {} cho {} đơn vị dẫn đầu',
+            provincial_flags.n_flags, provincial_flags.cluster_id,
+            greatest(1, coalesce(cluster_results.n_leading_units, 0))
+        ) as detail_vi,
+        provincial_flags.is_synthetic,
+        provincial_flags.record.source_kind,
+        provincial_flags.record.source_ref,
+        provincial_flags.record.source_url,
+        provincial_flags.record.source_file,
+        provincial_flags.record.source_sheet,
+        provincial_flags.record.source_row
+
+    from provincial_flags
+    left join cluster_results
+        on
+            provincial_flags.organizer_id = cluster_results.organizer_id
+            and provincial_flags.cluster_id = cluster_results.cluster_id
+            and provincial_flags.results_year = cluster_results.results_year
+    where
+        provincial_flags.n_flags
+        > provincial_flags.flags_per_leading_unit * greatest(1, coalesce(cluster_results.n_leading_units, 0))
+
+),
+
+provincial_flag_not_first as (
+
+    select
+        'PROV_FLAG_NOT_FIRST' as rule_code,
+        * exclude (rank_in_ranked_cluster),
+        rank_in_ranked_cluster as observed_value,
+        1 as allowed_value,
+        format(
+            'Provincial flag ({}) to {} ranked {} in {} (by {}); the flag goes to the leading unit',
+            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id, ranked_cluster_rank_basis
+        ) as detail,
+        format(
+            'Cờ thi đua của tỉnh ({}) cho {} xếp thứ {} trong {}; Cờ dành cho đơn vị dẫn đầu',
+            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id
+        ) as detail_vi
+
+    from flags
+    where
+        award_type_code = 'PROV_FLAG'
+        and provincial_flags_per_leading_unit is not null
+        and rank_in_ranked_cluster > 1
+
+),
+
+-- a flag whose unit has no known rank, where a rule needs the rank: cannot be checked
+flag_rank_unknown as (
+
+    select
+        'FLAG_RANK_UNKNOWN' as rule_code,
+        *,
+        format(
+            '{} ({}) to {}: no rank of the unit is known for {}', award_name_en, award_status, unit_name, results_year
+        ) as detail,
+        format('{} ({}) cho {}: chưa biết thứ hạng năm {}', award_name_vi, award_status, unit_name, results_year)
+            as detail_vi
+
+    from flags
+    where
+        unit_id is not null
+        and rank_in_ranked_cluster is null
+        and (
+            (award_type_code = 'PROV_FLAG' and provincial_flags_per_leading_unit is not null)
+            or (award_type_code = 'GOV_FLAG' and gov_flag_requires_leading_unit)
+        )
+
+),
+
+-- a flag whose source does not name the unit: no flag rule can be checked
+award_unit_not_named as (
+
+    select
+        'AWARD_UNIT_NOT_NAMED' as rule_code,
+        *,
+        format(
+            '{} ({}): the source does not name the unit, so no flag rule can be checked', award_name_en, award_status
+        ) as detail,
+        format('{} ({}): nguồn không nêu tên đơn vị, không kiểm tra được', award_name_vi, award_status) as detail_vi
+
+    from flags
+    where unit_id is null
+
+),
+
+leader_not_member as (
+
+    select
+        'LEADER_NOT_MEMBER' as rule_code,
+        unit_years.organizer_id,
+        unit_years.cluster_id,
+        unit_years.results_year,
+        unit_years.unit_id,
+        unit_years.unit_name,
+        format(
+            '{} is recorded as leader of {} in {} but is not among the members it scored or ranked',
+            unit_years.unit_name, unit_years.cluster_id, unit_years.results_year
+        ) as detail,
+        format(
+            '{} được ghi là Cụm/Khối trưởng {} năm {} nhưng không có trong danh sách chấm điểm, xếp hạng',
+            unit_years.unit_name, unit_years.cluster_id, unit_years.results_year
+        ) as detail_vi,
+        -- synthetic when both the leader's record and the results it is missing from are
+        unit_years.is_synthetic and cluster_results.is_results_synthetic as is_synthetic,
+        unit_years.source_kind,
+        unit_years.source_ref,
+        unit_years.source_url,
+        unit_years.source_file,
+        unit_years.source_sheet,
+        unit_years.source_row
+
+    from unit_years
+    inner join cluster_results
+        on
+            unit_years.organizer_id = cluster_results.organizer_id
+            and unit_years.cluster_id = cluster_results.cluster_id
+            and unit_years.results_year = cluster_results.results_year
+    where
+        unit_years.role = 'leader'
+        and unit_years.final_score is null
+        and unit_years.declared_rank is null
+        and cluster_results.has_results
+
+),
+
+rank_contradicts_scores as (
+
+    select
+        'RANK_CONTRADICTS_SCORES' as rule_code,
+        organizer_id,
+        cluster_id,
+        results_year,
+        unit_id,
+        unit_name,
+        declared_rank as observed_value,
+        rank_by_score as allowed_value,
+        format('{} declared rank {} in {}, rank {} by score', unit_name, declared_rank, cluster_id, rank_by_score)
+            as detail,
+        format(
+            '{} công bố xếp thứ {} trong {}, theo điểm xếp thứ {}', unit_name, declared_rank, cluster_id, rank_by_score
+        ) as detail_vi,
+        -- about the declared rank and the scores, whatever the membership's source; cited from
+        -- the declared rank's own record
+        is_rank_synthetic and is_score_synthetic as is_synthetic,
+        rank_source_kind as source_kind,
+        rank_source_ref as source_ref,
+        rank_source_url as source_url,
+        rank_source_file as source_file,
+        rank_source_sheet as source_sheet,
+        rank_source_row as source_row
+
+    from unit_years
+    where is_rank_mismatch
+
+),
+
+no_year_end_review as (
+
+    select
+        'NO_YEAR_END_REVIEW' as rule_code,
+        organizer_id,
+        cluster_id,
+        results_year,
+        events_held as observed_value,
+        format('{} {}: {} event(s) recorded, none a year-end review', cluster_name, results_year, events_held)
+            as detail,
+        format('{} năm {}: không có hội nghị tổng kết', cluster_name, results_year) as detail_vi,
+        is_synthetic,
+        source_kind,
+        source_ref,
+        source_url,
+        source_file,
+        source_sheet,
+        source_row
+
+    from cluster_years
+    where not has_year_end_review
+
+),
+
+findings as (
+
+    select * from gov_flag_not_leading_unit
+    union all by name
+    select * from gov_flag_over_quota
+    union all by name
+    select * from gov_flag_without_prior_flag
+    union all by name
+    select * from provincial_flag_more_than_one
+    union all by name
+    select * from provincial_flag_not_first
+    union all by name
+    select * from flag_rank_unknown
+    union all by name
+    select * from award_unit_not_named
+    union all by name
+    select * from leader_not_member
+    union all by name
+    select * from rank_contradicts_scores
+    union all by name
+    select * from no_year_end_review
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['findings.rule_code', 'findings.award_id', 'findings.organizer_id', 'findings.cluster_id',
+                          'findings.results_year', 'findings.unit_id']) }} as finding_id,
+        findings.rule_code,
+        rules.name_vi as rule_name_vi,
+        rules.name_en as rule_name_en,
+        rules.rule_kind,
+        rules.severity,
+        rules.record_grain,
+        findings.organizer_id,
+        findings.results_year,
+        findings.cluster_id,
+        findings.unit_id,
+        findings.unit_name,
+        findings.award_id,
+        findings.award_type_code,
+        findings.award_status,
+        years.regime_id,
+        years.regime_basis_vi,
+        years.regime_basis_en,
+        findings.observed_value,
+        findings.allowed_value,
+        findings.detail,
+        findings.detail_vi,
+        findings.is_synthetic,
+        findings.source_kind,
+        findings.source_ref,
+        findings.source_url,
+        findings.source_file,
+        findings.source_sheet,
+        findings.source_row
+
+    from findings
+    inner join rules
+        on findings.rule_code = rules.rule_code
+    left join years
+        on findings.results_year = years.results_year
+
+)
+
+select
+    cast(finding_id as varchar) as finding_id,
+    cast(rule_code as varchar) as rule_code,
+    cast(rule_name_vi as varchar) as rule_name_vi,
+    cast(rule_name_en as varchar) as rule_name_en,
+    cast(rule_kind as varchar) as rule_kind,
+    cast(severity as varchar) as severity,
+    cast(record_grain as varchar) as record_grain,
+    cast(organizer_id as varchar) as organizer_id,
+    cast(results_year as integer) as results_year,
+    cast(cluster_id as varchar) as cluster_id,
+    cast(unit_id as varchar) as unit_id,
+    cast(unit_name as varchar) as unit_name,
+    cast(award_id as varchar) as award_id,
+    cast(award_type_code as varchar) as award_type_code,
+    cast(award_status as varchar) as award_status,
+    cast(regime_id as varchar) as regime_id,
+    cast(regime_basis_vi as varchar) as regime_basis_vi,
+    cast(regime_basis_en as varchar) as regime_basis_en,
+    cast(observed_value as double) as observed_value,
+    cast(allowed_value as double) as allowed_value,
+    cast(detail as varchar) as detail,
+    cast(detail_vi as varchar) as detail_vi,
+    cast(is_synthetic as boolean) as is_synthetic,
+    cast(source_kind as varchar) as source_kind,
+    cast(source_ref as varchar) as source_ref,
+    cast(source_url as varchar) as source_url,
+    cast(source_file as varchar) as source_file,
+    cast(source_sheet as varchar) as source_sheet,
+    cast(source_row as integer) as source_row
+from final
