@@ -202,6 +202,9 @@ def _dashboard_stage(published_db: Path) -> Stage | None:
         import data_access
     except ImportError:
         return None
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     pages = {
         page: [(q.sql, q.params) for q in queries]
         for page, queries in data_access.page_queries(str(published_db)).items()
