@@ -13,14 +13,20 @@ from pathlib import Path
 
 import pandas as pd
 
-KEY = ["cluster", "results_year", "unit"]
+# The organiser is part of every key: "Cụm thi đua số 1" exists in every province.
+CLUSTER_YEAR = ["organizer", "cluster", "results_year"]
+KEY = [*CLUSTER_YEAR, "unit"]
 
 
 def _read(folder: Path, name: str, columns: list[str]) -> pd.DataFrame:
-    parquet = folder / f"{name}.parquet"
-    if parquet.exists():
-        return pd.read_parquet(parquet, columns=columns)
-    frames = [pd.read_csv(path, usecols=columns) for path in sorted(folder.glob(f"{name}*.csv"))]
+    """Every file of a record type under the folder (scores may be split per year, and the
+    national tier keeps Thanh Hóa in a subfolder), CSV or Parquet."""
+    frames = []
+    for path in sorted(folder.rglob(f"{name}*")):
+        if path.suffix == ".parquet":
+            frames.append(pd.read_parquet(path, columns=columns))
+        elif path.suffix == ".csv":
+            frames.append(pd.read_csv(path, usecols=columns))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -28,7 +34,7 @@ def yearly_facts(folder: Path) -> dict[str, pd.DataFrame]:
     scores = _read(
         folder,
         "scores",
-        ["cluster", "results_year", "unit", "criterion", "points", "max_points", "bonus", "scorer"],
+        [*KEY, "criterion", "points", "max_points", "bonus", "scorer"],
     )
     scores["bonus"] = scores["bonus"].fillna(0.0)
     scores["total"] = scores["points"] + scores["bonus"]
@@ -51,7 +57,7 @@ def yearly_facts(folder: Path) -> dict[str, pd.DataFrame]:
     unit_year = maximum.merge(self_score, on=KEY, how="left").merge(peer_score, on=KEY, how="left")
     unit_year["final_score"] = unit_year["peer_score"].fillna(unit_year["self_score"])
     unit_year["share_of_max"] = unit_year["final_score"] / unit_year["max_score"]
-    unit_year["rank_by_score"] = unit_year.groupby(["cluster", "results_year"])["final_score"].rank(
+    unit_year["rank_by_score"] = unit_year.groupby(CLUSTER_YEAR)["final_score"].rank(
         method="min", ascending=False
     )
 
@@ -62,18 +68,18 @@ def yearly_facts(folder: Path) -> dict[str, pd.DataFrame]:
     )
 
     memberships = _read(folder, "memberships", [*KEY, "role"])
-    members = memberships.groupby(["cluster", "results_year"], as_index=False)["unit"].count()
+    members = memberships.groupby(CLUSTER_YEAR, as_index=False)["unit"].count()
     members = members.rename(columns={"unit": "member_count"})
-    leaders = memberships[memberships["role"] == "leader"][["cluster", "results_year", "unit"]]
+    leaders = memberships[memberships["role"] == "leader"][KEY]
     leaders = leaders.rename(columns={"unit": "leader"})
-    spread = unit_year.groupby(["cluster", "results_year"], as_index=False)["share_of_max"].agg(
+    spread = unit_year.groupby(CLUSTER_YEAR, as_index=False)["share_of_max"].agg(
         mean_share_of_max="mean", stddev_share_of_max="std"
     )
-    cluster_year = members.merge(leaders, on=["cluster", "results_year"], how="left").merge(
-        spread, on=["cluster", "results_year"], how="left"
+    cluster_year = members.merge(leaders, on=CLUSTER_YEAR, how="left").merge(
+        spread, on=CLUSTER_YEAR, how="left"
     )
 
-    awards = _read(folder, "awards", ["cluster", "results_year", "unit", "award_type", "status"])
+    awards = _read(folder, "awards", [*KEY, "award_type", "status"])
     awards = awards.merge(unit_year[[*KEY, "rank", "rank_by_score"]], on=KEY, how="left")
     return {"unit_year_scores": unit_year, "cluster_year": cluster_year, "awards": awards}
 
