@@ -30,12 +30,12 @@ check: setup
 	$(BIN)/ruff check src app tests
 	$(BIN)/ruff format --check src app tests
 	$(BIN)/mypy
-	$(BIN)/sqlfluff lint models data-tests macros
+	$(BIN)/sqlfluff lint models data-tests macros analyses
 
 format: setup
 	$(BIN)/ruff check --fix src app tests
 	$(BIN)/ruff format src app tests
-	$(BIN)/sqlfluff fix models data-tests macros
+	$(BIN)/sqlfluff fix models data-tests macros analyses
 
 ## the headless browser the end-to-end test drives (Debian's chromium; never a downloaded one)
 browser:

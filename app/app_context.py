@@ -14,7 +14,7 @@ import duckdb
 import streamlit as st
 
 from data_access import Filters, PublishInfo
-from thidua.i18n import Lang, t
+from thidua.i18n import Lang, fmt_year_range, t
 from thidua.query import WarehouseMissing
 
 _VIEW_KEY = "_thidua_view"
@@ -44,7 +44,7 @@ def set_view(view: ViewContext) -> None:
 def current_view() -> ViewContext:
     view = st.session_state.get(_VIEW_KEY)
     if not isinstance(view, ViewContext):
-        # A page was run without the router (e.g. `streamlit run app/pages/x.py`).
+        # A page was run without the router (e.g. `streamlit run app/views/x.py`).
         st.error("Hãy mở bảng điều khiển qua app/streamlit_app.py / Open app/streamlit_app.py.")
         st.stop()
     return view
@@ -82,3 +82,39 @@ def warehouse_errors(view: ViewContext) -> Iterator[None]:
         with st.expander(view.t("sql.detail")):
             st.code(str(exc), language=None)
         st.stop()
+
+
+@contextmanager
+def mart_section(view: ViewContext, table: str) -> Iterator[None]:
+    """One section of a page that reads a mart an older build may not have yet.
+
+    The rest of the page keeps working; the section says which table is missing and what to run.
+    """
+    try:
+        yield
+    except duckdb.CatalogException as exc:
+        st.info(view.t("state.mart_missing", table=table), icon=":material/construction:")
+        with st.expander(view.t("sql.detail")):
+            st.code(str(exc), language=None)
+
+
+def scope_caption(view: ViewContext) -> None:
+    """The filters in force, in one line under the title (they come from the sidebar)."""
+    f = view.filters
+    kind = view.t(f"kind.{f.cluster_kind}") if f.cluster_kind else view.t("filter.all")
+    st.caption(
+        view.t(
+            "overview.scope",
+            years=fmt_year_range(f.years),
+            organizer=view.organizer_label,
+            kind=kind,
+        )
+    )
+
+
+def synthetic_note(view: ViewContext) -> None:
+    """Say whether synthetic data is in the picture, and how it is drawn."""
+    if view.filters.include_synthetic:
+        st.info(view.t("overview.synthetic_on"), icon=":material/science:")
+    else:
+        st.success(view.t("overview.synthetic_off"), icon=":material/verified:")

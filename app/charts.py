@@ -1,17 +1,23 @@
-"""Altair charts of the dashboard. Real and synthetic data look different in every chart.
+"""Altair charts of the overview, and what every chart of the dashboard shares.
 
 One visual rule across charts: real facts are solid (opacity 1, diamonds on lines), synthetic rows
 are pale (opacity 0.35, circles), and the legend "Nguồn dữ liệu" names both. Titles and labels come
-from thidua.i18n; the frames arrive with translated label columns from presenters.py.
+from thidua.i18n; the frames arrive with translated label columns from presenters.py. Every chart
+goes through `localized()`, which gives Vega the Vietnamese number and date formats ("90,5%",
+"Th1 2022") of the current language.
 """
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 import altair as alt
 import polars as pl
 
 from presenters import origin_domain
-from thidua.i18n import Lang, t
+from thidua.i18n import Lang, t, vega_locale
+
+TopLevel = TypeVar("TopLevel", alt.Chart, alt.LayerChart, alt.VConcatChart, alt.HConcatChart)
 
 HEIGHT = 320
 _OPACITY = [1.0, 0.35]  # real, synthetic
@@ -22,7 +28,32 @@ _LEGEND_COLUMNS = 3
 # Shape and opacity of "origin" share one legend (Vega-Lite merges legends of the same field);
 # both need the same legend settings, and dark symbols so the pale one is still visible.
 _ORIGIN_LEGEND = alt.Legend(symbolFillColor="#555555", symbolStrokeColor="#555555")
-_COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts are whole numbers
+_COUNT_AXIS = alt.Axis(format=",d", tickMinStep=1)  # whole numbers, grouped: 200.000
+
+
+def localized(chart: TopLevel, lang: Lang) -> TopLevel:
+    """The chart with the language's number and date formats (decimal comma, month names)."""
+    configured: TopLevel = chart.configure(locale=vega_locale(lang))
+    return configured
+
+
+def origin_opacity(lang: Lang, *, legend: bool = True) -> alt.Opacity:
+    """Real solid, synthetic pale. `legend=False` where the chart's height has no room for it."""
+    opacity = _origin_opacity(lang)
+    return opacity if legend else opacity.legend(None)
+
+
+def origin_shape(lang: Lang) -> alt.Shape:
+    return alt.Shape(
+        "origin:N",
+        title=t("origin.title", lang),
+        scale=alt.Scale(domain=origin_domain(lang), range=_SHAPES),
+        legend=_ORIGIN_LEGEND,
+    )
+
+
+def year_axis(lang: Lang) -> alt.X:
+    return _year_axis(lang)
 
 
 def _origin_opacity(lang: Lang) -> alt.Opacity:
@@ -73,12 +104,7 @@ def share_trend(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         .add_params(picked)
     )
     points = base.mark_point(filled=True, size=90).encode(
-        shape=alt.Shape(
-            "origin:N",
-            title=t("origin.title", lang),
-            scale=alt.Scale(domain=origin_domain(lang), range=_SHAPES),
-            legend=_ORIGIN_LEGEND,
-        ),
+        shape=origin_shape(lang),
         # Same field and title as the shape: Vega-Lite merges both into one legend.
         opacity=alt.when(picked).then(_origin_opacity(lang)).otherwise(alt.value(0.03)),
         tooltip=[
@@ -91,7 +117,9 @@ def share_trend(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
     # Streamlit sizes the whole chart, legend included, to the spec's height: make room for the
     # legend rows below the plot so the plot keeps its own height.
     legend_rows = -(-frame["cluster_name"].n_unique() // _LEGEND_COLUMNS)
-    return alt.LayerChart(layer=[line, points], height=HEIGHT + 60 + 30 * legend_rows)
+    return localized(
+        alt.LayerChart(layer=[line, points], height=HEIGHT + 60 + 30 * legend_rows), lang
+    )
 
 
 def events_per_year(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
@@ -112,7 +140,7 @@ def events_per_year(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         )
         .properties(height=HEIGHT)
     )
-    return chart
+    return localized(chart, lang)
 
 
 def awards_by_type(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
@@ -138,4 +166,91 @@ def awards_by_type(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         )
         .properties(height=HEIGHT)
     )
-    return chart
+    return localized(chart, lang)
+
+
+def events_coverage(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
+    """Cluster x results year: how many of the events (covenant, mid-year, year-end) were held.
+
+    One look answers "which clusters have held which events by when"; the number in the cell is
+    the count, the tooltip names the events, and a pale cell is synthetic.
+    """
+    base = alt.Chart(frame).encode(
+        x=alt.X("results_year:O", title=t("chart.year", lang), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(
+            "cluster_name:N",
+            title=None,
+            axis=alt.Axis(labelLimit=320),
+            sort=alt.EncodingSortField("cluster_name"),
+        ),
+        tooltip=[
+            alt.Tooltip("cluster_name:N", title=t("chart.cluster", lang)),
+            alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+            alt.Tooltip("events_label:N", title=t("chart.events_list", lang)),
+            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+        ],
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "events_held:Q",
+            title=t("chart.events_held", lang),
+            scale=alt.Scale(scheme="greens", domainMin=0),
+            legend=alt.Legend(format="d", tickMinStep=1),
+        ),
+        opacity=_origin_opacity(lang),
+    )
+    counts = base.mark_text(fontSize=11, color="#1b1b1b").encode(text="events_held:Q")
+    return localized(alt.LayerChart(layer=[cells, counts], height=alt.Step(22)), lang)
+
+
+def share_band(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
+    """Many clusters: the median share of the maximum per year, with 25–75 % and 10–90 % bands."""
+    x = _year_axis(lang)
+    share = alt.Axis(format="%")
+    outer = (
+        alt.Chart(frame)
+        .mark_area(opacity=0.18, color="#4c78a8")
+        .encode(
+            x=x,
+            y=alt.Y("p10:Q", title=t("chart.share", lang), axis=share, scale=alt.Scale(zero=False)),
+            y2="p90:Q",
+        )
+    )
+    inner = (
+        alt.Chart(frame).mark_area(opacity=0.35, color="#4c78a8").encode(x=x, y="p25:Q", y2="p75:Q")
+    )
+    median = (
+        alt.Chart(frame)
+        .mark_line(point=True, color="#1f4e79", strokeWidth=2)
+        .encode(
+            x=x,
+            y="mean_share_of_max:Q",
+            tooltip=[
+                alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+                alt.Tooltip("share_label:N", title=t("chart.median", lang)),
+                alt.Tooltip("band_label:N", title=t("chart.band", lang)),
+                alt.Tooltip("clusters:Q", title=t("metric.clusters", lang), format=",d"),
+            ],
+        )
+    )
+    return localized(alt.LayerChart(layer=[outer, inner, median], height=HEIGHT), lang)
+
+
+def coverage_share(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
+    """Many clusters: per year, the share of clusters that held each kind of event."""
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_line(point=True, strokeWidth=2)
+        .encode(
+            x=_year_axis(lang),
+            y=alt.Y("share:Q", title=t("chart.coverage.share", lang), axis=alt.Axis(format="%")),
+            color=alt.Color("event_label:N", title=t("chart.event_type", lang), scale=_SCHEME),
+            tooltip=[
+                alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+                alt.Tooltip("event_label:N", title=t("chart.event_type", lang)),
+                alt.Tooltip("share_label:N", title=t("chart.coverage.share", lang)),
+            ],
+        )
+        .properties(height=HEIGHT)
+    )
+    return localized(chart, lang)

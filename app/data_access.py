@@ -5,6 +5,18 @@ seen and a build is never blocked). Cached readers take the publish stamp as an 
 part of the cache key, so a publish (a new file) makes every cached answer stale at once without a
 restart or a TTL.
 
+Each query is built by a `q_*` function that returns a `Query` (name, SQL, parameters); the cached
+reader of the same name runs it. `page_queries()` lists, per page, the queries that page runs with
+representative parameters, so `make bench` can time every page's SQL at the national tier without
+Streamlit (tests/test_app.py checks that the list matches what each page really runs).
+
+Rules every query here keeps, because the national tier has tens of millions of criterion-score
+rows and millions of unit-years:
+
+- filter first (results years, organiser, cluster, unit) and aggregate in SQL;
+- return only what one visual shows (a few hundred rows at most, or a capped detail table);
+- one query per visual, never a whole fact table into Python.
+
 The filters are applied the same way everywhere: results years, organiser, cluster kind (through
 `dim_cluster`, left-joined because an award may have no cluster) and, where it makes sense, the
 "show synthetic data" switch.
@@ -12,8 +24,9 @@ The filters are applied the same way everywhere: results years, organiser, clust
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ParamSpec, TypeVar
 
@@ -26,6 +39,10 @@ SQL_ROW_CAP = 10_000
 SQL_TIMEOUT_S = 10.0
 SQL_MEMORY_LIMIT = "512MB"
 FALLBACK_YEARS = (2015, 2025)
+# Detail tables (every award, every quarantined row...) stop here; the page says so and points to
+# the SQL page for the rest. Charts never need detail rows: they read aggregates.
+DETAIL_ROW_CAP = 5_000
+COMPARE_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,19 @@ class PublishInfo:
     version: str | None
 
 
+@dataclass(frozen=True)
+class Query:
+    """One SQL statement with its parameters: what a reader runs and what the benchmark times."""
+
+    name: str
+    sql: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def run(db: str, query: Query) -> pl.DataFrame:
+    return read_query(db, query.sql, query.params or None)
+
+
 def _scope(fact: str, cluster: str) -> str:
     """The WHERE fragment shared by every filtered query (without the synthetic switch)."""
     return (
@@ -57,7 +87,7 @@ def _visible(fact: str) -> str:
     return f"($include_synthetic or not {fact}.is_synthetic)"
 
 
-def _params(f: Filters, *, synthetic: bool = True) -> dict[str, object]:
+def _params(f: Filters, *, synthetic: bool = True, **more: object) -> dict[str, object]:
     # DuckDB refuses unused named parameters: a query without the switch passes synthetic=False.
     params: dict[str, object] = {
         "year_from": f.years[0],
@@ -67,11 +97,36 @@ def _params(f: Filters, *, synthetic: bool = True) -> dict[str, object]:
     }
     if synthetic:
         params["include_synthetic"] = f.include_synthetic
+    params.update(more)
     return params
+
+
+def _provenance(fact: str) -> str:
+    """The provenance columns every detail table shows: origin, source title and link, file, row.
+
+    Needs `left join marts.dim_source as src on src.source_id = <fact>.source_ref`.
+    """
+    return (
+        f"{fact}.is_synthetic, {fact}.source_kind, {fact}.source_ref,"
+        f" coalesce(src.title, {fact}.source_ref) as source_title,"
+        f" src.publisher as source_publisher,"
+        f" coalesce({fact}.source_url, src.url) as source_url,"
+        f" {fact}.source_file, {fact}.source_sheet, {fact}.source_row"
+    )
+
+
+def _source_join(fact: str) -> str:
+    return f"left join marts.dim_source as src on src.source_id = {fact}.source_ref"
 
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+if not st.runtime.exists():
+    # Imported outside a Streamlit server (the benchmark, plain scripts): every cached reader would
+    # log "No runtime found, using MemoryCacheStorageManager". Harmless there; keep it quiet.
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 
 def _cached(func: Callable[P, R]) -> Callable[P, R]:
@@ -82,11 +137,9 @@ def _cached(func: Callable[P, R]) -> Callable[P, R]:
 # --- sidebar -------------------------------------------------------------------------------------
 
 
-@_cached
-def year_bounds(db: str, stamp: str) -> tuple[int, int]:
-    """First and last results year with any fact; a fallback range when there are none."""
-    frame = read_query(
-        db,
+def q_year_bounds() -> Query:
+    return Query(
+        "year_bounds",
         """
         select min(results_year) as first_year, max(results_year) as last_year
         from (
@@ -97,16 +150,20 @@ def year_bounds(db: str, stamp: str) -> tuple[int, int]:
         )
         """,
     )
-    first, last = frame.row(0)
+
+
+@_cached
+def year_bounds(db: str, stamp: str) -> tuple[int, int]:
+    """First and last results year with any fact; a fallback range when there are none."""
+    first, last = run(db, q_year_bounds()).row(0)
     if first is None or last is None:
         return FALLBACK_YEARS
     return int(first), int(last)
 
 
-@_cached
-def organizers(db: str, stamp: str) -> pl.DataFrame:
-    return read_query(
-        db,
+def q_organizers() -> Query:
+    return Query(
+        "organizers",
         """
         select organizer_id, organizer_name, organizer_name_en
         from marts.dim_organizer
@@ -116,9 +173,13 @@ def organizers(db: str, stamp: str) -> pl.DataFrame:
 
 
 @_cached
-def last_publish(db: str, stamp: str) -> PublishInfo:
-    frame = read_query(
-        db,
+def organizers(db: str, stamp: str) -> pl.DataFrame:
+    return run(db, q_organizers())
+
+
+def q_last_publish() -> Query:
+    return Query(
+        "last_publish",
         """
         select published_at, thidua_version
         from meta.publish_log
@@ -126,6 +187,11 @@ def last_publish(db: str, stamp: str) -> PublishInfo:
         limit 1
         """,
     )
+
+
+@_cached
+def last_publish(db: str, stamp: str) -> PublishInfo:
+    frame = run(db, q_last_publish())
     if frame.is_empty():
         return PublishInfo(None, None)
     published_at, version = frame.row(0)
@@ -134,19 +200,76 @@ def last_publish(db: str, stamp: str) -> PublishInfo:
 
 # --- overview ------------------------------------------------------------------------------------
 
-_FACT_ROWS = """
-    select 'membership' as fact, cluster_id, unit_id, organizer_id, results_year, is_synthetic
-    from marts.fct_memberships
-    union all
-    select 'score', cluster_id, unit_id, organizer_id, results_year, is_synthetic
-    from marts.fct_unit_year_scores
-    union all
-    select 'event', cluster_id, null, organizer_id, results_year, is_synthetic
-    from marts.fct_events
-    union all
-    select 'award', cluster_id, unit_id, organizer_id, results_year, is_synthetic
-    from marts.fct_awards
-"""
+
+def _kind_filter(fact: str) -> str:
+    """The cluster-kind filter for a fact without the kind column, as a semi-join (cheap)."""
+    return (
+        f"($cluster_kind is null or {fact}.cluster_id in"
+        " (select cluster_id from marts.dim_cluster where cluster_kind = $cluster_kind))"
+    )
+
+
+def _years_org(fact: str) -> str:
+    return (
+        f"{fact}.results_year between $year_from and $year_to"
+        f" and ($organizer_id is null or {fact}.organizer_id = $organizer_id)"
+    )
+
+
+def q_key_figures(f: Filters) -> Query:
+    # Each fact table is scanned once and reduced before anything is combined: at the national
+    # tier a union of every fact row followed by count(distinct) took close to a second.
+    # Units are counted from fct_unit_year_scores, which has a row for every unit-year with a
+    # membership, a score or a rank (a unit named only by an award is not counted).
+    return Query(
+        "key_figures",
+        f"""
+        with cluster_years as (
+            select
+                count(distinct cluster_id) filter (where {_visible("y")}) as clusters,
+                count(distinct cluster_id) filter (where not y.is_synthetic) as clusters_real
+            from marts.fct_cluster_year as y
+            where {_scope("y", "y")}
+        ),
+        unit_rows as (
+            select s.unit_id, bool_or(not s.is_synthetic) as any_real, count(*) as n,
+                count(*) filter (where not s.is_synthetic) as n_real
+            from marts.fct_unit_year_scores as s
+            where {_years_org("s")} and {_kind_filter("s")}
+            group by s.unit_id
+        ),
+        memberships as (
+            select count(*) as n, count(*) filter (where not m.is_synthetic) as n_real
+            from marts.fct_memberships as m
+            where {_years_org("m")} and {_kind_filter("m")}
+        ),
+        events as (
+            select count(*) as n, count(*) filter (where not e.is_synthetic) as n_real
+            from marts.fct_events as e
+            where {_years_org("e")} and {_kind_filter("e")}
+        ),
+        awards as (
+            select count(*) as n, count(*) filter (where not a.is_synthetic) as n_real
+            from marts.fct_awards as a
+            where {_years_org("a")} and {_kind_filter("a")}
+        )
+        select
+            (select clusters from cluster_years) as clusters,
+            (select clusters_real from cluster_years) as clusters_real,
+            (select count(*) filter (where $include_synthetic or any_real) from unit_rows)
+                as units,
+            (select count(*) filter (where any_real) from unit_rows) as units_real,
+            (select if($include_synthetic, n, n_real) from events) as events,
+            (select n_real from events) as events_real,
+            (select if($include_synthetic, n, n_real) from awards) as awards,
+            (select n_real from awards) as awards_real,
+            (select n from memberships) + (select coalesce(sum(n), 0) from unit_rows)
+                + (select n from events) + (select n from awards) as rows_total,
+            (select n_real from memberships) + (select coalesce(sum(n_real), 0) from unit_rows)
+                + (select n_real from events) + (select n_real from awards) as rows_real
+        """,
+        _params(f),
+    )
 
 
 @_cached
@@ -156,53 +279,60 @@ def key_figures(db: str, stamp: str, f: Filters) -> dict[str, int]:
     `rows_real` / `rows_total` ignore the synthetic switch on purpose: they measure how much of
     the selection is real, which is what the analyst needs to judge the charts.
     """
-    frame = read_query(
-        db,
-        f"""
-        with facts as ({_FACT_ROWS}),
-        scoped as (
-            select x.*, {_visible("x")} as visible
-            from facts as x
-            left join marts.dim_cluster as c using (cluster_id)
-            where {_scope("x", "c")}
-        )
-        select
-            count(distinct cluster_id) filter (where visible) as clusters,
-            count(distinct cluster_id) filter (where not is_synthetic) as clusters_real,
-            count(distinct unit_id) filter (where visible) as units,
-            count(distinct unit_id) filter (where not is_synthetic) as units_real,
-            count(*) filter (where visible and fact = 'event') as events,
-            count(*) filter (where not is_synthetic and fact = 'event') as events_real,
-            count(*) filter (where visible and fact = 'award') as awards,
-            count(*) filter (where not is_synthetic and fact = 'award') as awards_real,
-            count(*) as rows_total,
-            count(*) filter (where not is_synthetic) as rows_real
-        from scoped
-        """,
-        _params(f),
-    )
+    frame = run(db, q_key_figures(f))
     return {name: int(value or 0) for name, value in frame.row(0, named=True).items()}
+
+
+# Above this many clusters a chart of one line (or one row) per cluster is unreadable: the overview
+# then shows the spread across clusters per year, and says how to get back to single clusters.
+MAX_CLUSTER_LINES = 30
+
+
+def q_cluster_trend(f: Filters) -> Query:
+    return Query(
+        "cluster_trend",
+        f"""
+        with y as (
+            select y.cluster_id, y.cluster_name, y.results_year, y.mean_share_of_max,
+                y.is_synthetic
+            from marts.fct_cluster_year as y
+            where {_scope("y", "y")} and {_visible("y")} and y.mean_share_of_max is not null
+        ),
+        n as (select count(distinct cluster_id) as clusters from y)
+        select
+            'cluster' as mode, cluster_id, cluster_name, results_year, mean_share_of_max,
+            is_synthetic, null::double as p10, null::double as p25, null::double as p75,
+            null::double as p90, 1 as clusters
+        from y
+        where (select clusters from n) <= $max_lines
+        union all
+        select
+            'band', null, null, results_year, median(mean_share_of_max), bool_and(is_synthetic),
+            quantile_cont(mean_share_of_max, 0.1), quantile_cont(mean_share_of_max, 0.25),
+            quantile_cont(mean_share_of_max, 0.75), quantile_cont(mean_share_of_max, 0.9),
+            count(*)
+        from y
+        where (select clusters from n) > $max_lines
+        group by results_year
+        order by cluster_name nulls first, results_year
+        """,
+        _params(f, max_lines=MAX_CLUSTER_LINES),
+    )
 
 
 @_cached
 def cluster_trend(db: str, stamp: str, f: Filters) -> pl.DataFrame:
-    """Mean share of the maximum score per cluster and results year (cluster-years with scores)."""
-    return read_query(
-        db,
-        f"""
-        select y.cluster_id, y.cluster_name, y.results_year, y.mean_share_of_max, y.is_synthetic
-        from marts.fct_cluster_year as y
-        where {_scope("y", "y")} and {_visible("y")} and y.mean_share_of_max is not null
-        order by y.cluster_name, y.results_year
-        """,
-        _params(f),
-    )
+    """Mean share of the maximum per cluster and results year (cluster-years with scores).
+
+    `mode` = 'cluster': one row per cluster-year; 'band' (more than MAX_CLUSTER_LINES clusters):
+    one row per year with the median (mean_share_of_max) and the 10/25/75/90 % quantiles.
+    """
+    return run(db, q_cluster_trend(f))
 
 
-@_cached
-def events_by_year(db: str, stamp: str, f: Filters) -> pl.DataFrame:
-    return read_query(
-        db,
+def q_events_by_year(f: Filters) -> Query:
+    return Query(
+        "events_by_year",
         f"""
         select e.results_year, e.event_type, e.is_synthetic, count(*) as n
         from marts.fct_events as e
@@ -216,9 +346,53 @@ def events_by_year(db: str, stamp: str, f: Filters) -> pl.DataFrame:
 
 
 @_cached
-def awards_by_type(db: str, stamp: str, f: Filters) -> pl.DataFrame:
-    return read_query(
-        db,
+def events_by_year(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    return run(db, q_events_by_year(f))
+
+
+def q_events_coverage(f: Filters) -> Query:
+    return Query(
+        "events_coverage",
+        f"""
+        with y as (
+            select
+                y.cluster_id, y.cluster_name, y.results_year, y.events_held,
+                y.has_covenant_signing, y.has_mid_year_review, y.has_year_end_review,
+                y.is_synthetic
+            from marts.fct_cluster_year as y
+            where {_scope("y", "y")} and {_visible("y")}
+        ),
+        n as (select count(distinct cluster_id) as clusters from y)
+        select 'cluster' as mode, *, 1 as clusters
+        from y
+        where (select clusters from n) <= $max_lines
+        union all
+        select
+            'share', null, null, results_year, null,
+            avg(has_covenant_signing::int), avg(has_mid_year_review::int),
+            avg(has_year_end_review::int), bool_and(is_synthetic), count(*)
+        from y
+        where (select clusters from n) > $max_lines
+        group by results_year
+        order by cluster_name nulls first, results_year
+        """,
+        _params(f, max_lines=MAX_CLUSTER_LINES),
+    )
+
+
+@_cached
+def events_coverage(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    """Which clusters held which events in which results year.
+
+    `mode` = 'cluster': one row per cluster-year with booleans; 'share' (many clusters): one row per
+    year with the share of cluster-years that held each kind of event (in the has_* columns).
+    """
+    return run(db, q_events_coverage(f))
+
+
+def q_awards_by_type(f: Filters) -> Query:
+    return Query(
+        "awards_by_type",
         f"""
         select
             a.award_type_code,
@@ -240,14 +414,13 @@ def awards_by_type(db: str, stamp: str, f: Filters) -> pl.DataFrame:
 
 
 @_cached
-def real_facts(db: str, stamp: str, f: Filters) -> pl.DataFrame:
-    """Every fact from a real source (is_synthetic = false) in the selection, with its source.
+def awards_by_type(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    return run(db, q_awards_by_type(f))
 
-    One row per membership, declared rank, event and award; `code` holds the role, event type or
-    award status for the presentation layer to translate. Unknown values stay null.
-    """
-    return read_query(
-        db,
+
+def q_real_facts(f: Filters) -> Query:
+    return Query(
+        "real_facts",
         f"""
         with facts as (
             select
@@ -255,42 +428,939 @@ def real_facts(db: str, stamp: str, f: Filters) -> pl.DataFrame:
                 results_year, unit_name, role as code, null::integer as declared_rank,
                 null::date as fact_date, null::varchar as part_of_day,
                 null::varchar as award_name_vi, null::varchar as award_name_en,
-                source_ref, source_url, is_synthetic
+                is_synthetic, source_kind, source_ref, source_url, source_file, source_sheet,
+                source_row
             from marts.fct_memberships
+            where not is_synthetic
             union all
             select
                 2, 'ranking', organizer_id, cluster_id, results_year, unit_name, null,
-                declared_rank, null, null, null, null, source_ref, source_url, is_synthetic
+                declared_rank, null, null, null, null, is_synthetic, source_kind, source_ref,
+                source_url, source_file, source_sheet, source_row
             from marts.fct_unit_year_scores
-            where declared_rank is not null
+            where declared_rank is not null and not coalesce(is_rank_synthetic, is_synthetic)
             union all
             select
                 3, 'event', organizer_id, cluster_id, results_year, host_name, event_type, null,
-                event_date, part_of_day, null, null, source_ref, source_url, is_synthetic
+                event_date, part_of_day, null, null, is_synthetic, source_kind, source_ref,
+                source_url, source_file, source_sheet, source_row
             from marts.fct_events
+            where not is_synthetic
             union all
             select
                 4, 'award', organizer_id, cluster_id, results_year, unit_name, status, null,
-                decision_date, null, award_name_vi, award_name_en, source_ref, source_url,
-                is_synthetic
+                decision_date, null, award_name_vi, award_name_en, is_synthetic, source_kind,
+                source_ref, source_url, source_file, source_sheet, source_row
             from marts.fct_awards
+            where not is_synthetic
         )
         select
             x.fact_kind, x.results_year, coalesce(c.cluster_name, x.cluster_id) as cluster_name,
             x.unit_name, x.code, x.declared_rank, x.fact_date, x.part_of_day,
-            x.award_name_vi, x.award_name_en, x.source_ref, x.source_url
+            x.award_name_vi, x.award_name_en, {_provenance("x")}
         from facts as x
         left join marts.dim_cluster as c using (cluster_id)
-        where {_scope("x", "c")} and not x.is_synthetic
+        {_source_join("x")}
+        where {_scope("x", "c")}
         order by
             x.results_year, cluster_name, x.fact_order, x.declared_rank nulls last,
             x.fact_date nulls last, x.unit_name
+        limit {DETAIL_ROW_CAP + 1}
         """,
         _params(f, synthetic=False),
     )
 
 
+@_cached
+def real_facts(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    """Every fact from a real source in the selection, with its source.
+
+    One row per membership, declared rank, event and award; `code` holds the role, event type or
+    award status for the presentation layer to translate. Unknown values stay null. A declared rank
+    counts as real only when the ranking record itself is real (`is_rank_synthetic`).
+    """
+    return run(db, q_real_facts(f))
+
+
+# --- one cluster (Cụm / Khối) --------------------------------------------------------------------
+
+
+def _in_cluster(fact: str) -> str:
+    """One cluster's rows in the selected years.
+
+    The organiser and kind filters are not repeated: the cluster pickers offer only clusters that
+    pass them, and a cluster belongs to one organiser and has one kind.
+    """
+    return (
+        f"{fact}.cluster_id = $cluster_id and {fact}.results_year between $year_from and $year_to"
+    )
+
+
+def _cluster_params(f: Filters, cluster_id: str, **more: object) -> dict[str, object]:
+    return {
+        "cluster_id": cluster_id,
+        "year_from": f.years[0],
+        "year_to": f.years[1],
+        "include_synthetic": f.include_synthetic,
+        **more,
+    }
+
+
+CLUSTER_OPTION_CAP = 2_000
+
+
+def q_cluster_options(f: Filters, pinned: tuple[str, ...] = ()) -> Query:
+    return Query(
+        "cluster_options",
+        f"""
+        with options as (
+            select
+                c.cluster_id, c.cluster_name, c.cluster_kind, c.cluster_number, c.is_synthetic,
+                count(*) as years,
+                min(y.results_year) as first_year, max(y.results_year) as last_year
+            from marts.fct_cluster_year as y
+            inner join marts.dim_cluster as c using (cluster_id)
+            where {_scope("y", "c")} and ({_visible("c")})
+            group by all
+        )
+        select *
+        from options
+        -- clusters a link names come first, so a capped list still holds them; then real ones
+        order by
+            list_contains($pinned::varchar[], cluster_id) desc, is_synthetic, cluster_kind,
+            cluster_number nulls last, cluster_name
+        limit {CLUSTER_OPTION_CAP + 1}
+        """,
+        _params(f, pinned=list(pinned)),
+    )
+
+
+@_cached
+def cluster_options(db: str, stamp: str, f: Filters, pinned: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Clusters with any record in the selection: the choices of the cluster pickers.
+
+    A hidden synthetic cluster is one no real source attests (dim_cluster.is_synthetic). At most
+    CLUSTER_OPTION_CAP + 1 rows (one more tells the page to ask for a narrower filter); the
+    `pinned` clusters (those in the URL) come first.
+    """
+    return run(db, q_cluster_options(f, pinned))
+
+
+def q_cluster_profile(cluster_id: str) -> Query:
+    return Query(
+        "cluster_profile",
+        """
+        select
+            c.cluster_id, c.cluster_name, c.cluster_kind, c.cluster_number, c.first_year,
+            c.last_year, c.is_synthetic, c.source_ref, c.source_note,
+            o.organizer_name, o.organizer_name_en,
+            coalesce(src.title, c.source_ref) as source_title,
+            coalesce(c.source_url, src.url) as source_url
+        from marts.dim_cluster as c
+        left join marts.dim_organizer as o using (organizer_id)
+        left join marts.dim_source as src on src.source_id = c.source_ref
+        where c.cluster_id = $cluster_id
+        """,
+        {"cluster_id": cluster_id},
+    )
+
+
+@_cached
+def cluster_profile(db: str, stamp: str, cluster_id: str) -> pl.DataFrame:
+    return run(db, q_cluster_profile(cluster_id))
+
+
+def q_cluster_years(f: Filters, cluster_id: str) -> Query:
+    return Query(
+        "cluster_years",
+        f"""
+        select
+            y.results_year, y.member_count, y.leader_unit_id, y.leader_name, y.deputy_names,
+            y.deputy_unit_ids, y.top_unit_id, y.top_unit_name, y.top_unit_basis,
+            y.mean_share_of_max,
+            y.stddev_share_of_max, y.units_scored, y.rank_mismatches, y.events_held,
+            y.has_covenant_signing, y.has_mid_year_review, y.has_year_end_review,
+            y.awards_proposed, y.awards_approved, y.awards_decided, y.is_synthetic,
+            y.is_leader_synthetic, y.is_top_unit_synthetic, y.is_score_synthetic,
+            d.school_year
+        from marts.fct_cluster_year as y
+        left join marts.dim_year as d on d.results_year = y.results_year
+        where {_in_cluster("y")} and {_visible("y")}
+        order by y.results_year
+        """,
+        _cluster_params(f, cluster_id),
+    )
+
+
+@_cached
+def cluster_years(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
+    """One row per results year of one cluster: roster size, leadership, leading unit, events."""
+    return run(db, q_cluster_years(f, cluster_id))
+
+
+def q_cluster_roster(f: Filters, cluster_id: str) -> Query:
+    return Query(
+        "cluster_roster",
+        f"""
+        select
+            m.results_year, m.unit_id, m.unit_name, m.unit_name_raw, m.role,
+            m.membership_from_year, m.membership_to_year, {_provenance("m")}
+        from marts.fct_memberships as m
+        {_source_join("m")}
+        where {_in_cluster("m")} and {_visible("m")}
+        order by m.results_year, m.unit_name
+        """,
+        _cluster_params(f, cluster_id),
+    )
+
+
+@_cached
+def cluster_roster(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
+    """Members of one cluster per results year, with their role and the source of each row."""
+    return run(db, q_cluster_roster(f, cluster_id))
+
+
+def q_cluster_results(f: Filters, cluster_id: str) -> Query:
+    return Query(
+        "cluster_results",
+        f"""
+        select
+            s.results_year, s.unit_id, s.unit_name, s.role, s.self_score, s.peer_score,
+            s.agreed_score, s.final_score, s.max_score, s.share_of_max, s.score_basis,
+            s.declared_rank, s.rank_by_score,
+            coalesce(s.declared_rank, s.rank_by_score) as rank,
+            s.is_rank_mismatch, s.classification, s.member_count, s.has_membership,
+            s.is_score_synthetic, s.is_rank_synthetic, {_provenance("s")}
+        from marts.fct_unit_year_scores as s
+        {_source_join("s")}
+        where {_in_cluster("s")} and {_visible("s")}
+        order by s.results_year, rank nulls last, s.unit_name
+        """,
+        _cluster_params(f, cluster_id),
+    )
+
+
+@_cached
+def cluster_results(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
+    """Scores and ranks of every unit-year of one cluster (bump chart, spread, checks)."""
+    return run(db, q_cluster_results(f, cluster_id))
+
+
+def q_cluster_leadership(f: Filters, cluster_id: str) -> Query:
+    return Query(
+        "cluster_leadership",
+        f"""
+        select
+            l.results_year, l.role, l.unit_id, l.unit_name, l.was_deputy_previous_year,
+            l.is_leader_next_year, {_provenance("l")}
+        from marts.fct_leadership as l
+        {_source_join("l")}
+        where {_in_cluster("l")} and {_visible("l")}
+        order by l.results_year, l.role desc, l.unit_name
+        """,
+        _cluster_params(f, cluster_id),
+    )
+
+
+@_cached
+def cluster_leadership(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
+    """Leader and deputies per results year, and whether the deputy went on to lead."""
+    return run(db, q_cluster_leadership(f, cluster_id))
+
+
+def q_cluster_criteria(f: Filters, cluster_id: str, year: int) -> Query:
+    return Query(
+        "cluster_criteria",
+        """
+        select
+            s.unit_id, any_value(s.unit_name) as unit_name, s.criterion_id,
+            any_value(s.criterion_code) as criterion_code,
+            any_value(coalesce(s.criterion_name, s.criterion_code)) as criterion_name,
+            any_value(s.criterion_group) as criterion_group,
+            min(d.sort_order) as sort_order,
+            s.scorer_kind,
+            sum(s.points) as points, sum(s.max_points) as max_points,
+            sum(s.points) / nullif(sum(s.max_points), 0) as share_of_max,
+            count(distinct s.scorer_unit_id) as scorers,
+            bool_and(s.is_synthetic) as is_synthetic
+        from marts.fct_criterion_scores as s
+        left join marts.dim_criterion as d
+            on d.criterion_id = s.criterion_id
+            and d.cluster_id = $cluster_id and d.results_year = $year
+        where s.cluster_id = $cluster_id and s.results_year = $year
+            and ($include_synthetic or not s.is_synthetic)
+        group by s.unit_id, s.criterion_id, s.scorer_kind
+        order by sort_order nulls last, criterion_name, unit_name, s.scorer_kind
+        """,
+        {"cluster_id": cluster_id, "year": year, "include_synthetic": f.include_synthetic},
+    )
+
+
+@_cached
+def cluster_criteria(db: str, stamp: str, f: Filters, cluster_id: str, year: int) -> pl.DataFrame:
+    """One cluster-year's criterion scores per unit, criterion and scorer kind (self/peer/agreed).
+
+    Aggregated in SQL: the national tier holds tens of millions of criterion-score rows.
+    """
+    return run(db, q_cluster_criteria(f, cluster_id, year))
+
+
+def q_cluster_events(f: Filters, cluster_id: str) -> Query:
+    return Query(
+        "cluster_events",
+        f"""
+        select
+            e.results_year, e.event_type, e.event_date, e.end_date, e.part_of_day,
+            e.host_unit_id, e.host_name, {_provenance("e")}
+        from marts.fct_events as e
+        {_source_join("e")}
+        where {_in_cluster("e")} and {_visible("e")}
+        order by e.event_date
+        """,
+        _cluster_params(f, cluster_id),
+    )
+
+
+@_cached
+def cluster_events(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
+    return run(db, q_cluster_events(f, cluster_id))
+
+
+def q_cluster_awards(f: Filters, cluster_id: str) -> Query:
+    return Query(
+        "cluster_awards",
+        f"""
+        select
+            a.results_year, a.unit_id, a.unit_name, a.award_type_code, a.award_name_vi,
+            a.award_name_en, a.issuer, a.status, a.decision_no, a.decision_date,
+            coalesce(t.rank_order, 99) as rank_order, {_provenance("a")}
+        from marts.fct_awards as a
+        left join marts.dim_award_type as t using (award_type_code)
+        {_source_join("a")}
+        where {_in_cluster("a")} and {_visible("a")}
+        order by a.results_year, rank_order, a.unit_name nulls last
+        """,
+        _cluster_params(f, cluster_id),
+    )
+
+
+@_cached
+def cluster_awards(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
+    return run(db, q_cluster_awards(f, cluster_id))
+
+
+# --- one unit (Đơn vị) ---------------------------------------------------------------------------
+
+UNIT_OPTION_CAP = 5_000
+
+
+def q_unit_options(f: Filters, search: str, unit_id: str | None) -> Query:
+    return Query(
+        "unit_options",
+        f"""
+        with seen as (
+            select m.unit_id, count(*) as years, bool_and(m.is_synthetic) as is_synthetic
+            from marts.fct_memberships as m
+            where {_years_org("m")} and {_kind_filter("m")} and {_visible("m")}
+            group by m.unit_id
+        )
+        select
+            u.unit_id, u.unit_name, u.short_name, u.successor_unit_id, u.successor_unit_name,
+            u.is_current, seen.years, seen.is_synthetic
+        from seen
+        inner join marts.dim_unit as u using (unit_id)
+        where $search = ''
+            or strip_accents(lower(u.unit_name)) like '%' || strip_accents(lower($search)) || '%'
+            or strip_accents(lower(coalesce(u.short_name, ''))) like
+                '%' || strip_accents(lower($search)) || '%'
+        -- the unit a link names comes first, so a capped list still holds it
+        order by u.unit_id = $unit_id desc, u.unit_name
+        limit {UNIT_OPTION_CAP + 1}
+        """,
+        _params(f, search=search, unit_id=unit_id),
+    )
+
+
+@_cached
+def unit_options(db: str, stamp: str, f: Filters, search: str, unit_id: str | None) -> pl.DataFrame:
+    """Units with a membership in the selection matching `search`, the one in the URL first.
+
+    At most UNIT_OPTION_CAP + 1 rows: one more than the cap tells the page to ask for a search.
+    """
+    return run(db, q_unit_options(f, search, unit_id))
+
+
+def q_unit_family(unit_id: str) -> Query:
+    return Query(
+        "unit_family",
+        """
+        with me as (select successor_unit_id from marts.dim_unit where unit_id = $unit_id)
+        select
+            u.unit_id, u.unit_name, u.short_name, u.unit_type, u.valid_from, u.valid_to,
+            u.successor_unit_id, u.successor_unit_name, u.lineage_path, u.successor_relation,
+            u.successor_effective_date, u.is_current, u.source_note, u.source_url,
+            u.unit_id = $unit_id as is_selected, o.organizer_name, o.organizer_name_en
+        from marts.dim_unit as u
+        left join marts.dim_organizer as o using (organizer_id)
+        where u.successor_unit_id = (select successor_unit_id from me)
+            or u.unit_id = (select successor_unit_id from me)
+        order by u.is_current, u.valid_to nulls last, u.unit_name
+        """,
+        {"unit_id": unit_id},
+    )
+
+
+@_cached
+def unit_family(db: str, stamp: str, unit_id: str) -> pl.DataFrame:
+    """The unit, its current successor and every unit that ends in the same successor.
+
+    That family is what a trend follows across the 2025 merges (dim_unit.successor_unit_id).
+    """
+    return run(db, q_unit_family(unit_id))
+
+
+def q_unit_lineage(unit_id: str) -> Query:
+    return Query(
+        "unit_lineage",
+        """
+        with me as (select successor_unit_id from marts.dim_unit where unit_id = $unit_id),
+        family as (
+            select unit_id from marts.dim_unit
+            where successor_unit_id = (select successor_unit_id from me)
+        )
+        select
+            e.effective_date, e.from_unit_id, f.unit_name as from_unit_name, e.relation,
+            e.to_unit_id, t.unit_name as to_unit_name, e.is_primary_successor, e.source_note,
+            e.source_url
+        from reference.unit_lineage as e
+        left join marts.dim_unit as f on f.unit_id = e.from_unit_id
+        left join marts.dim_unit as t on t.unit_id = e.to_unit_id
+        where e.from_unit_id in (select unit_id from family)
+            or e.to_unit_id in (select unit_id from family)
+        order by e.effective_date, e.from_unit_id, e.to_unit_id
+        """,
+        {"unit_id": unit_id},
+    )
+
+
+@_cached
+def unit_lineage(db: str, stamp: str, unit_id: str) -> pl.DataFrame:
+    """The reorganisation edges (merged_into, split_into, renamed_to) around the unit's family."""
+    return run(db, q_unit_lineage(unit_id))
+
+
+def q_unit_history(f: Filters, unit_id: str) -> Query:
+    return Query(
+        "unit_history",
+        f"""
+        select
+            h.results_year, h.unit_id, h.unit_name, h.current_unit_id, h.current_unit_name,
+            h.is_current_unit, h.organizer_id, h.cluster_id, c.cluster_name, h.role,
+            h.share_of_max, h.declared_rank, h.rank_by_score, h.effective_rank as rank,
+            h.effective_rank_basis as rank_basis, h.member_count, h.awards_count,
+            h.awards_decided, h.award_names, {_provenance("h")}
+        from marts.unit_history as h
+        left join marts.dim_cluster as c using (cluster_id)
+        {_source_join("h")}
+        where h.current_unit_id = (
+                select successor_unit_id from marts.dim_unit where unit_id = $unit_id
+            )
+            and {_scope("h", "c")} and {_visible("h")}
+        order by h.results_year, c.cluster_name
+        """,
+        _params(f, unit_id=unit_id),
+    )
+
+
+@_cached
+def unit_history(db: str, stamp: str, f: Filters, unit_id: str) -> pl.DataFrame:
+    """Every unit-year of the unit's family, lined up by the current successor."""
+    return run(db, q_unit_history(f, unit_id))
+
+
+def q_unit_awards(f: Filters, unit_id: str) -> Query:
+    return Query(
+        "unit_awards",
+        f"""
+        with family as (
+            select unit_id from marts.dim_unit
+            where successor_unit_id = (
+                select successor_unit_id from marts.dim_unit where unit_id = $unit_id
+            )
+        )
+        select
+            a.results_year, a.unit_id, a.unit_name, c.cluster_name, a.award_type_code,
+            a.award_name_vi, a.award_name_en, a.issuer, a.status, a.decision_no,
+            a.decision_date, coalesce(t.rank_order, 99) as rank_order, {_provenance("a")}
+        from marts.fct_awards as a
+        left join marts.dim_cluster as c using (cluster_id)
+        left join marts.dim_award_type as t using (award_type_code)
+        {_source_join("a")}
+        where a.unit_id in (select unit_id from family)
+            and {_scope("a", "c")} and {_visible("a")}
+        order by a.results_year, rank_order
+        """,
+        _params(f, unit_id=unit_id),
+    )
+
+
+@_cached
+def unit_awards(db: str, stamp: str, f: Filters, unit_id: str) -> pl.DataFrame:
+    return run(db, q_unit_awards(f, unit_id))
+
+
+# --- awards (Khen thưởng) ------------------------------------------------------------------------
+
+
+def q_award_funnel(f: Filters) -> Query:
+    return Query(
+        "award_funnel",
+        f"""
+        with grouped as (
+            select
+                case
+                    when grouping(a.results_year) = 0 then 'year'
+                    when grouping(a.award_type_code) = 0 then 'type'
+                    else 'cluster'
+                end as dimension,
+                a.results_year, a.award_type_code,
+                any_value(coalesce(t.award_name_vi, a.award_name_vi)) as award_name_vi,
+                any_value(coalesce(t.award_name_en, a.award_name_en)) as award_name_en,
+                min(coalesce(t.rank_order, 99)) as rank_order,
+                a.cluster_id, any_value(c.cluster_name) as cluster_name,
+                count(*) as proposed,
+                count(*) filter (where a.status in ('approved', 'decided')) as approved,
+                count(*) filter (where a.status = 'decided') as decided,
+                count(*) filter (where not a.is_synthetic) as real_rows,
+                -- the legal regime in force (dim_year), meaningful on the by-year rows
+                any_value(d.regime_basis_vi) as regime_vi,
+                any_value(d.regime_basis_en) as regime_en
+            from marts.fct_awards as a
+            left join marts.dim_cluster as c using (cluster_id)
+            left join marts.dim_award_type as t using (award_type_code)
+            left join marts.dim_year as d on d.results_year = a.results_year
+            where {_scope("a", "c")} and {_visible("a")}
+            group by grouping sets ((a.results_year), (a.award_type_code), (a.cluster_id))
+        )
+        select *
+        from grouped
+        -- a chart of every cluster of the country is unreadable: the busiest ones
+        qualify dimension <> 'cluster'
+            or row_number() over (partition by dimension order by proposed desc, cluster_name)
+                <= $max_lines
+        order by dimension, results_year, rank_order, cluster_name
+        """,
+        _params(f, max_lines=MAX_CLUSTER_LINES),
+    )
+
+
+@_cached
+def award_funnel(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    """Proposed -> approved -> decided counts by year, by award type and by cluster, in one pass.
+
+    The cluster grouping keeps the MAX_CLUSTER_LINES clusters with the most proposals.
+
+    Every award was proposed first; `approved` counts those whose latest status is approved or
+    decided (fct_cluster_year uses the same rule).
+    """
+    return run(db, q_award_funnel(f))
+
+
+def q_award_list(f: Filters, status: str | None, award_type: str | None) -> Query:
+    return Query(
+        "award_list",
+        f"""
+        select
+            a.results_year, c.cluster_name, a.unit_id, a.unit_name, a.award_type_code,
+            a.award_name_vi, a.award_name_en, a.issuer, a.status, a.decision_no,
+            a.decision_date, a.regime_id, {_provenance("a")}
+        from marts.fct_awards as a
+        left join marts.dim_cluster as c using (cluster_id)
+        {_source_join("a")}
+        where {_scope("a", "c")} and {_visible("a")}
+            and ($status is null or a.status = $status)
+            and ($award_type is null or a.award_type_code = $award_type)
+        order by a.results_year desc, c.cluster_name, a.unit_name nulls last
+        limit {DETAIL_ROW_CAP + 1}
+        """,
+        _params(f, status=status, award_type=award_type),
+    )
+
+
+@_cached
+def award_list(
+    db: str, stamp: str, f: Filters, status: str | None, award_type: str | None
+) -> pl.DataFrame:
+    """The awards themselves, newest first; one row past the cap tells the page it was cut."""
+    return run(db, q_award_list(f, status, award_type))
+
+
+def q_award_types() -> Query:
+    return Query(
+        "award_types",
+        """
+        select award_type_code, award_name_vi, award_name_en, rank_order
+        from marts.dim_award_type
+        order by rank_order
+        """,
+    )
+
+
+@_cached
+def award_types(db: str, stamp: str) -> pl.DataFrame:
+    return run(db, q_award_types())
+
+
+def q_compliance(f: Filters) -> Query:
+    return Query(
+        "compliance",
+        f"""
+        select
+            x.results_year, x.regime_id, x.regime_basis_vi as basis_vi,
+            x.regime_basis_en as basis_en, x.rule_code, x.rule_name_vi, x.rule_name_en,
+            x.rule_kind, x.severity, x.cluster_id, c.cluster_name, x.unit_id, x.unit_name,
+            x.award_id, x.award_type_code, x.award_status, x.observed_value, x.allowed_value,
+            x.detail, x.detail_vi, {_provenance("x")}
+        from marts.mart_award_compliance as x
+        left join marts.dim_cluster as c using (cluster_id)
+        {_source_join("x")}
+        where x.results_year between $year_from and $year_to
+            and ($organizer_id is null or x.organizer_id = $organizer_id)
+            -- organiser-level findings (a quota) have no cluster: they stay under any kind
+            and ($cluster_kind is null or c.cluster_kind = $cluster_kind or x.cluster_id is null)
+            and {_visible("x")}
+        order by
+            list_position(['error', 'warning', 'info'], x.severity), x.results_year desc,
+            x.rule_code, c.cluster_name, x.unit_name
+        limit {DETAIL_ROW_CAP + 1}
+        """,
+        _params(f),
+    )
+
+
+@_cached
+def compliance(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    """Award compliance findings (one per rule break) with the legal regime in force."""
+    return run(db, q_compliance(f))
+
+
+def q_legal_regimes() -> Query:
+    return Query(
+        "legal_regimes",
+        """
+        select
+            regime_id, from_year, to_year, basis_vi, basis_en,
+            gov_flag_requires_prior_provincial_flag, gov_flag_max_share_of_eligible,
+            gov_flag_requires_leading_unit, provincial_flags_per_leading_unit, source_note
+        from reference.legal_regimes
+        order by from_year
+        """,
+    )
+
+
+@_cached
+def legal_regimes(db: str, stamp: str) -> pl.DataFrame:
+    return run(db, q_legal_regimes())
+
+
+def q_compliance_rules() -> Query:
+    return Query(
+        "compliance_rules",
+        """
+        select rule_code, name_vi, name_en, description, rule_kind, severity, applicability,
+            source_note
+        from reference.compliance_rules
+        where is_enabled
+        order by list_position(['error', 'warning', 'info'], severity), rule_code
+        """,
+    )
+
+
+@_cached
+def compliance_rules(db: str, stamp: str) -> pl.DataFrame:
+    """The rules the compliance mart checks and where they apply (seed compliance_rules)."""
+    return run(db, q_compliance_rules())
+
+
+# --- compare (So sánh) ---------------------------------------------------------------------------
+
+
+def _in_clusters(fact: str) -> str:
+    return (
+        f"{fact}.cluster_id in (select unnest($cluster_ids::varchar[]))"
+        f" and {fact}.results_year between $year_from and $year_to"
+    )
+
+
+def _compare_params(f: Filters, cluster_ids: tuple[str, ...]) -> dict[str, object]:
+    return {
+        "cluster_ids": list(cluster_ids),
+        "year_from": f.years[0],
+        "year_to": f.years[1],
+        "include_synthetic": f.include_synthetic,
+    }
+
+
+def q_compare_years(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
+    return Query(
+        "compare_years",
+        f"""
+        select
+            y.cluster_id, y.cluster_name, y.results_year, y.member_count, y.mean_share_of_max,
+            y.stddev_share_of_max, y.units_scored, y.awards_proposed, y.awards_decided,
+            y.awards_decided / nullif(y.member_count, 0) as award_rate, y.top_unit_name,
+            y.leader_name, y.is_synthetic
+        from marts.fct_cluster_year as y
+        where {_in_clusters("y")} and {_visible("y")}
+        order by y.cluster_name, y.results_year
+        """,
+        _compare_params(f, cluster_ids),
+    )
+
+
+@_cached
+def compare_years(db: str, stamp: str, f: Filters, cluster_ids: tuple[str, ...]) -> pl.DataFrame:
+    """Share of maximum and award rate (decided awards per member) per cluster-year."""
+    return run(db, q_compare_years(f, cluster_ids))
+
+
+def q_compare_rank_changes(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
+    return Query(
+        "compare_rank_changes",
+        f"""
+        with ranks as (
+            select
+                s.cluster_id, s.unit_id, s.results_year,
+                coalesce(s.declared_rank, s.rank_by_score) as rank, s.is_synthetic
+            from marts.fct_unit_year_scores as s
+            where {_in_clusters("s")} and {_visible("s")}
+                and coalesce(s.declared_rank, s.rank_by_score) is not null
+        ),
+        steps as (
+            select
+                cluster_id, results_year, is_synthetic,
+                abs(rank - lag(rank) over w) as change,
+                results_year - lag(results_year) over w as gap
+            from ranks
+            window w as (partition by cluster_id, unit_id order by results_year)
+        )
+        select
+            cluster_id, results_year,
+            avg(change) as mean_abs_rank_change,
+            count(*) as units_compared,
+            bool_and(is_synthetic) as is_synthetic
+        from steps
+        where gap = 1
+        group by all
+        order by all
+        """,
+        _compare_params(f, cluster_ids),
+    )
+
+
+@_cached
+def compare_rank_changes(
+    db: str, stamp: str, f: Filters, cluster_ids: tuple[str, ...]
+) -> pl.DataFrame:
+    """Mean absolute change of a unit's rank from one results year to the next, per cluster-year.
+
+    Rank = declared rank, else rank by score. Only consecutive years of the same unit count, so a
+    unit that joins or leaves does not look like a jump.
+    """
+    return run(db, q_compare_rank_changes(f, cluster_ids))
+
+
+# --- data quality (Chất lượng dữ liệu) -----------------------------------------------------------
+
+
+def q_publish_history() -> Query:
+    return Query(
+        "publish_history",
+        """
+        select published_at, thidua_version, dbt_seconds, tests_passed, tests_failed
+        from meta.publish_log
+        order by published_at desc
+        limit 200
+        """,
+    )
+
+
+@_cached
+def publish_history(db: str, stamp: str) -> pl.DataFrame:
+    return run(db, q_publish_history())
+
+
+def q_dbt_results() -> Query:
+    return Query(
+        "dbt_results",
+        f"""
+        select
+            resource_type, name, status, message, execution_seconds, unique_id,
+            status in ('fail', 'error', 'warn', 'runtime error', 'skipped') as is_problem
+        from meta.dbt_results
+        order by is_problem desc, resource_type, name
+        limit {DETAIL_ROW_CAP}
+        """,
+    )
+
+
+@_cached
+def dbt_results(db: str, stamp: str) -> pl.DataFrame:
+    """Every node of the published build (seeds, models, tests) with its status; problems first."""
+    return run(db, q_dbt_results())
+
+
+def q_load_ledger() -> Query:
+    return Query(
+        "load_ledger",
+        f"""
+        select
+            load_id, loaded_at, file_name, source_sheet, record_type, status, rows_read,
+            rows_loaded, rows_quarantined, rows_read = rows_loaded + rows_quarantined as balances,
+            message, file_path, loader_version
+        from quality.load_ledger
+        order by load_id desc
+        limit {DETAIL_ROW_CAP}
+        """,
+    )
+
+
+@_cached
+def load_ledger(db: str, stamp: str) -> pl.DataFrame:
+    return run(db, q_load_ledger())
+
+
+# The latest validation of each file (a re-load of the same content supersedes the older one).
+_LATEST_VALIDATIONS = """
+    latest as (
+        select l.record_type, l.file_name, coalesce(l.source_sheet, '') as sheet_key,
+            max(v.load_id) as load_id
+        from quality.validation_results as v
+        inner join quality.load_ledger as l using (load_id)
+        group by all
+    )
+"""
+
+
+def q_gx_summary() -> Query:
+    return Query(
+        "gx_summary",
+        f"""
+        with {_LATEST_VALIDATIONS}
+        select
+            v.record_type,
+            count(distinct v.load_id) as files,
+            count(*) as expectations,
+            count(*) filter (where not v.is_success) as failed,
+            max(v.element_count) as max_rows_checked,
+            sum(v.unexpected_count) as unexpected_rows,
+            max(v.validated_at) as last_validated_at
+        from quality.validation_results as v
+        inner join latest using (load_id)
+        group by all
+        order by failed desc, v.record_type
+        """,
+    )
+
+
+@_cached
+def gx_summary(db: str, stamp: str) -> pl.DataFrame:
+    """Great Expectations results per record type, over the latest validation of each file."""
+    return run(db, q_gx_summary())
+
+
+def q_gx_latest() -> Query:
+    return Query(
+        "gx_latest",
+        f"""
+        with {_LATEST_VALIDATIONS}
+        select
+            v.record_type, latest.file_name, v.expectation, v.column_name, v.is_success,
+            v.element_count, v.unexpected_count, v.validated_at, v.suite_name
+        from quality.validation_results as v
+        inner join latest using (load_id)
+        order by v.is_success, v.record_type, latest.file_name, v.expectation, v.column_name
+        limit {DETAIL_ROW_CAP}
+        """,
+    )
+
+
+@_cached
+def gx_latest(db: str, stamp: str) -> pl.DataFrame:
+    return run(db, q_gx_latest())
+
+
+def q_quarantine() -> Query:
+    return Query(
+        "quarantine",
+        f"""
+        select
+            q.load_id, q.record_type, q.source_file, q.source_sheet, q.source_row,
+            q.column_name, q.value, q.rule, q.message_vi, q.message_en, q.candidates
+        from quality.quarantine as q
+        order by q.load_id desc, q.source_file, q.source_row
+        limit {DETAIL_ROW_CAP + 1}
+        """,
+    )
+
+
+@_cached
+def quarantine(db: str, stamp: str) -> pl.DataFrame:
+    """Quarantined rows with the rule they broke, newest load first (capped)."""
+    return run(db, q_quarantine())
+
+
+def q_quarantine_by_rule() -> Query:
+    return Query(
+        "quarantine_by_rule",
+        """
+        select record_type, rule, count(*) as n
+        from quality.quarantine
+        group by all
+        order by n desc, record_type, rule
+        """,
+    )
+
+
+@_cached
+def quarantine_by_rule(db: str, stamp: str) -> pl.DataFrame:
+    return run(db, q_quarantine_by_rule())
+
+
+def q_unresolved_names() -> Query:
+    return Query(
+        "unresolved_names",
+        """
+        with latest as (
+            select content_hash, coalesce(source_sheet, '') as sheet_key, max(load_id) as load_id
+            from quality.load_ledger
+            where status = 'loaded'
+            group by all
+        )
+        select
+            q.value as name, q.rule, q.column_name, any_value(q.candidates) as candidates,
+            count(*) as rows, string_agg(distinct q.source_file, ', ') as files
+        from quality.quarantine as q
+        inner join latest using (load_id)
+        where q.rule in ('unresolved_name', 'ambiguous_name')
+        group by all
+        order by rows desc, name
+        """,
+    )
+
+
+@_cached
+def unresolved_names(db: str, stamp: str) -> pl.DataFrame:
+    """Names the loader could not resolve in the latest load of each file, with candidates.
+
+    The same list as `thidua aliases list`, read from the published copy of the ledger.
+    """
+    return run(db, q_unresolved_names())
+
+
 # --- SQL page ------------------------------------------------------------------------------------
+
+BROWSABLE_SCHEMAS = ("marts", "quality", "meta", "reference")
 
 # Example queries for the SQL page, keyed by the i18n id of their title.
 EXAMPLE_QUERIES: dict[str, str] = {
@@ -308,30 +1378,70 @@ order by event_date""",
 select cluster_name, results_year, round(mean_share_of_max, 3) as mean_share, is_synthetic
 from marts.fct_cluster_year
 order by cluster_name, results_year""",
+    "sql.ex.leaders": """\
+select results_year, cluster_name, leader_name, deputy_names, top_unit_name
+from marts.fct_cluster_year
+where cluster_id = 'th-ubnd:cum-08'
+order by results_year""",
+    "sql.ex.mismatch": """\
+select results_year, cluster_id, unit_name, declared_rank, rank_by_score, share_of_max
+from marts.fct_unit_year_scores
+where is_rank_mismatch
+order by results_year desc, cluster_id, declared_rank""",
     "sql.ex.awards": """\
 select award_name_vi, status, is_synthetic, count(*) as n
 from marts.fct_awards
 group by all
 order by all""",
+    "sql.ex.sources": """\
+select s.title, s.publisher, s.published_on, s.url, count(*) as facts
+from marts.fct_memberships as m
+join marts.dim_source as s on s.source_id = m.source_ref
+group by all
+order by s.published_on""",
     "sql.ex.tables": "show all tables",
 }
 
 
-@_cached
-def table_catalog(db: str, stamp: str) -> pl.DataFrame:
-    """The tables a user can query, with their columns in order."""
-    return read_query(
-        db,
+def q_schema_tables() -> Query:
+    return Query(
+        "schema_tables",
         """
         select
-            table_schema || '.' || table_name as table_name,
-            string_agg(column_name, ', ' order by ordinal_position) as columns
-        from information_schema.columns
-        where table_catalog = 'wh' and table_schema in ('marts', 'quality', 'reference', 'meta')
-        group by all
-        order by 1
+            schema_name, table_name, schema_name || '.' || table_name as qualified_name,
+            comment, estimated_size, column_count
+        from duckdb_tables()
+        where database_name = 'wh' and schema_name in ('marts', 'quality', 'meta', 'reference')
+        order by
+            list_position(['marts', 'quality', 'meta', 'reference'], schema_name), table_name
         """,
     )
+
+
+@_cached
+def schema_tables(db: str, stamp: str) -> pl.DataFrame:
+    """The tables a user can query, with the description the build stored (if any)."""
+    return run(db, q_schema_tables())
+
+
+def q_schema_columns() -> Query:
+    return Query(
+        "schema_columns",
+        """
+        select
+            schema_name, table_name, schema_name || '.' || table_name as qualified_name,
+            column_name, data_type, comment, column_index
+        from duckdb_columns()
+        where database_name = 'wh' and schema_name in ('marts', 'quality', 'meta', 'reference')
+        order by qualified_name, column_index
+        """,
+    )
+
+
+@_cached
+def schema_columns(db: str, stamp: str) -> pl.DataFrame:
+    """Every column of the browsable tables with its type and stored description (if any)."""
+    return run(db, q_schema_columns())
 
 
 def run_user_sql(db: str, sql: str) -> UntrustedResult:
@@ -343,3 +1453,122 @@ def run_user_sql(db: str, sql: str) -> UntrustedResult:
         timeout_s=SQL_TIMEOUT_S,
         memory_limit=SQL_MEMORY_LIMIT,
     )
+
+
+# --- the benchmark's view: the queries each page runs --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Representative:
+    """Parameters a typical analyst would pick, taken from the warehouse itself."""
+
+    filters: Filters
+    cluster_id: str
+    year: int
+    unit_id: str
+    cluster_ids: tuple[str, ...]
+
+
+def q_representative() -> Query:
+    return Query(
+        "representative",
+        """
+        with busiest_clusters as (
+            select cluster_id, count(*) as n, max(results_year) as last_year
+            from marts.fct_unit_year_scores
+            group by all
+            order by n desc, cluster_id
+            limit 4
+        ),
+        busiest_unit as (
+            select successor_unit_id as unit_id, count(*) as n
+            from marts.fct_unit_year_scores
+            group by all
+            order by n desc, unit_id
+            limit 1
+        )
+        select
+            (select min(results_year) from marts.fct_cluster_year) as first_year,
+            (select max(results_year) from marts.fct_cluster_year) as last_year,
+            (select list(cluster_id order by n desc, cluster_id) from busiest_clusters)
+                as cluster_ids,
+            (select max(last_year) from busiest_clusters) as year,
+            (select unit_id from busiest_unit) as unit_id
+        """,
+    )
+
+
+def representative(db: str) -> Representative:
+    first, last, cluster_ids, year, unit_id = run(db, q_representative()).row(0)
+    clusters = tuple(cluster_ids or ())
+    return Representative(
+        filters=Filters(years=(int(first or FALLBACK_YEARS[0]), int(last or FALLBACK_YEARS[1]))),
+        cluster_id=clusters[0] if clusters else "",
+        year=int(year or last or FALLBACK_YEARS[1]),
+        unit_id=str(unit_id or ""),
+        cluster_ids=clusters,
+    )
+
+
+def page_queries(db: str, rep: Representative | None = None) -> dict[str, list[Query]]:
+    """Page -> the queries that page runs on a first visit, with representative parameters.
+
+    Keys are the pages' URL paths. The sidebar's queries run on every page and are listed once
+    under "sidebar". The SQL page's user query is not listed (it is whatever the user types).
+    Usage from the benchmark: `for q in page_queries(db)[page]: read_query(db, q.sql, q.params)`.
+    """
+    r = rep or representative(db)
+    f = r.filters
+    return {
+        "sidebar": [q_year_bounds(), q_organizers(), q_last_publish()],
+        "tong-quan": [
+            q_key_figures(f),
+            q_cluster_trend(f),
+            q_events_by_year(f),
+            q_events_coverage(f),
+            q_awards_by_type(f),
+            q_real_facts(f),
+        ],
+        "cum-khoi": [
+            q_cluster_options(f, (r.cluster_id,)),
+            q_cluster_profile(r.cluster_id),
+            q_cluster_years(f, r.cluster_id),
+            q_cluster_roster(f, r.cluster_id),
+            q_cluster_leadership(f, r.cluster_id),
+            q_cluster_results(f, r.cluster_id),
+            q_cluster_criteria(f, r.cluster_id, r.year),
+            q_cluster_events(f, r.cluster_id),
+            q_cluster_awards(f, r.cluster_id),
+        ],
+        "don-vi": [
+            q_unit_options(f, "", r.unit_id),
+            q_unit_family(r.unit_id),
+            q_unit_lineage(r.unit_id),
+            q_unit_history(f, r.unit_id),
+            q_unit_awards(f, r.unit_id),
+        ],
+        "khen-thuong": [
+            q_award_types(),
+            q_award_funnel(f),
+            q_compliance(f),
+            q_legal_regimes(),
+            q_compliance_rules(),
+            q_award_list(f, None, None),
+        ],
+        "so-sanh": [
+            q_cluster_options(f, r.cluster_ids),
+            q_compare_years(f, r.cluster_ids),
+            q_compare_rank_changes(f, r.cluster_ids),
+        ],
+        "chat-luong": [
+            q_publish_history(),
+            q_dbt_results(),
+            q_load_ledger(),
+            q_gx_summary(),
+            q_gx_latest(),
+            q_quarantine_by_rule(),
+            q_quarantine(),
+            q_unresolved_names(),
+        ],
+        "sql": [q_schema_tables(), q_schema_columns()],
+    }

@@ -1,4 +1,4 @@
-"""Turn query results into what a page shows: translated labels, formatted numbers, CSV bytes.
+"""Turn query results into what a page shows: translated labels, formatted values, provenance.
 
 No SQL here (that is data_access.py) and no Streamlit calls (that is the pages): plain functions on
 polars frames, easy to test.
@@ -6,11 +6,12 @@ polars frames, easy to test.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
+from pathlib import PurePath
 
 import polars as pl
 
-from thidua.i18n import Lang, fmt_date, fmt_percent, t, term
+from thidua.i18n import Lang, fmt_percent, t, term
 
 
 def with_origin(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
@@ -29,10 +30,35 @@ def origin_domain(lang: Lang) -> list[str]:
 
 
 def trend_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    return with_origin(frame, lang).with_columns(
+    """Share labels for the trend; in band mode also "25–75 %: 91,2% – 93,6%" for the tooltip."""
+    frame = with_origin(frame, lang).with_columns(
         pl.col("mean_share_of_max")
         .map_elements(lambda v: fmt_percent(v, 1, lang), return_dtype=pl.String)
         .alias("share_label")
+    )
+    bands = [
+        f"{fmt_percent(a, 1, lang)} – {fmt_percent(b, 1, lang)}" if a is not None else ""
+        for a, b in frame.select("p25", "p75").iter_rows()
+    ]
+    return frame.with_columns(pl.Series("band_label", bands, dtype=pl.String))
+
+
+def coverage_shares(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Band mode of events_coverage: one row per year and event kind with the share held."""
+    long = frame.unpivot(
+        index=["results_year"],
+        on=["has_covenant_signing", "has_mid_year_review", "has_year_end_review"],
+        variable_name="flag",
+        value_name="share",
+    )
+    names = {
+        "has_covenant_signing": term("event_type", "covenant_signing", lang),
+        "has_mid_year_review": term("event_type", "mid_year_review", lang),
+        "has_year_end_review": term("event_type", "year_end_review", lang),
+    }
+    return long.with_columns(
+        pl.col("flag").replace_strict(names, return_dtype=pl.String).alias("event_label"),
+        pl.Series("share_label", [fmt_percent(v, 0, lang) for v in long["share"]], dtype=pl.String),
     )
 
 
@@ -77,47 +103,114 @@ def _fact_detail(row: dict[str, object], lang: Lang) -> str:
 
 
 def real_facts_table(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """One display row per real fact: kind, year, cluster, what it says, date, source and link."""
-    rows = [
-        {
-            "fact": term("fact", str(row["fact_kind"]), lang),
-            "year": row["results_year"],
-            "cluster": row["cluster_name"],
-            "detail": _fact_detail(row, lang),
-            "date": fmt_date(row["fact_date"], lang),
-            "source": row["source_ref"],
-            "link": row["source_url"],
-        }
+    """One display row per real fact: kind, year, cluster, what it says, date, and its source."""
+    facts = with_provenance(frame, lang)
+    return facts.select(
+        pl.Series(
+            "fact", [term("fact", str(k), lang) for k in facts["fact_kind"]], dtype=pl.String
+        ),
+        pl.col("results_year").alias("year"),
+        pl.col("cluster_name").alias("cluster"),
+        pl.Series(
+            "detail",
+            [_fact_detail(row, lang) for row in facts.iter_rows(named=True)],
+            dtype=pl.String,
+        ),
+        pl.col("fact_date").alias("date"),
+        "origin",
+        "source",
+        "link",
+        "file_row",
+        "source_ref",
+    )
+
+
+def coverage_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Cluster-years with the list of events held, in words, for the coverage heatmap's tooltip."""
+    names = [
+        ("has_covenant_signing", "covenant_signing"),
+        ("has_mid_year_review", "mid_year_review"),
+        ("has_year_end_review", "year_end_review"),
+    ]
+    labels = [
+        ", ".join(term("event_type", code, lang) for flag, code in names if row[flag]) or "—"
         for row in frame.iter_rows(named=True)
     ]
-    schema = {
-        "fact": pl.String,
-        "year": pl.Int32,
-        "cluster": pl.String,
-        "detail": pl.String,
-        "date": pl.String,
-        "source": pl.String,
-        "link": pl.String,
-    }
-    return pl.DataFrame(rows, schema=schema)
+    return with_origin(frame, lang).with_columns(pl.Series("events_label", labels, dtype=pl.String))
 
 
-def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """CSV that Excel opens with Vietnamese letters intact (UTF-8 with a byte-order mark).
+def file_row_label(file: str | None, sheet: str | None, row: int | None, lang: Lang) -> str:
+    """ "awards.csv, dòng 3" or "cum_5.xlsx › Thành viên, dòng 4": where a fact was read."""
+    if not file:
+        return ""
+    name = PurePath(file).name
+    where = f"{name} › {sheet}" if sheet else name
+    return t("source.file_row", lang, file=where, row=row) if row is not None else where
 
-    CSV has no nested values, so lists and structs (DuckDB returns them readily) become JSON text.
+
+def with_provenance(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Add the displayed provenance columns (tables.PROVENANCE) to a frame from data_access.
+
+    `origin` says real or synthetic; `source` is the article title (dim_source) or the reference;
+    `link` the address; `file_row` the file, sheet and row the record was loaded from.
     """
-    nested = [name for name, dtype in frame.schema.items() if dtype.is_nested()]
-    if nested:
-        frame = frame.with_columns(
-            pl.Series(
-                name,
-                [
-                    None if v is None else json.dumps(v, ensure_ascii=False, default=str)
-                    for v in frame[name].to_list()
-                ],
-                dtype=pl.String,
-            )
-            for name in nested
+    frame = with_origin(frame, lang)
+    title = pl.col("source_title")
+    if "source_publisher" in frame.columns:
+        title = (
+            pl.when(pl.col("source_publisher").is_not_null())
+            .then(pl.format("{} ({})", title, pl.col("source_publisher")))
+            .otherwise(title)
         )
-    return ("\ufeff" + frame.write_csv()).encode("utf-8")
+    # The generator's reference ("synthetic:province:seed=1") says what made the row, in words.
+    generated = t("source.synthetic", lang)
+    title = (
+        pl.when(pl.col("source_kind") == "synthetic")
+        .then(pl.format("{} ({})", pl.lit(generated), pl.col("source_ref")))
+        .otherwise(title)
+    )
+    labels = [
+        file_row_label(f, s, r, lang)
+        for f, s, r in frame.select("source_file", "source_sheet", "source_row").iter_rows()
+    ]
+    return frame.with_columns(
+        title.alias("source"),
+        pl.col("source_url").alias("link"),
+        pl.Series("file_row", labels, dtype=pl.String),
+    )
+
+
+def with_terms(frame: pl.DataFrame, lang: Lang, **columns: tuple[str, str]) -> pl.DataFrame:
+    """Translate data codes: with_terms(f, lang, role_label=("role", "role")) adds role_label.
+
+    A null code stays null (shown as "—"); an unknown code is shown as it is (term()).
+    """
+    exprs = []
+    for target, (group, source) in columns.items():
+        codes = [c for c in frame[source].unique().to_list() if c is not None]
+        mapping = {str(c): term(group, str(c), lang) for c in codes}
+        exprs.append(
+            pl.col(source)
+            .cast(pl.String)
+            .replace_strict(mapping, default=None, return_dtype=pl.String)
+            .alias(target)
+        )
+    return frame.with_columns(exprs) if exprs else frame
+
+
+def award_name(frame: pl.DataFrame, lang: Lang, target: str = "award_label") -> pl.DataFrame:
+    name = "award_name_en" if lang == "en" else "award_name_vi"
+    return frame.with_columns(pl.coalesce(pl.col(name), pl.col("award_type_code")).alias(target))
+
+
+def with_links(
+    frame: pl.DataFrame, column: str, target: str, href: Callable[[str], str]
+) -> pl.DataFrame:
+    """Add `target`: a link per row to another page, from the id in `column` (None stays None)."""
+    return frame.with_columns(
+        pl.Series(
+            target,
+            [None if v is None else href(str(v)) for v in frame[column].to_list()],
+            dtype=pl.String,
+        )
+    )

@@ -23,10 +23,10 @@ from app_context import ViewContext
 from data_access import FALLBACK_YEARS, Filters, PublishInfo, last_publish, organizers, year_bounds
 from thidua.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, Lang, as_lang, fmt_datetime, t
 from thidua.query import QueryError, publish_stamp
+from url_state import GLOBAL_KEYS
 
 ALL = "all"
 KINDS = (ALL, "cum", "khoi")
-URL_KEYS = ("lang", "from", "to", "org", "kind", "synth")
 _SEEDED = "_thidua_seeded_from_url"
 _BOUNDS = "_thidua_year_bounds"
 
@@ -168,7 +168,7 @@ def _write_url(lang: Lang, f: Filters, bounds: tuple[int, int]) -> None:
         wanted["synth"] = "0"
     current = st.query_params
     # Only touch what changed: every write is a message to the browser.
-    for key in URL_KEYS:
+    for key in GLOBAL_KEYS:
         if key in wanted and current.get(key) != wanted[key]:
             current[key] = wanted[key]
         elif key not in wanted and key in current:

@@ -2,7 +2,11 @@
 
 Run with `streamlit run app/streamlit_app.py` (or `make run`, which builds the warehouse first).
 This file only sets the page up, draws the sidebar (language and global filters, kept in the URL)
-and picks the page; pages live in app/pages/, their SQL in app/data_access.py.
+and picks the page; pages live in app/views/ (one module each), their SQL in app/data_access.py.
+
+Why app/views/ and not app/pages/: Streamlit treats a `pages/` folder next to the entry script as
+an old-style multipage app until the first `st.navigation` call, so the first deep link after a
+server start (e.g. /cum-khoi?cluster=…) showed a "Page not found" dialog over the right page.
 
 The warehouse is `<THIDUA_HOME>/thidua.duckdb` (thidua.paths.home(); default `warehouse/` in the
 project). It is looked up on every run and read through a fresh read-only attach, so a new publish
@@ -17,6 +21,7 @@ from app_context import set_view
 from sidebar import render_sidebar
 from thidua.i18n import t
 from thidua.paths import home
+from url_state import drop_foreign_keys
 
 st.set_page_config(
     page_title=t("app.title"),
@@ -27,23 +32,28 @@ st.set_page_config(
 view = render_sidebar(home().published_db)
 set_view(view)
 
-# Pages to come, each a file in app/pages/ with its title key in thidua.i18n: clusters.py
-# ("page.clusters"), units.py ("page.units"), awards.py ("page.awards"), compare.py
-# ("page.compare"), quality.py ("page.quality"). Add them to the "analysis" section below.
+
+def _page(path: str, title: str, icon: str, url_path: str, *, default: bool = False) -> st.Page:
+    return st.Page(path, title=view.t(title), icon=icon, url_path=url_path, default=default)
+
+
+# URL paths are ASCII Vietnamese so a shared link reads naturally: /cum-khoi?cluster=…
 pages = {
     view.t("nav.section.analysis"): [
-        st.Page(
-            "pages/overview.py",
-            title=view.t("page.overview"),
-            icon=":material/dashboard:",
-            url_path="tong-quan",
-            default=True,
+        _page(
+            "views/overview.py", "page.overview", ":material/dashboard:", "tong-quan", default=True
         ),
+        _page("views/clusters.py", "page.clusters", ":material/groups:", "cum-khoi"),
+        _page("views/units.py", "page.units", ":material/apartment:", "don-vi"),
+        _page("views/awards.py", "page.awards", ":material/military_tech:", "khen-thuong"),
+        _page("views/compare.py", "page.compare", ":material/compare_arrows:", "so-sanh"),
     ],
     view.t("nav.section.tools"): [
-        st.Page(
-            "pages/sql.py", title=view.t("page.sql"), icon=":material/terminal:", url_path="sql"
-        ),
+        _page("views/quality.py", "page.quality", ":material/fact_check:", "chat-luong"),
+        _page("views/sql.py", "page.sql", ":material/terminal:", "sql"),
     ],
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+# The default page's url_path is "" (the app's root); its own URL parameters are none.
+drop_foreign_keys(page.url_path)
+page.run()

@@ -125,9 +125,21 @@ def _node_results(results_file: Path) -> list[NodeResult]:
     return nodes
 
 
+def _connect_when_released(path: Path, attempts: int = 50) -> duckdb.DuckDBPyConnection:
+    """dbt's process has exited, but the OS can take a moment to drop its file lock."""
+    for _ in range(attempts - 1):
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            time.sleep(0.2)
+    return duckdb.connect(str(path))
+
+
 def _record_publish(build_db: Path, result: BuildResult) -> None:
     """Stamp the build with what was built and how its tests went (the dashboard shows it)."""
-    con = duckdb.connect(str(build_db))
+    con = _connect_when_released(build_db)
     try:
         con.execute("create schema if not exists meta")
         con.execute(

@@ -178,13 +178,13 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "sql.title": ("Truy vấn SQL", "SQL query"),
     "sql.intro": (
         "Viết một câu truy vấn đọc (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) trên kho dữ liệu đã "
-        "công bố. Các bảng nằm trong các lược đồ `marts`, `quality`, `meta`. Tối đa {rows} dòng, "
-        "{seconds} giây; không được đọc/ghi tệp hay đổi cấu hình. Bộ lọc ở thanh bên không áp "
-        "dụng cho trang này.",
+        "công bố. Các bảng nằm trong các lược đồ `marts`, `quality`, `meta`, `reference`. Tối "
+        "đa {rows} dòng, {seconds} giây; không được đọc/ghi tệp hay đổi cấu hình. Bộ lọc ở "
+        "thanh bên không áp dụng cho trang này.",
         "Write one read query (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) over the published "
-        "warehouse. Tables live in the schemas `marts`, `quality`, `meta`. At most {rows} rows "
-        "and {seconds} s; no file access or setting changes. The sidebar filters do not apply "
-        "here.",
+        "warehouse. Tables live in the schemas `marts`, `quality`, `meta`, `reference`. At "
+        "most {rows} rows and {seconds} s; no file access or setting changes. The sidebar "
+        "filters do not apply here.",
     ),
     "sql.example": ("Truy vấn mẫu", "Example query"),
     "sql.example.none": ("— chọn một truy vấn mẫu —", "— pick an example —"),
@@ -206,11 +206,540 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "sql.ex.trend": ("Tỷ lệ điểm trung bình theo cụm và năm", "Mean share of maximum by cluster"),
     "sql.ex.awards": ("Khen thưởng theo trạng thái", "Awards by status"),
     "sql.ex.tables": ("Danh sách bảng", "List of tables"),
+    "sql.ex.leaders": (
+        "Trưởng, phó và đơn vị dẫn đầu Cụm thi đua số 8 qua các năm",
+        "Leader, deputies and leading unit of cluster no. 8 by year",
+    ),
+    "sql.ex.mismatch": (
+        "Thứ hạng công bố khác thứ hạng theo điểm",
+        "Declared rank differs from the rank by score",
+    ),
+    "sql.ex.sources": ("Các nguồn bài báo và số dữ kiện", "Article sources and their facts"),
+    "sql.no_rows": ("Truy vấn không trả về dòng nào.", "The query returned no rows."),
+    "sql.schema.title": ("Cấu trúc dữ liệu", "Schema"),
+    "sql.schema.table": ("Bảng", "Table"),
+    "sql.schema.rows": ("Khoảng {rows} dòng", "About {rows} rows"),
+    "sql.schema.no_description": ("(chưa có mô tả)", "(no description)"),
+    "sql.schema.docs_source": (
+        "Mô tả lấy từ chú thích lưu trong kho (dbt persist_docs); nếu kho chưa lưu thì đọc từ "
+        "các tệp YAML của dbt trong dự án (models/**/*.yml, seeds/_seeds.yml).",
+        "Descriptions come from the comments stored in the warehouse (dbt persist_docs); where "
+        "none are stored, from the project's dbt YAML files (models/**/*.yml, seeds/_seeds.yml).",
+    ),
+    "sql.col.column": ("Cột", "Column"),
+    "sql.col.type": ("Kiểu", "Type"),
+    "sql.col.description": ("Mô tả", "Description"),
+    "sql.col.rows": ("Số dòng (ước tính)", "Rows (estimate)"),
+    # shared: tables, downloads, states
+    "table.csv": ("Tải CSV", "Download CSV"),
+    "table.open": ("Xem", "Open"),
+    "col.unit_page": ("Trang đơn vị", "Unit page"),
+    "col.cluster_page": ("Trang cụm/khối", "Cluster page"),
+    "table.xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
+    "table.truncated": (
+        "Chỉ hiển thị {rows} dòng đầu; thu hẹp bộ lọc hoặc dùng trang SQL để xem toàn bộ.",
+        "Only the first {rows} rows are shown; narrow the filters or use the SQL page for all.",
+    ),
+    "state.mart_missing": (
+        "Kho dữ liệu đã công bố chưa có bảng `{table}` (bản dựng cũ hơn). Hãy chạy `thidua build` "
+        "(hoặc `thidua demo --no-serve`) để dựng lại; các phần khác của trang vẫn dùng được.",
+        "The published warehouse has no `{table}` table yet (an older build). Run `thidua build` "
+        "(or `thidua demo --no-serve`) to rebuild; the rest of the page still works.",
+    ),
+    "source.file_row": ("{file}, dòng {row}", "{file}, row {row}"),
+    "source.synthetic": ("Bộ sinh dữ liệu mô phỏng", "Synthetic data generator"),
+    "common.yes": ("Có", "Yes"),
+    "common.no": ("Không", "No"),
+    # column headers
+    "col.unit": ("Đơn vị", "Unit"),
+    "col.units": ("Số đơn vị", "Units"),
+    "col.role": ("Vai trò", "Role"),
+    "col.name_as_written": ("Tên như nguồn ghi", "Name as written"),
+    "col.origin": ("Nguồn dữ liệu", "Data origin"),
+    "col.file_row": ("Tệp, dòng", "File, row"),
+    "col.leader": ("Trưởng cụm/khối", "Leader"),
+    "col.school_year": ("Năm học", "School year"),
+    "col.school_year.help": (
+        "Năm học kết thúc trong năm thi đua: các cụm/khối ngành giáo dục tính theo năm học "
+        "(ví dụ năm học 2021-2022).",
+        "The school year ending in the results year: education-sector clusters count by school "
+        "year (e.g. 2021-2022).",
+    ),
+    "col.deputies": ("Phó cụm/khối", "Deputies"),
+    "col.top_unit": ("Đơn vị dẫn đầu", "Leading unit"),
+    "col.rank_basis": ("Căn cứ xếp hạng", "Rank basis"),
+    "col.streak": ("Số năm liên tiếp dẫn đầu", "Years leading in a row"),
+    "col.members": ("Số thành viên", "Members"),
+    "col.members_mean": ("Thành viên (trung bình)", "Members (mean)"),
+    "col.deputy_to_leader": ("Luân phiên", "Rotation"),
+    "col.rank": ("Thứ hạng", "Rank"),
+    "col.declared_rank": ("Thứ hạng công bố", "Declared rank"),
+    "col.rank_by_score": ("Thứ hạng theo điểm", "Rank by score"),
+    "col.share": ("Tỷ lệ điểm tối đa", "Share of maximum"),
+    "col.final_score": ("Điểm", "Score"),
+    "col.max_score": ("Điểm tối đa", "Maximum"),
+    "col.self_score": ("Điểm tự chấm", "Self score"),
+    "col.peer_score": ("Điểm chấm chéo", "Peer score"),
+    "col.classification": ("Xếp loại", "Classification"),
+    "col.check": ("Kiểm tra", "Check"),
+    "col.criterion": ("Tiêu chí", "Criterion"),
+    "col.scorer_kind": ("Người chấm", "Scored by"),
+    "col.points": ("Điểm / tối đa", "Points / maximum"),
+    "col.event_type": ("Loại sự kiện", "Event type"),
+    "col.part_of_day": ("Buổi", "Part of day"),
+    "col.host": ("Đơn vị đăng cai", "Host"),
+    "col.award": ("Hình thức khen thưởng", "Award"),
+    "col.status": ("Trạng thái", "Status"),
+    "col.issuer": ("Cấp khen", "Issuer"),
+    "col.decision_no": ("Số quyết định", "Decision no."),
+    "col.decision_date": ("Ngày quyết định", "Decision date"),
+    "col.awards_decided": ("Khen thưởng đã quyết định", "Awards decided"),
+    "col.real_rows": ("Từ nguồn thật", "From real sources"),
+    "col.rule": ("Quy định", "Rule"),
+    "col.regime": ("Căn cứ pháp lý", "Legal basis"),
+    "col.years": ("Các năm", "Years"),
+    "col.years_n": ("Số năm", "Years"),
+    "col.rule.prior_flag": (
+        "Cờ Chính phủ cần đã có cờ tỉnh",
+        "Government flag needs a prior provincial flag",
+    ),
+    "col.rule.max_share": ("Tỷ lệ đề nghị Cờ Chính phủ tối đa", "Max share of Government flags"),
+    "col.rule.leading_unit": (
+        "Cờ Chính phủ chỉ cho đơn vị dẫn đầu",
+        "Government flag only for leading units",
+    ),
+    "col.rule.flags_per_leader": ("Số cờ tỉnh / đơn vị dẫn đầu", "Provincial flags per leader"),
+    "col.note": ("Ghi chú", "Note"),
+    "col.effective_date": ("Ngày hiệu lực", "Effective date"),
+    "col.from_unit": ("Từ đơn vị", "From"),
+    "col.to_unit": ("Thành đơn vị", "Into"),
+    "col.relation": ("Hình thức", "Change"),
+    "col.resource_type": ("Loại", "Type"),
+    "col.name": ("Tên", "Name"),
+    "col.seconds": ("Giây", "Seconds"),
+    "col.message": ("Thông báo", "Message"),
+    "col.version": ("Phiên bản", "Version"),
+    "col.load_id": ("Lần nạp", "Load"),
+    "col.loaded_at": ("Thời điểm nạp", "Loaded at"),
+    "col.file": ("Tệp", "File"),
+    "col.sheet": ("Trang tính", "Sheet"),
+    "col.record_type": ("Loại bản ghi", "Record type"),
+    "col.rows_read": ("Dòng đọc", "Rows read"),
+    "col.rows_loaded": ("Dòng nạp", "Rows loaded"),
+    "col.rows_quarantined": ("Dòng cách ly", "Rows quarantined"),
+    "col.files": ("Số tệp", "Files"),
+    "col.expectations": ("Số kiểm tra", "Expectations"),
+    "col.expectation": ("Kiểm tra", "Expectation"),
+    "col.failed": ("Không đạt", "Failed"),
+    "col.rows_checked": ("Dòng được kiểm tra", "Rows checked"),
+    "col.unexpected": ("Dòng không đạt", "Failing rows"),
+    "col.validated_at": ("Kiểm tra lúc", "Validated at"),
+    "col.column": ("Cột", "Column"),
+    "col.row": ("Dòng", "Row"),
+    "col.value": ("Giá trị", "Value"),
+    "col.candidates": ("Tên gần nhất", "Closest known names"),
+    "col.rows": ("Số dòng", "Rows"),
+    # vocabulary added for the pages
+    "scorer_kind.self": ("Tự chấm", "Self"),
+    "scorer_kind.peer": ("Chấm chéo", "Peers"),
+    "scorer_kind.agreed": ("Thống nhất", "Agreed"),
+    "relation.merged_into": ("sáp nhập vào", "merged into"),
+    "relation.split_into": ("tách, phần chính vào", "split, mainly into"),
+    "relation.renamed_to": ("đổi tên thành", "renamed to"),
+    "severity.error": ("Trái quy định", "Breach"),
+    "severity.warning": ("Cần xem lại", "To review"),
+    "severity.info": ("Không kiểm tra được", "Cannot be checked"),
+    "rule_kind.legal": ("Quy định pháp luật", "Legal rule"),
+    "rule_kind.practice": ("Thông lệ", "Practice"),
+    "rule_kind.coverage": ("Thiếu dữ liệu", "Data coverage"),
+    "rule_kind.consistency": ("Nhất quán dữ liệu", "Consistency"),
+    "col.severity": ("Mức độ", "Severity"),
+    "col.rule_kind": ("Loại quy định", "Kind of rule"),
+    "col.applicability": ("Áp dụng khi", "Applies to"),
+    "awards.rules.caption": (
+        "Các quy định kho dữ liệu kiểm tra tự động (bảng tham chiếu compliance_rules).",
+        "The rules the warehouse checks automatically (reference table compliance_rules).",
+    ),
+    "rank_basis.declared": ("Công bố (suy tôn)", "Declared (acclaimed)"),
+    "rank_basis.score": ("Theo điểm", "By score"),
+    "stage.proposed": ("Đề nghị", "Proposed"),
+    "stage.approved": ("Được chấp thuận", "Approved"),
+    "stage.decided": ("Đã có quyết định", "Decided"),
+    "dbt_status.pass": ("Đạt", "Pass"),
+    "dbt_status.success": ("Thành công", "Success"),
+    "dbt_status.fail": ("Không đạt", "Fail"),
+    "dbt_status.error": ("Lỗi", "Error"),
+    "dbt_status.warn": ("Cảnh báo", "Warning"),
+    "dbt_status.skipped": ("Bỏ qua", "Skipped"),
+    "dbt_resource.model": ("Bảng (model)", "Model"),
+    "dbt_resource.seed": ("Dữ liệu tham chiếu (seed)", "Seed"),
+    "dbt_resource.test": ("Kiểm thử dữ liệu", "Data test"),
+    "dbt_resource.unit_test": ("Kiểm thử đơn vị", "Unit test"),
+    "dbt_resource.snapshot": ("Snapshot", "Snapshot"),
+    "load_status.loaded": ("Đã nạp", "Loaded"),
+    "load_status.rejected": ("Bị từ chối", "Rejected"),
+    "load_status.skipped_duplicate": ("Bỏ qua (trùng nội dung)", "Skipped (same content)"),
+    # charts shared by pages
+    "chart.rank": ("Thứ hạng", "Rank"),
+    "chart.role": ("Vai trò", "Role"),
+    "chart.events_held": ("Số sự kiện", "Events held"),
+    "chart.events_list": ("Đã tổ chức", "Held"),
+    "chart.median": ("Trung vị", "Median"),
+    "chart.band": ("Một nửa số cụm/khối nằm trong", "Middle half of the clusters"),
+    "chart.coverage.share": ("Tỷ lệ cụm/khối đã tổ chức", "Share of clusters that held it"),
+    "chart.many_clusters": (
+        "Có hơn {max} cụm/khối trong lựa chọn: biểu đồ cho thấy trung vị và khoảng phân bố giữa "
+        "các cụm (dải đậm: một nửa số cụm, dải nhạt: 80%). Chọn một cơ quan tổ chức hoặc một loại "
+        "ở thanh bên để xem từng cụm/khối.",
+        "More than {max} clusters are selected: the chart shows the median and the spread across "
+        "clusters (dark band: the middle half, light band: 80 %). Pick an organiser or a kind in "
+        "the sidebar to see each cluster.",
+    ),
+    "chart.coverage.title": (
+        "Sự kiện đã tổ chức theo cụm/khối và năm thi đua",
+        "Events held by cluster and results year",
+    ),
+    "chart.coverage.caption": (
+        "Mỗi ô là một cụm/khối trong một năm thi đua: màu đậm hơn là nhiều sự kiện hơn (ký giao "
+        "ước, sơ kết 6 tháng, tổng kết năm); di chuột để xem các sự kiện đã tổ chức.",
+        "Each cell is a cluster in a results year: darker means more events (covenant signing, "
+        "mid-year review, year-end review); hover to see which were held.",
+    ),
+    # pickers
+    "picker.cluster": ("Cụm/khối thi đua", "Cluster or block"),
+    "picker.cluster.help": (
+        "Chỉ liệt kê cụm/khối có dữ liệu trong các năm và bộ lọc đang chọn; gõ để tìm.",
+        "Only clusters with data in the selected years and filters are listed; type to search.",
+    ),
+    "picker.cluster.too_many": (
+        "Có hơn {cap} cụm/khối: danh sách chỉ gồm {cap} cụm đầu tiên; chọn một cơ quan tổ chức "
+        "hoặc một loại ở thanh bên để thu hẹp.",
+        "More than {cap} clusters: the list holds the first {cap}; pick an organiser or a kind "
+        "in the sidebar to narrow it.",
+    ),
+    "picker.clusters": ("Các cụm/khối cần so sánh", "Clusters to compare"),
+    "picker.clusters.help": ("Chọn từ 2 đến {max} cụm/khối.", "Pick 2 to {max} clusters."),
+    "picker.clusters.placeholder": ("Chọn cụm/khối…", "Pick clusters…"),
+    "picker.unit": ("Đơn vị", "Unit"),
+    "picker.unit.help": (
+        "Đơn vị có tên mũi tên (→) đã được sắp xếp lại năm 2025: lịch sử của nó nối tiếp vào đơn "
+        "vị kế thừa.",
+        "A unit shown with an arrow (→) was reorganised in 2025: its history continues in its "
+        "successor.",
+    ),
+    "picker.unit.search": ("Tìm đơn vị", "Find a unit"),
+    "picker.unit.search.placeholder": ("gõ một phần tên, có dấu hoặc không", "part of the name"),
+    "picker.unit.too_many": (
+        "Có hơn {cap} đơn vị: hãy gõ tên vào ô tìm kiếm để thu hẹp danh sách.",
+        "More than {cap} units: type in the search box to narrow the list.",
+    ),
+    # metrics shared by pages
+    "metric.years": ("Số năm có dữ liệu", "Years with data"),
+    "metric.members_last": ("Thành viên (năm gần nhất)", "Members (latest year)"),
+    "metric.members_last.help": ("Năm thi đua {year}", "Results year {year}"),
+    "metric.share_last": ("Tỷ lệ điểm tối đa (năm gần nhất)", "Share of maximum (latest year)"),
+    "clusters.latest": (
+        "Năm thi đua {year}: Trưởng cụm/khối **{leader}**; Phó: {deputies}; dẫn đầu: {top}.",
+        "Results year {year}: leader **{leader}**; deputies: {deputies}; leading unit: {top}.",
+    ),
+    "metric.streak": ("Dẫn đầu liên tiếp dài nhất", "Longest leading streak"),
+    "metric.streak.value": ("{years} năm", "{years} years"),
+    "metric.mean_share": ("Tỷ lệ điểm tối đa (trung bình)", "Mean share of maximum"),
+    "metric.firsts": ("Số lần xếp thứ Nhất", "Times ranked first"),
+    "metric.approval_rate": ("Tỷ lệ được chấp thuận", "Approval rate"),
+    "metric.approval_rate.help": (
+        "Số khen thưởng được chấp thuận hoặc đã có quyết định, trên tổng số đề nghị.",
+        "Awards approved or decided, over all proposals.",
+    ),
+    "metric.decision_rate": ("Tỷ lệ có quyết định", "Decision rate"),
+    # cluster page
+    "clusters.title": ("Cụm / Khối thi đua", "Cluster or block"),
+    "clusters.profile": (
+        "{kind} · Cơ quan tổ chức: {organizer} · Có ghi nhận {years} · Nguồn: {source}",
+        "{kind} · Organiser: {organizer} · Attested {years} · Source: {source}",
+    ),
+    "clusters.synthetic_cluster": (
+        "Cụm/khối này không có nguồn thật nào xác nhận: toàn bộ dữ liệu của nó là mô phỏng.",
+        "No real source attests this cluster: all of its data is synthetic.",
+    ),
+    "clusters.tab.members": ("Thành viên", "Members"),
+    "clusters.tab.leaders": ("Lãnh đạo cụm", "Leadership"),
+    "clusters.tab.rank": ("Xếp hạng và điểm", "Ranks and scores"),
+    "clusters.tab.criteria": ("Tiêu chí", "Criteria"),
+    "clusters.tab.events": ("Sự kiện", "Events"),
+    "clusters.tab.awards": ("Khen thưởng", "Awards"),
+    "clusters.roster.title": ("Thành viên theo năm thi đua", "Members by results year"),
+    "clusters.roster.caption": (
+        "Mỗi hàng là một đơn vị, mỗi cột một năm: đỏ là Trưởng, cam là Phó, xanh là thành viên, "
+        "xám là nguồn không nêu vai trò; ô nhạt là dữ liệu mô phỏng.",
+        "One row per unit, one column per year: red = leader, orange = deputy, blue = member, "
+        "grey = role not stated; pale cells are synthetic.",
+    ),
+    "clusters.leaders.title": ("Luân phiên Trưởng, Phó cụm/khối", "Leader and deputy rotation"),
+    "clusters.leaders.none": (
+        "Nguồn chưa nêu Trưởng, Phó cho các năm đã chọn.",
+        "No source names a leader or deputy for the selected years.",
+    ),
+    "clusters.leaders.rotation": (
+        "Trưởng cụm/khối từng là Phó năm trước: {rotated} trên {known} năm (ô có dấu ↑).",
+        "The leader was deputy the year before in {rotated} of {known} years (cells marked ↑).",
+    ),
+    "clusters.top.title": ("Lãnh đạo và đơn vị dẫn đầu theo năm", "Leadership and leading unit"),
+    "clusters.top.caption": (
+        "Đơn vị dẫn đầu là đơn vị xếp thứ Nhất: theo thứ hạng công bố khi có, nếu không thì theo "
+        "điểm; để trống khi không rõ hoặc đồng hạng.",
+        "The leading unit is the one ranked first: by declared rank where published, else by "
+        "score; blank when unknown or tied.",
+    ),
+    "clusters.bump.title": ("Thứ hạng qua các năm", "Rank over the years"),
+    "clusters.bump.none": ("Chưa có thứ hạng cho các năm đã chọn.", "No ranks for these years."),
+    "clusters.bump.caption": (
+        "Thứ hạng công bố khi có, nếu không thì thứ hạng theo điểm. Bấm tên đơn vị ở chú giải để "
+        "làm nổi bật (giữ Shift để chọn nhiều).",
+        "Declared rank where published, else rank by score. Click a unit in the legend to "
+        "highlight it (shift-click for several).",
+    ),
+    "clusters.spread.title": ("Phân bố điểm theo năm", "Score spread by year"),
+    "clusters.spread.caption": (
+        "Hộp: từ thấp nhất đến cao nhất và trung vị của tỷ lệ điểm tối đa; mỗi chấm là một đơn vị.",
+        "Box: lowest to highest and median share of the maximum; each dot is a unit.",
+    ),
+    "clusters.checks.title": ("Kiểm tra nhất quán", "Consistency checks"),
+    "clusters.checks.none": (
+        "Không phát hiện điểm bất thường: thứ hạng công bố khớp điểm, đơn vị được chấm đều là "
+        "thành viên và Trưởng cụm/khối có trong danh sách thành viên.",
+        "Nothing to flag: declared ranks match the scores, every scored unit is a member and the "
+        "leader is on the roster.",
+    ),
+    "check.rank_mismatch": ("Thứ hạng công bố khác điểm", "Declared rank differs from score"),
+    "check.rank_mismatch.detail": (
+        "Công bố xếp thứ {declared}, theo điểm xếp thứ {by_score}; kho giữ cả hai, không tự xếp "
+        "lại.",
+        "Declared rank {declared}, rank by score {by_score}; both are kept, nothing is re-ranked.",
+    ),
+    "check.not_member": ("Được chấm nhưng không có trong danh sách", "Scored but not on roster"),
+    "check.not_member.detail": (
+        "Đơn vị có điểm hoặc thứ hạng nhưng không có bản ghi thành viên của năm này.",
+        "The unit has a score or rank but no membership record for the year.",
+    ),
+    "check.leader_not_member": ("Trưởng cụm không là thành viên", "Leader not a member"),
+    "check.leader_not_member.detail": (
+        "Trưởng cụm/khối của năm không có điểm hay thứ hạng cùng bản ghi thành viên.",
+        "The year's leader has no membership record next to the scores.",
+    ),
+    "clusters.results.title": ("Điểm và thứ hạng từng đơn vị", "Scores and ranks of each unit"),
+    "clusters.criteria.title": ("Điểm theo tiêu chí", "Scores by criterion"),
+    "clusters.criteria.year": ("Năm thi đua", "Results year"),
+    "clusters.criteria.caption": (
+        "Tỷ lệ trên điểm tối đa của từng tiêu chí, theo người chấm: tự chấm, chấm chéo, thống "
+        "nhất. Thanh tự chấm dài hơn chấm chéo là nơi đơn vị tự đánh giá cao hơn đồng nghiệp.",
+        "Share of each criterion's maximum by who scored it: self, peers, agreed. A self bar "
+        "longer than the peer bar is where units rate themselves above their peers.",
+    ),
+    "clusters.criteria.units.title": (
+        "Từng đơn vị theo tiêu chí (điểm dùng để xếp hạng)",
+        "Each unit by criterion (the score used for ranking)",
+    ),
+    "clusters.events.title": ("Lịch sự kiện", "Events calendar"),
+    "clusters.events.caption": (
+        "Trong {years} năm đã chọn: {covenant} lần ký giao ước, {mid} lần sơ kết 6 tháng, {end} "
+        "lần tổng kết năm. Hội nghị tổng kết tháng 1 báo cáo năm thi đua trước đó.",
+        "In the {years} selected years: {covenant} covenant signings, {mid} mid-year reviews, "
+        "{end} year-end reviews. A January year-end review reports the previous results year.",
+    ),
+    "clusters.awards.title": ("Khen thưởng của cụm/khối", "Awards through the cluster"),
+    "clusters.awards.caption": (
+        "{total} khen thưởng, {decided} đã có quyết định ({share}).",
+        "{total} awards, {decided} decided ({share}).",
+    ),
+    "leadership.was_deputy": ("là Phó năm trước", "deputy the year before"),
+    "leadership.leads_next": ("làm Trưởng năm sau", "leads the next year"),
+    # unit page
+    "units.title": ("Đơn vị", "Unit"),
+    "units.none": (
+        "Không có đơn vị nào khớp bộ lọc hoặc từ khóa; hãy mở rộng khoảng năm hoặc xóa từ khóa.",
+        "No unit matches the filters or the search; widen the years or clear the search.",
+    ),
+    "units.profile": (
+        "Tên viết tắt: {short} · Loại: {kind} · Hệ thống thi đua: {organizer}",
+        "Short name: {short} · Type: {kind} · Cluster system: {organizer}",
+    ),
+    "unit.family.became": (
+        "{unit} {relation} {successor} ({date}): các năm sau đó tiếp tục dưới tên đơn vị kế "
+        "thừa, nên xu hướng không bị cắt ngang.",
+        "{unit} was {relation} {successor} ({date}): later years continue under the successor, "
+        "so the trend carries on.",
+    ),
+    "unit.family.absorbed": (
+        "{unit} tiếp nhận: {others}. Lịch sử của các đơn vị đó được xếp chung để xu hướng liền "
+        "mạch qua đợt sắp xếp năm 2025.",
+        "{unit} took over: {others}. Their histories are lined up with it so the trend continues "
+        "across the 2025 reorganisation.",
+    ),
+    "unit.rank_of": ("{rank}/{size}", "{rank} of {size}"),
+    "unit.name_then": ("Tên đơn vị khi đó", "Unit as then named"),
+    "unit.merge_marker": ("sắp xếp lại", "reorganised"),
+    "units.share.title": ("Tỷ lệ điểm tối đa qua các năm", "Share of maximum over the years"),
+    "units.rank.title": ("Thứ hạng trong cụm/khối", "Rank in its clusters"),
+    "units.merge.caption": (
+        "Đường đứt nét: năm sắp xếp lại tổ chức; trước đó là số liệu của đơn vị tiền thân (xem tên "
+        "khi di chuột).",
+        "Dashed line: the reorganisation; before it, the figures are the predecessor's (hover for "
+        "the name then).",
+    ),
+    "units.history.title": ("Lịch sử qua các cụm/khối", "History across clusters"),
+    "units.awards.title": ("Khen thưởng", "Awards"),
+    "units.awards.none": (
+        "Đơn vị chưa có khen thưởng nào trong các năm và bộ lọc đang chọn.",
+        "The unit has no awards in the selected years and filters.",
+    ),
+    "units.lineage.title": ("Sắp xếp lại tổ chức", "Reorganisations"),
+    # awards page
+    "awards.title": ("Khen thưởng", "Awards"),
+    "awards.tab.funnel": ("Quy trình đề nghị → quyết định", "Proposal → decision"),
+    "awards.tab.compliance": ("Tuân thủ quy định", "Compliance"),
+    "awards.tab.list": ("Danh sách khen thưởng", "All awards"),
+    "awards.funnel.title": (
+        "Đề nghị → chấp thuận → quyết định",
+        "Proposed → approved → decided",
+    ),
+    "awards.funnel.caption": (
+        "Mọi khen thưởng đều bắt đầu từ đề nghị; “được chấp thuận” gồm cả những khen thưởng đã có "
+        "quyết định.",
+        "Every award starts as a proposal; “approved” includes those already decided.",
+    ),
+    "awards.by": ("Xem theo", "Group by"),
+    "awards.by.year": ("Năm thi đua", "Results year"),
+    "awards.by.type": ("Hình thức khen thưởng", "Award type"),
+    "awards.by.cluster": ("Cụm/khối", "Cluster"),
+    "awards.stage": ("Bước", "Stage"),
+    "awards.no_cluster": ("(không qua cụm/khối)", "(no cluster)"),
+    "awards.compliance.title": ("Phát hiện về tuân thủ", "Compliance findings"),
+    "awards.compliance.caption": (
+        "Mỗi dòng là một trường hợp trái quy định của chế độ pháp lý có hiệu lực cho năm thi đua "
+        "đó (Luật 2003 đến 2017, Nghị định 91/2017 từ 2018, Luật 06/2022 từ 2024).",
+        "Each row is one break of a rule of the legal regime in force for its results year (Law "
+        "2003 to 2017, Decree 91/2017 from 2018, Law 06/2022 from 2024).",
+    ),
+    "awards.compliance.none": (
+        "Không có trường hợp trái quy định trong các năm đã chọn.",
+        "No rule breaks in the selected years.",
+    ),
+    "awards.regimes.title": ("Các chế độ pháp lý và quy định kiểm tra được", "Legal regimes"),
+    "awards.list.title": ("Danh sách khen thưởng", "All awards"),
+    # compare page
+    "compare.title": ("So sánh cụm/khối", "Compare clusters"),
+    "compare.too_few": (
+        "Cần ít nhất hai cụm/khối có dữ liệu; hãy mở rộng khoảng năm hoặc bỏ bớt bộ lọc.",
+        "At least two clusters with data are needed; widen the years or relax the filters.",
+    ),
+    "compare.pick_two": (
+        "Chọn từ 2 đến {max} cụm/khối để so sánh.",
+        "Pick 2 to {max} clusters to compare.",
+    ),
+    "compare.summary.title": ("Tóm tắt", "Summary"),
+    "compare.summary.caption": (
+        "Trung bình trên các năm đã chọn. So sánh bằng tỷ lệ trên điểm tối đa, không bằng điểm "
+        "thô, vì thang điểm các cụm khác nhau (100 hay 1000 điểm).",
+        "Means over the selected years. Compared on the share of the maximum, never raw points, "
+        "because scales differ (100 or 1000 points).",
+    ),
+    "compare.mean_share": ("Tỷ lệ điểm tối đa (TB)", "Mean share of maximum"),
+    "compare.share_spread": ("Dao động giữa các năm", "Year-to-year spread"),
+    "compare.rank_change": ("Thay đổi thứ hạng (TB)", "Mean rank change"),
+    "compare.rank_change.help": (
+        "Trung bình mức thay đổi thứ hạng (tuyệt đối) của một đơn vị từ năm này sang năm sau; "
+        "càng nhỏ thì bảng xếp hạng càng ổn định.",
+        "Mean absolute change of a unit's rank from one year to the next; smaller means a more "
+        "stable ranking.",
+    ),
+    "compare.award_rate": ("Tỷ lệ khen thưởng", "Award rate"),
+    "compare.award_rate.help": (
+        "Số khen thưởng đã có quyết định trên số thành viên của cụm/khối.",
+        "Decided awards per member of the cluster.",
+    ),
+    "compare.share.title": ("Tỷ lệ điểm tối đa", "Share of maximum"),
+    "compare.stability.title": ("Độ ổn định thứ hạng", "Rank stability"),
+    "compare.awards.title": ("Tỷ lệ khen thưởng", "Award rate"),
+    "compare.years.title": ("Số liệu theo năm", "By year"),
+    # data-quality page
+    "quality.title": ("Chất lượng dữ liệu", "Data quality"),
+    "quality.caption": (
+        "Dữ liệu đã nạp, đã kiểm tra, bị cách ly và đã công bố. Bộ lọc ở thanh bên không áp dụng "
+        "cho trang này.",
+        "What was loaded, checked, quarantined and published. The sidebar filters do not apply "
+        "here.",
+    ),
+    "quality.published_at": ("Công bố lúc", "Published at"),
+    "quality.version": ("Phiên bản thidua: {version}", "thidua version: {version}"),
+    "quality.tests_passed": ("Kiểm thử đạt", "Tests passed"),
+    "quality.tests_failed": ("Kiểm thử không đạt", "Tests failed"),
+    "quality.dbt_seconds": ("Thời gian dbt (giây)", "dbt time (s)"),
+    "quality.tab.build": ("Bản công bố và kiểm thử dbt", "Publish and dbt tests"),
+    "quality.tab.loads": ("Nhật ký nạp", "Load ledger"),
+    "quality.tab.checks": ("Kiểm tra Great Expectations", "Great Expectations"),
+    "quality.tab.quarantine": ("Cách ly và tên chưa nhận ra", "Quarantine and unknown names"),
+    "quality.dbt.title": ("Kết quả dựng của bản đang công bố", "The published build"),
+    "quality.dbt.ok": (
+        "Mọi kiểm thử đều đạt ({tests}); {models} bảng và dữ liệu tham chiếu được dựng.",
+        "Every test passed ({tests}); {models} models and seeds were built.",
+    ),
+    "quality.dbt.problems": (
+        "{n} mục không đạt hoặc lỗi: xem đầu bảng.",
+        "{n} nodes failed or errored: see the top of the table.",
+    ),
+    "quality.publishes.title": ("Lịch sử công bố", "Publish history"),
+    "quality.ledger.title": ("Các tệp đã nạp", "Files loaded"),
+    "quality.ledger.caption": (
+        "{files} lần nạp: đọc {read} dòng = nạp {loaded} + cách ly {quarantined}.",
+        "{files} loads: {read} rows read = {loaded} loaded + {quarantined} quarantined.",
+    ),
+    "quality.ledger.unbalanced": (
+        "{n} lần nạp không cân (dòng đọc ≠ dòng nạp + dòng cách ly).",
+        "{n} loads do not balance (read ≠ loaded + quarantined).",
+    ),
+    "quality.gx.title": ("Kết quả kiểm tra theo loại bản ghi", "Results per record type"),
+    "quality.gx.caption": (
+        "Great Expectations kiểm tra mỗi tệp trước khi nạp; bảng lấy lần kiểm tra mới nhất của "
+        "từng tệp.",
+        "Great Expectations checks each file before it lands; the table uses the latest check of "
+        "each file.",
+    ),
+    "quality.gx.detail.title": ("Chi tiết lần kiểm tra mới nhất", "Latest checks in detail"),
+    "quality.names.title": ("Tên đơn vị chưa nhận ra", "Unresolved unit names"),
+    "quality.names.caption": (
+        "Tên không khớp đơn vị nào thì không bao giờ bị đoán: dòng bị cách ly kèm các tên gần "
+        'nhất. Thêm bí danh bằng `thidua aliases add "<tên>" <unit_id>` rồi nạp lại tệp.',
+        "A name that matches no unit is never guessed: the row is quarantined with the closest "
+        'names. Add an alias with `thidua aliases add "<name>" <unit_id>` and load the file '
+        "again.",
+    ),
+    "quality.names.none": ("Không còn tên nào chưa nhận ra.", "No unresolved names."),
+    "quality.quarantine.title": ("Dòng bị cách ly", "Quarantined rows"),
+    "quality.quarantine.none": (
+        "Không có dòng nào bị cách ly: mọi dòng đọc được đều đã nạp.",
+        "No quarantined rows: every row read was loaded.",
+    ),
 }
 
 # Codes that come from data (event types, roles...) and are looked up with `term()`.
 _TERM_GROUPS: Final = frozenset(
-    {"kind", "origin", "role", "event_type", "status", "part_of_day", "fact"}
+    {
+        "kind",
+        "origin",
+        "role",
+        "event_type",
+        "status",
+        "part_of_day",
+        "fact",
+        "scorer_kind",
+        "relation",
+        "dbt_status",
+        "dbt_resource",
+        "load_status",
+        "severity",
+        "rule_kind",
+    }
 )
 
 
@@ -309,3 +838,61 @@ def fmt_datetime(value: datetime | None, lang: str = DEFAULT_LANG) -> str:
 def fmt_year_range(years: tuple[int, int]) -> str:
     first, last = years
     return str(first) if first == last else f"{first}–{last}"
+
+
+_VI_DAYS: Final = ("Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy")
+
+
+def vega_locale(lang: str = DEFAULT_LANG) -> dict[str, object]:
+    """Vega's `config.locale` for charts: decimal comma and Vietnamese month names in Vietnamese.
+
+    Without it Vega formats every axis and tooltip the US way ("90.5%", "Jan 2022").
+    """
+    if lang == "en":
+        return {
+            "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", ""]},
+            "time": {
+                "dateTime": "%a %e %b %Y %X",
+                "date": "%d %b %Y",
+                "time": "%H:%M:%S",
+                "periods": ["AM", "PM"],
+                "days": [
+                    "Sunday",
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                ],
+                "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+                "months": [
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
+                ],
+                "shortMonths": list(_EN_MONTHS),
+            },
+        }
+    return {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+        "time": {
+            "dateTime": "%A, %d/%m/%Y, %X",
+            "date": "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["SA", "CH"],
+            "days": list(_VI_DAYS),
+            "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
+            "months": [f"tháng {m}" for m in range(1, 13)],
+            "shortMonths": [f"Th{m}" for m in range(1, 13)],
+        },
+    }

@@ -1,4 +1,9 @@
-"""Tổng quan (overview): key figures, the score trend, events, awards and the real facts."""
+"""Tổng quan (overview): key figures, the score trend, events, awards and the real facts.
+
+Answers "what does the warehouse hold for these years, how do the clusters compare on the share of
+their maximum score, which clusters held which events, what was awarded, and which facts come from
+a real source (with the source)".
+"""
 
 from __future__ import annotations
 
@@ -7,32 +12,28 @@ import streamlit as st
 import charts
 import data_access as da
 import presenters
-from app_context import current_view, require_warehouse, warehouse_errors
-from thidua.i18n import fmt_int, fmt_percent, fmt_year_range
+from app_context import (
+    current_view,
+    require_warehouse,
+    scope_caption,
+    synthetic_note,
+    warehouse_errors,
+)
+from tables import PROVENANCE, Col, show_table
+from thidua.i18n import fmt_int, fmt_percent
 
 view = current_view()
 f = view.filters
 st.title(view.t("overview.title"))
 require_warehouse(view)
-
-kind_label = view.t(f"kind.{f.cluster_kind}") if f.cluster_kind else view.t("filter.all")
-st.caption(
-    view.t(
-        "overview.scope",
-        years=fmt_year_range(f.years),
-        organizer=view.organizer_label,
-        kind=kind_label,
-    )
-)
-if f.include_synthetic:
-    st.info(view.t("overview.synthetic_on"), icon=":material/science:")
-else:
-    st.success(view.t("overview.synthetic_off"), icon=":material/verified:")
+scope_caption(view)
+synthetic_note(view)
 
 with warehouse_errors(view):
     figures = da.key_figures(view.db_path, view.stamp, f)
     trend = da.cluster_trend(view.db_path, view.stamp, f)
     events = da.events_by_year(view.db_path, view.stamp, f)
+    coverage = da.events_coverage(view.db_path, view.stamp, f)
     awards = da.awards_by_type(view.db_path, view.stamp, f)
     facts = da.real_facts(view.db_path, view.stamp, f)
 
@@ -72,6 +73,9 @@ if total == 0:
 st.subheader(view.t("chart.share.title"))
 if trend.is_empty():
     st.caption(view.t("chart.no_scores"))
+elif (trend["mode"] == "band").any():
+    st.altair_chart(charts.share_band(presenters.trend_frame(trend, lang), lang), width="stretch")
+    st.caption(view.t("chart.many_clusters", max=da.MAX_CLUSTER_LINES))
 else:
     st.altair_chart(charts.share_trend(presenters.trend_frame(trend, lang), lang), width="stretch")
     st.caption(view.t("chart.share.caption"))
@@ -94,20 +98,34 @@ with right:
             charts.awards_by_type(presenters.awards_frame(awards, lang), lang), width="stretch"
         )
 
+st.subheader(view.t("chart.coverage.title"))
+if coverage.is_empty():
+    st.caption(view.t("state.empty"))
+elif (coverage["mode"] == "share").any():
+    st.altair_chart(
+        charts.coverage_share(presenters.coverage_shares(coverage, lang), lang), width="stretch"
+    )
+    st.caption(view.t("chart.many_clusters", max=da.MAX_CLUSTER_LINES))
+else:
+    st.altair_chart(
+        charts.events_coverage(presenters.coverage_frame(coverage, lang), lang), width="stretch"
+    )
+    st.caption(view.t("chart.coverage.caption"))
+
 st.subheader(view.t("real.title"))
 st.caption(view.t("real.caption"))
-st.dataframe(
+show_table(
     presenters.real_facts_table(facts, lang),
-    hide_index=True,
-    placeholder="—",  # a fact the source does not state stays visibly unknown
-    column_config={
-        "fact": st.column_config.TextColumn(view.t("col.fact")),
-        "year": st.column_config.NumberColumn(view.t("col.year"), format="%d"),
-        "cluster": st.column_config.TextColumn(view.t("col.cluster")),
-        "detail": st.column_config.TextColumn(view.t("col.detail"), width="large"),
-        "date": st.column_config.TextColumn(view.t("col.date"), width=100),
-        "source": st.column_config.TextColumn(view.t("col.source")),
-        "link": st.column_config.LinkColumn(view.t("col.link")),
-    },
+    [
+        Col("fact", "col.fact", width="small"),
+        Col("year", "col.year", "year", width="small"),
+        Col("cluster", "col.cluster", width="medium"),
+        Col("detail", "col.detail", "long"),
+        Col("date", "col.date", "date", width="small"),
+        *PROVENANCE,
+    ],
     key="real_facts",
+    lang=lang,
+    file_stem="du-kien-that",
+    cap=da.DETAIL_ROW_CAP,
 )

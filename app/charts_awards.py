@@ -1,0 +1,94 @@
+"""Charts of the awards page: the proposed → approved → decided funnel and compliance findings."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from charts import localized, origin_opacity
+from thidua.i18n import Lang, t, term
+
+# Three steps of one process: one hue getting darker as a proposal moves on.
+_STAGE_COLORS = ["#a9cce3", "#3498db", "#1b4f72"]
+
+
+def funnel(frame: pl.DataFrame, dimension: str, lang: Lang) -> alt.Chart:
+    """Grouped bars: for each year (columns) or award type / cluster (rows), the three stages."""
+    stages = [t(f"stage.{s}", lang) for s in ("proposed", "approved", "decided")]
+    color = alt.Color(
+        "stage_label:N",
+        title=t("awards.stage", lang),
+        scale=alt.Scale(domain=stages, range=_STAGE_COLORS),
+        sort=stages,
+    )
+    count = alt.Axis(format=",d", tickMinStep=1)
+    tooltip = [
+        alt.Tooltip("group_label:N", title=t(f"awards.by.{dimension}", lang)),
+        alt.Tooltip("stage_label:N", title=t("awards.stage", lang)),
+        alt.Tooltip("n_label:N", title=t("chart.count", lang)),
+    ]
+    sort = alt.EncodingSortField("sort_key", op="min")
+    chart: alt.Chart
+    if dimension == "year":
+        chart = (
+            alt.Chart(frame)
+            .mark_bar()
+            .encode(
+                x=alt.X(
+                    "group_label:N",
+                    title=t("chart.year", lang),
+                    sort=sort,
+                    axis=alt.Axis(labelAngle=0),
+                ),
+                xOffset=alt.XOffset("stage_label:N", sort=stages),
+                y=alt.Y("n:Q", title=t("chart.count", lang), axis=count),
+                color=color,
+                tooltip=tooltip,
+            )
+            .properties(height=320)
+        )
+    else:
+        chart = (
+            alt.Chart(frame)
+            .mark_bar()
+            .encode(
+                y=alt.Y("group_label:N", title=None, sort=sort, axis=alt.Axis(labelLimit=320)),
+                yOffset=alt.YOffset("stage_label:N", sort=stages),
+                x=alt.X("n:Q", title=t("chart.count", lang), axis=count),
+                color=color,
+                tooltip=tooltip,
+            )
+            .properties(height=alt.Step(14, **{"for": "offset"}))
+        )
+    return localized(chart, lang)
+
+
+SEVERITIES = ("error", "warning", "info")
+_SEVERITY_COLORS = ["#c0392b", "#e67e22", "#95a5a6"]
+
+
+def compliance_counts(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
+    """Findings per rule: red for a breach of the law, orange for practice, grey for unknowable."""
+    domain = [term("severity", s, lang) for s in SEVERITIES]
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("rule_label:N", title=None, axis=alt.Axis(labelLimit=420), sort="-x"),
+            x=alt.X("n:Q", title=t("chart.count", lang), axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=alt.Color(
+                "severity_label:N",
+                title=t("col.severity", lang),
+                scale=alt.Scale(domain=domain, range=_SEVERITY_COLORS),
+            ),
+            opacity=origin_opacity(lang),
+            tooltip=[
+                alt.Tooltip("rule_label:N", title=t("col.rule", lang)),
+                alt.Tooltip("severity_label:N", title=t("col.severity", lang)),
+                alt.Tooltip("n:Q", title=t("chart.count", lang)),
+                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            ],
+        )
+        .properties(height=alt.Step(30))
+    )
+    return localized(chart, lang)

@@ -1,0 +1,294 @@
+"""Charts of one cluster: roster, leadership timeline, ranks, score spread, criteria, events.
+
+Frames arrive from presenters with translated labels (role_label, origin, ...). Real rows are solid
+and synthetic ones pale, as everywhere (charts.origin_opacity).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from charts import HEIGHT, localized, origin_opacity, origin_shape, year_axis
+from thidua.i18n import Lang, t, term
+
+ROLES = ("leader", "deputy", "member", "unknown")
+# Leadership stands out (warm), ordinary membership is quiet (cool); "not stated" is grey.
+_ROLE_COLORS = ["#c0392b", "#e67e22", "#5b8db8", "#b8b8b8"]
+_BASIS_COLORS = {"self": "#e67e22", "peer": "#2e86c1", "agreed": "#1e8449"}
+
+
+def role_domain(lang: Lang) -> list[str]:
+    return [term("role", r, lang) for r in ROLES]
+
+
+def rows(per_row: int = 24) -> alt.Step:
+    """Height by rows: Streamlit fits a fixed height around the legends too, squashing the rows."""
+    return alt.Step(per_row)
+
+
+def roster_matrix(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
+    """Units (rows) x results years (columns), coloured by role: who was in, who led, who deputised.
+
+    Units are sorted by the first year they appear, so arrivals and departures read top-down.
+    """
+    order = (
+        frame.group_by("unit_name")
+        .agg(pl.col("results_year").min().alias("first"))
+        .sort("first", "unit_name")["unit_name"]
+        .to_list()
+    )
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_rect(stroke="white", strokeWidth=1.5)
+        .encode(
+            x=alt.X("results_year:O", title=t("chart.year", lang)),
+            y=alt.Y("unit_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+            color=alt.Color(
+                "role_label:N",
+                title=t("chart.role", lang),
+                scale=alt.Scale(domain=role_domain(lang), range=_ROLE_COLORS),
+            ),
+            opacity=origin_opacity(lang),
+            tooltip=[
+                alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
+                alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+                alt.Tooltip("role_label:N", title=t("chart.role", lang)),
+                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+                alt.Tooltip("source:N", title=t("col.source", lang)),
+            ],
+        )
+        .properties(height=rows())
+    )
+    return localized(chart, lang)
+
+
+def leadership_timeline(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
+    """Who led and who deputised each year, one lane per unit that ever held a post.
+
+    A deputy who leads the next year shows as an orange cell followed by a red one on its lane.
+    """
+    order = (
+        frame.group_by("unit_name")
+        .agg(pl.col("results_year").min().alias("first"))
+        .sort("first", "unit_name")["unit_name"]
+        .to_list()
+    )
+    base = alt.Chart(frame).encode(
+        x=alt.X("results_year:O", title=t("chart.year", lang)),
+        y=alt.Y("unit_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=3).encode(
+        color=alt.Color(
+            "role_label:N",
+            title=t("chart.role", lang),
+            scale=alt.Scale(domain=role_domain(lang)[:2], range=_ROLE_COLORS[:2]),
+        ),
+        opacity=origin_opacity(lang),
+        tooltip=[
+            alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
+            alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+            alt.Tooltip("role_label:N", title=t("chart.role", lang)),
+            alt.Tooltip("path_label:N", title=t("col.deputy_to_leader", lang)),
+            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+        ],
+    )
+    # A mark on the cells where a leader was deputy the year before: the rotation at a glance.
+    marks = (
+        base.transform_filter(alt.datum.was_deputy_previous_year == True)  # noqa: E712 (Vega)
+        .mark_text(text="↑", color="white", fontWeight="bold", fontSize=14)
+        .encode()
+    )
+    return localized(alt.LayerChart(layer=[cells, marks], height=rows(28)), lang)
+
+
+def bump_chart(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
+    """Rank over results years, one line per unit, rank 1 on top."""
+    picked = alt.selection_point(fields=["unit_name"], bind="legend")
+    top = int(frame.select(pl.col("rank").max()).item() or 1)
+    base = alt.Chart(frame).encode(
+        x=year_axis(lang),
+        y=alt.Y(
+            "rank:Q",
+            title=t("chart.rank", lang),
+            scale=alt.Scale(domain=[top + 0.5, 0.5], nice=False),
+            axis=alt.Axis(format="d", tickMinStep=1, values=list(range(1, top + 1))),
+        ),
+        color=alt.Color(
+            "unit_name:N",
+            title=t("col.unit", lang),
+            scale=alt.Scale(scheme="tableau20"),
+            # Beside the plot: up to 14 members fit in one column at this height.
+            legend=alt.Legend(orient="right", labelLimit=260, symbolLimit=0),
+        ),
+    )
+    lines = (
+        base.mark_line(strokeWidth=2)
+        .encode(opacity=alt.when(picked).then(alt.value(0.8)).otherwise(alt.value(0.08)))
+        .add_params(picked)
+    )
+    points = base.mark_point(filled=True, size=80).encode(
+        shape=origin_shape(lang),
+        opacity=alt.when(picked).then(origin_opacity(lang)).otherwise(alt.value(0.05)),
+        tooltip=[
+            alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
+            alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+            alt.Tooltip("rank:Q", title=t("chart.rank", lang)),
+            alt.Tooltip("rank_basis_label:N", title=t("col.rank_basis", lang)),
+            alt.Tooltip("share_label:N", title=t("chart.share", lang)),
+            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+        ],
+    )
+    # Room for both legends beside the plot (units, then real vs synthetic).
+    height = max(HEIGHT, 21 * frame["unit_name"].n_unique() + 170)
+    return localized(alt.LayerChart(layer=[lines, points], height=height), lang)
+
+
+def score_spread(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
+    """Share of the maximum per results year: a box per year and every unit as a dot."""
+    y = alt.Y(
+        "share_of_max:Q",
+        title=t("chart.share", lang),
+        axis=alt.Axis(format="%"),
+        scale=alt.Scale(zero=False),
+    )
+    x = alt.X("results_year:O", title=t("chart.year", lang))
+    boxes = (
+        alt.Chart(frame)
+        .mark_boxplot(extent="min-max", size=22, color="#9ab7d3", median={"color": "#1f4e79"})
+        .encode(x=x, y=y)
+    )
+    dots = (
+        alt.Chart(frame)
+        .mark_circle(size=36, color="#1f4e79")
+        .encode(
+            x=x,
+            y=y,
+            opacity=origin_opacity(lang),
+            tooltip=[
+                alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
+                alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+                alt.Tooltip("share_label:N", title=t("chart.share", lang)),
+                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            ],
+        )
+    )
+    return localized(alt.LayerChart(layer=[boxes, dots], height=HEIGHT), lang)
+
+
+def criteria_by_basis(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
+    """Per criterion, the mean share of its maximum by who scored it (self, peers, agreed).
+
+    Dots on a line: the line's length is the self-vs-peer gap, where units rate themselves
+    higher than their peers do.
+    """
+    kinds = [k for k in ("self", "peer", "agreed") if k in set(frame["scorer_kind"].to_list())]
+    domain = [term("scorer_kind", k, lang) for k in kinds]
+    y = alt.Y(
+        "criterion_label:N",
+        title=None,
+        sort=alt.EncodingSortField("sort_key", op="min"),
+        axis=alt.Axis(labelLimit=360),
+    )
+    x_title = t("chart.share", lang)
+    gap = (
+        alt.Chart(frame)
+        .mark_rule(color="#999", strokeWidth=2)
+        .encode(
+            y=y,
+            x=alt.X("min(share_of_max):Q", title=x_title),
+            x2="max(share_of_max):Q",
+        )
+    )
+    dots = (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=140)
+        .encode(
+            y=y,
+            x=alt.X(
+                "share_of_max:Q",
+                title=x_title,
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(zero=False, padding=12),
+            ),
+            color=alt.Color(
+                "scorer_label:N",
+                title=t("col.scorer_kind", lang),
+                scale=alt.Scale(domain=domain, range=[_BASIS_COLORS[k] for k in kinds]),
+            ),
+            opacity=origin_opacity(lang),
+            tooltip=[
+                alt.Tooltip("criterion_label:N", title=t("col.criterion", lang)),
+                alt.Tooltip("scorer_label:N", title=t("col.scorer_kind", lang)),
+                alt.Tooltip("share_label:N", title=t("chart.share", lang)),
+                alt.Tooltip("units:Q", title=t("col.units", lang)),
+                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            ],
+        )
+    )
+    return localized(alt.LayerChart(layer=[gap, dots], height=rows(30)), lang)
+
+
+def criteria_heatmap(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
+    """Units x criteria (by code; the tooltip has the wording), coloured by share of maximum."""
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X(
+                "criterion_short:N",
+                title=t("col.criterion", lang),
+                sort=alt.EncodingSortField("sort_key", op="min"),
+                axis=alt.Axis(labelAngle=0),
+            ),
+            y=alt.Y("unit_name:N", title=None, axis=alt.Axis(labelLimit=320)),
+            color=alt.Color(
+                "share_of_max:Q",
+                title=t("chart.share", lang),
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(format="%"),
+            ),
+            opacity=origin_opacity(lang, legend=False),
+            tooltip=[
+                alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
+                alt.Tooltip("criterion_label:N", title=t("col.criterion", lang)),
+                alt.Tooltip("share_label:N", title=t("chart.share", lang)),
+                alt.Tooltip("points_label:N", title=t("col.points", lang)),
+                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            ],
+        )
+        .properties(height=rows(26))
+    )
+    return localized(chart, lang)
+
+
+def events_calendar(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
+    """Every event on a time line, one lane per event type; the tooltip names the results year.
+
+    A year-end review held in January sits in the next calendar year but reports the year before:
+    the tooltip keeps the two apart.
+    """
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=110)
+        .encode(
+            x=alt.X(
+                "event_date:T",
+                title=t("col.date", lang),
+                axis=alt.Axis(format="%Y", tickCount="year"),
+            ),
+            y=alt.Y("event_label:N", title=None, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color("event_label:N", legend=None, scale=alt.Scale(scheme="tableau10")),
+            shape=origin_shape(lang),
+            opacity=origin_opacity(lang),
+            tooltip=[
+                alt.Tooltip("event_label:N", title=t("chart.event_type", lang)),
+                alt.Tooltip("date_label:N", title=t("col.date", lang)),
+                alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+                alt.Tooltip("host_name:N", title=t("col.host", lang)),
+                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            ],
+        )
+        .properties(height=60 + 45 * frame["event_label"].n_unique())
+    )
+    return localized(chart, lang)

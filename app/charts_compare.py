@@ -1,0 +1,86 @@
+"""Charts of the compare page: one line per picked cluster, the same colour in every chart."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from charts import localized, origin_opacity, origin_shape, year_axis
+from thidua.i18n import Lang, t
+
+_HEIGHT = 280
+
+
+def _line(
+    frame: pl.DataFrame,
+    field: str,
+    title: str,
+    axis: alt.Axis,
+    label: str,
+    order: list[str],
+    lang: Lang,
+    *,
+    reverse: bool = False,
+) -> alt.LayerChart:
+    base = alt.Chart(frame).encode(
+        x=year_axis(lang),
+        y=alt.Y(f"{field}:Q", title=title, axis=axis, scale=alt.Scale(zero=False, reverse=reverse)),
+        color=alt.Color(
+            "cluster_name:N",
+            title=t("chart.cluster", lang),
+            scale=alt.Scale(domain=order, scheme="tableau10"),
+            # Beside the plot: below it, Streamlit's fixed height would squash the plot.
+            legend=alt.Legend(orient="right", labelLimit=280),
+        ),
+    )
+    line = base.mark_line(strokeWidth=2, opacity=0.75)
+    points = base.mark_point(filled=True, size=70).encode(
+        shape=origin_shape(lang),
+        opacity=origin_opacity(lang),
+        tooltip=[
+            alt.Tooltip("cluster_name:N", title=t("chart.cluster", lang)),
+            alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+            alt.Tooltip(f"{label}:N", title=title),
+            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+        ],
+    )
+    return localized(alt.LayerChart(layer=[line, points], height=_HEIGHT), lang)
+
+
+def share(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerChart:
+    rows = frame.filter(pl.col("mean_share_of_max").is_not_null())
+    return _line(
+        rows,
+        "mean_share_of_max",
+        t("chart.share", lang),
+        alt.Axis(format="%"),
+        "share_label",
+        order,
+        lang,
+    )
+
+
+def rank_change(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerChart:
+    rows = frame.filter(pl.col("mean_abs_rank_change").is_not_null())
+    return _line(
+        rows,
+        "mean_abs_rank_change",
+        t("compare.rank_change", lang),
+        alt.Axis(format=".1f"),
+        "change_label",
+        order,
+        lang,
+    )
+
+
+def award_rate(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerChart:
+    rows = frame.filter(pl.col("award_rate").is_not_null())
+    return _line(
+        rows,
+        "award_rate",
+        t("compare.award_rate", lang),
+        alt.Axis(format="%"),
+        "award_rate_label",
+        order,
+        lang,
+    )

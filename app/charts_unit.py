@@ -1,0 +1,96 @@
+"""Charts of one unit: its share of the maximum and its rank over the years, through its successor.
+
+Colour is the series (presenters_unit.history): the selected unit followed into its successor
+("Sở Kế hoạch và Đầu tư → Sở Tài chính") is one line; other units of the family are their own.
+One line per series and cluster (a unit may sit in several); the point's shape tells real from
+synthetic and the tooltip names the unit as it was called that year and the cluster.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from charts import HEIGHT, localized, origin_opacity, origin_shape, year_axis
+from thidua.i18n import Lang, t
+
+
+def _tooltip(lang: Lang) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+        alt.Tooltip("unit_name:N", title=t("unit.name_then", lang)),
+        alt.Tooltip("cluster_label:N", title=t("chart.cluster", lang)),
+        alt.Tooltip("role_label:N", title=t("chart.role", lang)),
+        alt.Tooltip("share_label:N", title=t("chart.share", lang)),
+        alt.Tooltip("rank_label:N", title=t("chart.rank", lang)),
+        alt.Tooltip("origin:N", title=t("origin.title", lang)),
+    ]
+
+
+def _color(frame: pl.DataFrame, lang: Lang) -> alt.Color:
+    # The followed unit first, so it gets the first (strongest) colour in every chart.
+    order = frame.sort("is_chain", descending=True)["series"].unique(maintain_order=True).to_list()
+    return alt.Color(
+        "series:N",
+        title=t("col.unit", lang),
+        scale=alt.Scale(domain=order, scheme="tableau10"),
+        # Beside the plot: below it, Streamlit's fixed height would squash the plot.
+        legend=alt.Legend(orient="right", labelLimit=320),
+    )
+
+
+def _merge_rules(years: list[int], lang: Lang) -> list[alt.Chart]:
+    if not years:
+        return []
+    marks = pl.DataFrame({"results_year": [y - 0.5 for y in years]})
+    rule = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#888").encode(x="results_year:Q")
+    text = (
+        alt.Chart(marks)
+        .mark_text(align="left", dx=4, dy=-6, color="#666", text=t("unit.merge_marker", lang))
+        .encode(x="results_year:Q", y=alt.value(8))
+    )
+    return [rule, text]
+
+
+def share_over_time(frame: pl.DataFrame, merges: list[int], lang: Lang) -> alt.LayerChart:
+    base = alt.Chart(frame).encode(
+        x=year_axis(lang),
+        y=alt.Y(
+            "share_of_max:Q",
+            title=t("chart.share", lang),
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(zero=False),
+        ),
+        color=_color(frame, lang),
+    )
+    line = base.mark_line(strokeWidth=2.5, opacity=0.75).encode(detail="cluster_id:N")
+    points = base.mark_point(filled=True, size=90).encode(
+        shape=origin_shape(lang), opacity=origin_opacity(lang), tooltip=_tooltip(lang)
+    )
+    return localized(
+        alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT), lang
+    )
+
+
+def rank_over_time(frame: pl.DataFrame, merges: list[int], lang: Lang) -> alt.LayerChart:
+    worst = int(
+        frame.select(pl.max_horizontal(pl.col("member_count").max(), pl.col("rank").max())).item()
+        or 1
+    )
+    base = alt.Chart(frame).encode(
+        x=year_axis(lang),
+        y=alt.Y(
+            "rank:Q",
+            title=t("chart.rank", lang),
+            scale=alt.Scale(domain=[worst + 0.5, 0.5], nice=False),
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
+        color=_color(frame, lang),
+    )
+    line = base.mark_line(strokeWidth=2.5, opacity=0.75).encode(detail="cluster_id:N")
+    points = base.mark_point(filled=True, size=90).encode(
+        shape=origin_shape(lang), opacity=origin_opacity(lang), tooltip=_tooltip(lang)
+    )
+    return localized(
+        alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT), lang
+    )

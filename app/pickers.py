@@ -1,0 +1,151 @@
+"""The pickers pages share: one cluster, several clusters, one unit. All of them live in the URL.
+
+Options come from data_access (already filtered by the sidebar); the choice is kept by url_state,
+so a copied link opens the same cluster or unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+import streamlit as st
+
+import data_access as da
+import url_state
+from app_context import ViewContext, warehouse_errors
+from data_access import COMPARE_MAX
+from presenters_cluster import cluster_label
+from thidua.i18n import fmt_int
+
+
+def _cluster_labels(options: pl.DataFrame, view: ViewContext) -> dict[str, str]:
+    return {
+        cid: cluster_label(name, synthetic, view.lang)
+        for cid, name, synthetic in options.select(
+            "cluster_id", "cluster_name", "is_synthetic"
+        ).iter_rows()
+    }
+
+
+def cluster_options(view: ViewContext, *, many: bool = False) -> pl.DataFrame:
+    """The clusters the sidebar's filters leave, with the ones the URL names first.
+
+    At the national tier they can run to tens of thousands: the list is capped and the page
+    says how to narrow it (an organiser or a kind).
+    """
+    if many:
+        pinned = url_state.wanted_many("clusters", "url_clusters")
+    else:
+        one = url_state.wanted("cluster", "url_cluster")
+        pinned = (one,) if one else ()
+    with warehouse_errors(view):
+        options = da.cluster_options(view.db_path, view.stamp, view.filters, pinned)
+    if options.height > da.CLUSTER_OPTION_CAP:
+        cap = fmt_int(da.CLUSTER_OPTION_CAP, view.lang)
+        st.caption(view.t("picker.cluster.too_many", cap=cap))
+        options = options.head(da.CLUSTER_OPTION_CAP)
+    return options
+
+
+def default_cluster(options: pl.DataFrame) -> str:
+    """A real cluster first (the seed articles' clusters), else the first one listed."""
+    real = options.filter(~pl.col("is_synthetic"))
+    return str((real if real.height else options)["cluster_id"][0])
+
+
+def cluster_picker(view: ViewContext, options: pl.DataFrame) -> str:
+    """One cluster, bound to `?cluster=`. `options` must not be empty."""
+    labels = _cluster_labels(options, view)
+    ids = list(labels)
+    default = default_cluster(options)
+
+    def draw(key: str) -> object:
+        return st.selectbox(
+            view.t("picker.cluster"),
+            ids,
+            format_func=lambda cid: labels.get(cid, cid),
+            key=key,
+            help=view.t("picker.cluster.help"),
+        )
+
+    picked = url_state.choice("cluster", ids, default, draw, always=True)
+    return picked or default
+
+
+def clusters_picker(view: ViewContext, options: pl.DataFrame) -> tuple[str, ...]:
+    """Two to six clusters, bound to `?clusters=a,b,c`."""
+    labels = _cluster_labels(options, view)
+    ids = list(labels)
+    real = options.filter(~pl.col("is_synthetic"))["cluster_id"].to_list()
+    default = (real + [i for i in ids if i not in real])[:3]
+    key = "url_clusters"
+    url_state.seed_many("clusters", key, ids, default, COMPARE_MAX)
+    picked: Sequence[str] = st.multiselect(
+        view.t("picker.clusters"),
+        ids,
+        format_func=lambda cid: labels.get(cid, cid),
+        key=key,
+        max_selections=COMPARE_MAX,
+        help=view.t("picker.clusters.help", max=COMPARE_MAX),
+        placeholder=view.t("picker.clusters.placeholder"),
+    )
+    url_state.publish_many("clusters", list(picked))
+    return tuple(picked)
+
+
+def year_picker(view: ViewContext, years: Sequence[int], *, label: str) -> int | None:
+    """One results year of the page (e.g. the criterion breakdown's), bound to `?year=`."""
+    if not years:
+        return None
+    codes = [str(y) for y in sorted(years)]
+
+    def draw(key: str) -> object:
+        return st.select_slider(view.t(label), codes, key=key) if len(codes) > 1 else codes[0]
+
+    picked = url_state.choice("year", codes, codes[-1], draw)
+    return int(picked) if picked else None
+
+
+def unit_search(view: ViewContext) -> str:
+    """A name filter for the unit picker (free text, kept in `?q=`)."""
+    key = "url_q"
+    linked = url_state.linked_value("q")
+    if linked is not None:
+        st.session_state[key] = linked
+    elif key not in st.session_state:
+        st.session_state[key] = url_state.kept_value("q") or ""
+    text = st.text_input(
+        view.t("picker.unit.search"),
+        key=key,
+        placeholder=view.t("picker.unit.search.placeholder"),
+    ).strip()
+    url_state.publish_one("q", text or None, None)
+    return text
+
+
+def unit_picker(view: ViewContext, options: pl.DataFrame) -> str | None:
+    """One unit, bound to `?unit=`; names that changed show where they went (→ successor)."""
+    if options.is_empty():
+        return None
+    labels: dict[str, str] = {}
+    for uid, name, short, succ_id, succ_name in options.select(
+        "unit_id", "unit_name", "short_name", "successor_unit_id", "successor_unit_name"
+    ).iter_rows():
+        label = f"{name} ({short})" if short and short != name else name
+        if succ_id and succ_id != uid:
+            label += f" → {succ_name}"
+        labels[uid] = label
+    ids = list(labels)
+    busiest = options.sort("years", descending=True)["unit_id"][0]
+
+    def draw(key: str) -> object:
+        return st.selectbox(
+            view.t("picker.unit"),
+            ids,
+            format_func=lambda uid: labels.get(uid, uid),
+            key=key,
+            help=view.t("picker.unit.help"),
+        )
+
+    return url_state.choice("unit", ids, str(busiest), draw, always=True)

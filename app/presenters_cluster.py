@@ -1,0 +1,282 @@
+"""Frames of the cluster page, ready to draw: translated labels, formatted tooltips, checks.
+
+No SQL (data_access.py) and no Streamlit (views/clusters.py). Every function takes what one query
+returned for one cluster (a few hundred rows at most) and the language.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from presenters import award_name, with_origin, with_provenance, with_terms
+from thidua.i18n import Lang, fmt_date, fmt_number, fmt_percent, fmt_year_range, t, term
+
+
+def _percent_labels(frame: pl.DataFrame, column: str, lang: Lang, target: str) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.Series(
+            target,
+            [fmt_percent(v, 1, lang) for v in frame[column].to_list()],
+            dtype=pl.String,
+        )
+    )
+
+
+def roster(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Membership rows with the role translated ("not stated" when the source is silent)."""
+    frame = with_provenance(frame, lang)
+    return with_terms(
+        frame.with_columns(pl.col("role").fill_null("unknown").alias("role_code")),
+        lang,
+        role_label=("role", "role_code"),
+    )
+
+
+def leadership(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Leader and deputy rows, with the deputy-to-leader path in words for tooltips and table."""
+    frame = with_terms(with_provenance(frame, lang), lang, role_label=("role", "role"))
+
+    def path(was_deputy: bool | None, leads_next: bool | None, role: str | None) -> str:
+        parts = []
+        if role == "leader" and was_deputy:
+            parts.append(t("leadership.was_deputy", lang))
+        if role == "deputy" and leads_next:
+            parts.append(t("leadership.leads_next", lang))
+        return "; ".join(parts)
+
+    paths = [
+        path(w, n, r)
+        for w, n, r in frame.select(
+            "was_deputy_previous_year", "is_leader_next_year", "role"
+        ).iter_rows()
+    ]
+    return frame.with_columns(pl.Series("path_label", paths, dtype=pl.String))
+
+
+def rotation_summary(frame: pl.DataFrame) -> tuple[int, int]:
+    """(years whose leader was the deputy the year before, years where that is known)."""
+    leaders = frame.filter(pl.col("role") == "leader")
+    known = leaders.filter(pl.col("was_deputy_previous_year").is_not_null())
+    return int(known["was_deputy_previous_year"].sum()), known.height
+
+
+def yearly_leaders(years: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """One row per results year: leader, deputies, leading unit and its winning streak."""
+    frame = years.sort("results_year")
+    streaks: list[int | None] = []
+    run = 0
+    previous: object = None
+    previous_year: int | None = None
+    for unit, year in frame.select("top_unit_id", "results_year").iter_rows():
+        if unit is None:
+            run = 0
+        elif unit == previous and previous_year is not None and year == previous_year + 1:
+            run += 1
+        else:
+            run = 1
+        streaks.append(run or None)
+        previous, previous_year = unit, year
+    basis = {
+        "declared_rank": t("rank_basis.declared", lang),
+        "score": t("rank_basis.score", lang),
+    }
+    synthetic = f" ({term('origin', 'synthetic', lang).lower()})"
+
+    def marked(name: str, flag: str) -> pl.Expr:
+        # A real cluster-year can carry a synthetic leader or leading unit: say so on the name.
+        return (
+            pl.when(pl.col(flag) & ~pl.col("is_synthetic"))
+            .then(pl.col(name) + pl.lit(synthetic))
+            .otherwise(pl.col(name))
+            .alias(name)
+        )
+
+    return with_origin(frame, lang).with_columns(
+        marked("leader_name", "is_leader_synthetic"),
+        marked("top_unit_name", "is_top_unit_synthetic"),
+        pl.Series("top_streak", streaks, dtype=pl.Int32),
+        pl.col("top_unit_basis")
+        .replace_strict(basis, default=None, return_dtype=pl.String)
+        .alias("top_basis_label"),
+    )
+
+
+def longest_streak(leaders: pl.DataFrame) -> tuple[str | None, int]:
+    """The unit with the longest run of consecutive years as leading unit, and its length."""
+    best = leaders.filter(pl.col("top_streak").is_not_null()).sort(
+        "top_streak", "results_year", descending=[True, False]
+    )
+    if best.is_empty():
+        return None, 0
+    return best["top_unit_name"][0], int(best["top_streak"][0])
+
+
+def results(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Unit-year scores and ranks with the labels the bump chart and the table need."""
+    basis = pl.when(pl.col("declared_rank").is_not_null()).then(
+        pl.lit(t("rank_basis.declared", lang))
+    )
+    frame = with_provenance(frame, lang).with_columns(
+        basis.when(pl.col("rank_by_score").is_not_null())
+        .then(pl.lit(t("rank_basis.score", lang)))
+        .otherwise(None)
+        .alias("rank_basis_label"),
+        pl.col("role").fill_null("unknown").alias("role_code"),
+    )
+    frame = with_terms(frame, lang, role_label=("role", "role_code"))
+    return _percent_labels(frame, "share_of_max", lang, "share_label")
+
+
+def checks(results_frame: pl.DataFrame, years: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Consistency findings of the cluster: rank vs score, scored non-members, leader not a member.
+
+    Raised, never fixed: the warehouse keeps both the declared rank and the scores.
+    """
+    rows: list[dict[str, object]] = []
+    for r in results_frame.iter_rows(named=True):
+        if r["is_rank_mismatch"]:
+            rows.append(
+                {
+                    "results_year": r["results_year"],
+                    "unit_name": r["unit_name"],
+                    "check": t("check.rank_mismatch", lang),
+                    "detail": t(
+                        "check.rank_mismatch.detail",
+                        lang,
+                        declared=r["declared_rank"],
+                        by_score=r["rank_by_score"],
+                    ),
+                }
+            )
+        if r["has_membership"] is False:
+            rows.append(
+                {
+                    "results_year": r["results_year"],
+                    "unit_name": r["unit_name"],
+                    "check": t("check.not_member", lang),
+                    "detail": t("check.not_member.detail", lang),
+                }
+            )
+    members = {
+        (y, u)
+        for y, u in results_frame.filter(pl.col("has_membership"))
+        .select("results_year", "unit_id")
+        .iter_rows()
+    }
+    for year, leader_id, leader in years.select(
+        "results_year", "leader_unit_id", "leader_name"
+    ).iter_rows():
+        if leader_id is not None and members and (year, leader_id) not in members:
+            rows.append(
+                {
+                    "results_year": year,
+                    "unit_name": leader,
+                    "check": t("check.leader_not_member", lang),
+                    "detail": t("check.leader_not_member.detail", lang),
+                }
+            )
+    schema = {
+        "results_year": pl.Int32,
+        "unit_name": pl.String,
+        "check": pl.String,
+        "detail": pl.String,
+    }
+    return pl.DataFrame(rows, schema=schema).sort("results_year", "unit_name")
+
+
+def criteria(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(mean share per criterion and scorer kind, share per unit and criterion on the final basis).
+
+    The final basis follows the warehouse's rule: agreed, else peer, else self.
+    """
+    labelled = frame.with_columns(
+        pl.coalesce(pl.col("criterion_name"), pl.col("criterion_id")).alias("criterion_label"),
+        pl.coalesce(pl.col("criterion_code"), pl.col("criterion_id")).alias("criterion_short"),
+        pl.coalesce(pl.col("sort_order"), pl.lit(999)).alias("sort_key"),
+    )
+    by_basis = (
+        labelled.group_by("criterion_id", "criterion_label", "criterion_short", "scorer_kind")
+        .agg(
+            (pl.col("points").sum() / pl.col("max_points").sum()).alias("share_of_max"),
+            pl.col("unit_id").n_unique().alias("units"),
+            pl.col("sort_key").min(),
+            pl.col("is_synthetic").all(),
+        )
+        .sort("sort_key", "criterion_label", "scorer_kind")
+    )
+    by_basis = with_terms(by_basis, lang, scorer_label=("scorer_kind", "scorer_kind"))
+    by_basis = with_origin(_percent_labels(by_basis, "share_of_max", lang, "share_label"), lang)
+
+    rank = {"agreed": 0, "peer": 1, "self": 2}
+    final = (
+        labelled.with_columns(
+            pl.col("scorer_kind").replace_strict(rank, default=9, return_dtype=pl.Int8).alias("k")
+        )
+        .sort("k")
+        .group_by("unit_id", "criterion_id", maintain_order=True)
+        .first()
+    )
+    final = final.with_columns(
+        pl.Series(
+            "points_label",
+            [
+                f"{fmt_number(p, 1, lang)} / {fmt_number(m, 1, lang)}"
+                for p, m in final.select("points", "max_points").iter_rows()
+            ],
+            dtype=pl.String,
+        )
+    )
+    final = with_origin(_percent_labels(final, "share_of_max", lang, "share_label"), lang)
+    return by_basis, final
+
+
+def events(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    frame = with_terms(
+        with_provenance(frame, lang),
+        lang,
+        event_label=("event_type", "event_type"),
+        part_label=("part_of_day", "part_of_day"),
+    )
+    return frame.with_columns(
+        pl.Series(
+            "date_label",
+            [fmt_date(d, lang) for d in frame["event_date"].to_list()],
+            dtype=pl.String,
+        )
+    )
+
+
+def awards(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    frame = award_name(with_provenance(frame, lang), lang)
+    frame = with_terms(frame, lang, status_label=("status", "status"))
+    return frame.with_columns(
+        pl.col("unit_name").fill_null(t("fact.award_unknown_unit", lang)).alias("unit_label")
+    )
+
+
+def profile_line(profile: dict[str, object], lang: Lang) -> str:
+    """ "Cụm · Cơ quan tổ chức: … · Có ghi nhận 2015–2025 · Nguồn: <title, linked>" (markdown)."""
+    organizer = profile["organizer_name_en"] if lang == "en" else profile["organizer_name"]
+    first = profile["first_year"]
+    last = profile["last_year"] or first
+    span = fmt_year_range((int(str(first)), int(str(last)))) if first is not None else "—"
+    source = str(profile["source_title"] or "—")
+    if profile["is_synthetic"]:
+        source = f"{t('source.synthetic', lang)} ({profile['source_ref']})"
+    elif profile["source_url"]:
+        source = f"[{source}]({profile['source_url']})"
+    return t(
+        "clusters.profile",
+        lang,
+        kind=term("kind", str(profile["cluster_kind"]), lang),
+        organizer=organizer or "—",
+        years=span,
+        source=source,
+    )
+
+
+def cluster_label(name: str, is_synthetic: bool | None, lang: Lang) -> str:
+    """A picker entry: the name, marked when no real source attests the cluster."""
+    if is_synthetic:
+        return f"{name} · {term('origin', 'synthetic', lang)}"
+    return name

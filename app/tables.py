@@ -1,0 +1,206 @@
+"""One way to show a table: translated headers, Vietnamese numbers and dates, CSV and XLSX.
+
+Why a pandas Styler: Streamlit's grid formats numbers with printf patterns or the browser's locale,
+neither of which gives "1.234,5" and "14/01/2022" for every analyst. A Styler carries the display
+text next to the typed value, so cells read the Vietnamese way while sorting a column still sorts
+numbers and dates, not strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+import polars as pl
+import streamlit as st
+
+from downloads import csv_bytes, xlsx_bytes
+from thidua.i18n import Lang, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_percent, t
+
+ColKind = Literal[
+    "text", "long", "year", "int", "number", "percent", "date", "datetime", "link", "page"
+]
+Width = Literal["small", "medium", "large"] | int | None
+
+
+@dataclass(frozen=True)
+class Col:
+    """A displayed column: the frame's column, its i18n label key and how to show it."""
+
+    name: str
+    label: str
+    kind: ColKind = "text"
+    width: Width = None
+    decimals: int = 1
+    help: str | None = None  # i18n key of a tooltip for the header
+
+
+def _formatter(col: Col, lang: Lang) -> Callable[[Any], str] | None:
+    def missing(value: Any) -> bool:
+        # pandas turns a null in a numeric column into NaN (a float that is not equal to itself).
+        return value is None or (isinstance(value, float) and value != value)
+
+    def year(value: Any) -> str:
+        return "" if missing(value) else str(int(value))
+
+    def whole(value: Any) -> str:
+        return "" if missing(value) else fmt_int(int(value), lang)
+
+    def number(value: Any) -> str:
+        return "" if missing(value) else fmt_number(float(value), col.decimals, lang)
+
+    def percent(value: Any) -> str:
+        return "" if missing(value) else fmt_percent(float(value), col.decimals, lang)
+
+    def day(value: Any) -> str:
+        if missing(value) or not isinstance(value, date):
+            return ""
+        return fmt_date(value, lang)
+
+    def moment(value: Any) -> str:
+        if missing(value) or not isinstance(value, datetime):
+            return ""
+        return fmt_datetime(value, lang)
+
+    return {
+        "year": year,
+        "int": whole,
+        "number": number,
+        "percent": percent,
+        "date": day,
+        "datetime": moment,
+    }.get(col.kind)
+
+
+def _label(col: Col, lang: Lang, raw: bool) -> str:
+    return col.label if raw else t(col.label, lang)
+
+
+def _column_config(col: Col, lang: Lang, raw: bool = False) -> Any:
+    label = _label(col, lang, raw)
+    help_text = t(col.help, lang) if col.help else None
+    if col.kind == "link":
+        # The domain is enough to tell sources apart; the whole address is in the downloads.
+        return st.column_config.LinkColumn(
+            label, width=col.width, help=help_text, display_text=r"https?://(?:www\.)?([^/]+).*"
+        )
+    if col.kind == "page":
+        # A link to another page of the dashboard (e.g. the unit's own page), opened in a new tab.
+        return st.column_config.LinkColumn(
+            label, width=col.width or "small", help=help_text, display_text=t("table.open", lang)
+        )
+    if col.kind in ("year", "int", "number", "percent"):
+        return st.column_config.NumberColumn(label, width=col.width, help=help_text)
+    if col.kind == "long":
+        return st.column_config.TextColumn(label, width=col.width or "large", help=help_text)
+    return st.column_config.Column(label, width=col.width, help=help_text)
+
+
+def export_frame(
+    frame: pl.DataFrame, cols: Sequence[Col], lang: Lang, raw: bool = False
+) -> pl.DataFrame:
+    """The columns as shown, under their translated headers (what the downloads contain)."""
+    labels: list[str] = []
+    for col in cols:
+        label = _label(col, lang, raw)
+        while label in labels:  # two columns may share a label; a frame may not
+            label += " "
+        labels.append(label)
+    return frame.select(pl.col(c.name).alias(label) for c, label in zip(cols, labels, strict=True))
+
+
+def show_table(
+    frame: pl.DataFrame,
+    cols: Sequence[Col],
+    *,
+    key: str,
+    lang: Lang,
+    file_stem: str,
+    cap: int | None = None,
+    empty: str = "state.empty",
+    height: int | Literal["auto"] = "auto",
+    raw_labels: bool = False,
+) -> None:
+    """Draw the table with its CSV and XLSX downloads, or say why it is empty.
+
+    `cap`: the query asked for cap + 1 rows; when they came, show cap rows and say it was cut.
+    `raw_labels`: the labels are the headers themselves, not i18n keys (user SQL results).
+    """
+    if frame.is_empty():
+        st.caption(t(empty, lang))
+        return
+    truncated = cap is not None and frame.height > cap
+    if truncated and cap is not None:
+        frame = frame.head(cap)
+    shown = frame.select([c.name for c in cols])
+    formats = {c.name: f for c in cols if (f := _formatter(c, lang)) is not None}
+    data: Any = shown.to_pandas()
+    if formats:
+        data = data.style.format(formats, na_rep="")
+    st.dataframe(
+        data,
+        hide_index=True,
+        height=height,
+        placeholder="—",  # a value the source does not state stays visibly unknown
+        column_config={c.name: _column_config(c, lang, raw_labels) for c in cols},
+        key=f"{key}_grid",
+    )
+    if truncated and cap is not None:
+        st.caption(t("table.truncated", lang, rows=fmt_int(cap, lang)))
+    _downloads(shown, cols, key=key, lang=lang, file_stem=file_stem, raw=raw_labels)
+
+
+def _downloads(
+    frame: pl.DataFrame,
+    cols: Sequence[Col],
+    *,
+    key: str,
+    lang: Lang,
+    file_stem: str,
+    raw: bool,
+) -> None:
+    def as_csv() -> bytes:
+        return csv_bytes(export_frame(frame, cols, lang, raw))
+
+    def as_xlsx() -> bytes:
+        exported = export_frame(frame, cols, lang, raw)
+        percents = {
+            label: c.decimals
+            for c, label in zip(cols, exported.columns, strict=True)
+            if c.kind == "percent"
+        }
+        return xlsx_bytes(exported, sheet=file_stem, percent_columns=percents)
+
+    with st.container(horizontal=True, gap="small"):
+        # Callables: the file is made only when someone clicks, never on every rerun.
+        st.download_button(
+            t("table.csv", lang),
+            data=as_csv,
+            file_name=f"thidua-{file_stem}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"{key}_csv",
+            type="tertiary",
+        )
+        st.download_button(
+            t("table.xlsx", lang),
+            data=as_xlsx,
+            file_name=f"thidua-{file_stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/table_view:",
+            key=f"{key}_xlsx",
+            type="tertiary",
+        )
+
+
+# Provenance columns, added to a frame by presenters.with_provenance().
+PROVENANCE: tuple[Col, ...] = (
+    Col("origin", "col.origin", width="small"),
+    Col("source", "col.source", width="medium"),
+    Col("link", "col.link", "link", width="small"),
+    Col("file_row", "col.file_row", width="medium"),
+)

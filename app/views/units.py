@@ -1,0 +1,164 @@
+"""Đơn vị (one unit): its record in every cluster it belonged to, followed through the 2025 merges.
+
+Answers "how has this unit done over the years, in which clusters and roles, what was it awarded,
+and where did it go (or come from) when departments merged", lining the years up by the unit's
+current successor so the trend does not stop at a reorganisation.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+import charts_unit as charts
+import data_access as da
+import pickers
+import presenters_cluster
+import presenters_unit as present
+import url_state
+from app_context import (
+    current_view,
+    mart_section,
+    require_warehouse,
+    scope_caption,
+    synthetic_note,
+    warehouse_errors,
+)
+from presenters import with_links
+from tables import PROVENANCE, Col, show_table
+from thidua.i18n import fmt_int, fmt_percent
+
+view = current_view()
+lang = view.lang
+f = view.filters
+db, stamp = view.db_path, view.stamp
+st.title(view.t("units.title"))
+require_warehouse(view)
+scope_caption(view)
+
+search = pickers.unit_search(view)
+with warehouse_errors(view):
+    options = da.unit_options(db, stamp, f, search, url_state.wanted("unit", "url_unit"))
+if options.height > da.UNIT_OPTION_CAP:
+    st.caption(view.t("picker.unit.too_many", cap=fmt_int(da.UNIT_OPTION_CAP, lang)))
+    options = options.head(da.UNIT_OPTION_CAP)
+unit_id = pickers.unit_picker(view, options)
+if unit_id is None:
+    st.warning(view.t("units.none"), icon=":material/search_off:")
+    st.stop()
+
+with warehouse_errors(view):
+    family = da.unit_family(db, stamp, unit_id)
+    lineage = present.lineage(da.unit_lineage(db, stamp, unit_id), lang)
+me = family.filter(pl.col("is_selected")).row(0, named=True)
+
+# --- who the unit is, and where it went ----------------------------------------------------------
+organizer = me["organizer_name_en"] if lang == "en" else me["organizer_name"]
+st.caption(
+    view.t(
+        "units.profile",
+        short=me["short_name"] or "—",
+        kind=me["unit_type"] or "—",
+        organizer=organizer or "—",
+    )
+)
+sentence = present.family_sentence(family, lang)
+if sentence:
+    st.info(sentence, icon=":material/merge:")
+synthetic_note(view)
+
+history_frame: pl.DataFrame | None = None
+with warehouse_errors(view), mart_section(view, "marts.unit_history"):
+    history_frame = with_links(
+        present.history(da.unit_history(db, stamp, f, unit_id), family, lang),
+        "cluster_id",
+        "cluster_page",
+        lambda cid: url_state.page_href("cum-khoi", cluster=cid),
+    )
+
+if history_frame is not None:
+    history = history_frame
+    scored = history.filter(pl.col("share_of_max").is_not_null())
+    ranked = history.filter(pl.col("rank").is_not_null())
+    # The tiles describe the followed unit (and its successor after the merge) only.
+    chain = history.filter(pl.col("is_chain"))
+    mean_share = chain.select(pl.col("share_of_max").mean()).item()
+    cols = st.columns(4)
+    cols[0].metric(view.t("metric.years"), fmt_int(chain["results_year"].n_unique(), lang))
+    cols[1].metric(view.t("metric.clusters"), fmt_int(chain["cluster_id"].n_unique(), lang))
+    cols[2].metric(
+        view.t("metric.mean_share"),
+        fmt_percent(mean_share, 1, lang) if mean_share is not None else "—",
+    )
+    cols[3].metric(view.t("metric.firsts"), fmt_int(chain.filter(pl.col("rank") == 1).height, lang))
+
+    merges = present.merge_years(lineage)
+    st.subheader(view.t("units.share.title"))
+    if scored.is_empty():
+        st.caption(view.t("chart.no_scores"))
+    else:
+        st.altair_chart(charts.share_over_time(scored, merges, lang), width="stretch")
+    st.subheader(view.t("units.rank.title"))
+    if ranked.is_empty():
+        st.caption(view.t("clusters.bump.none"))
+    else:
+        st.altair_chart(charts.rank_over_time(ranked, merges, lang), width="stretch")
+    if merges:
+        st.caption(view.t("units.merge.caption"))
+
+    st.subheader(view.t("units.history.title"))
+    show_table(
+        history,
+        [
+            Col("results_year", "col.year", "year", width="small"),
+            Col("unit_name", "unit.name_then", width="medium"),
+            Col("cluster_label", "col.cluster", width="medium"),
+            Col("role_label", "col.role"),
+            Col("rank_label", "col.rank", width="small"),
+            Col("share_of_max", "col.share", "percent", width="small"),
+            Col("awards_decided", "col.awards_decided", "int", width="small"),
+            Col("award_names", "col.award", width="medium"),
+            Col("cluster_page", "col.cluster_page", "page"),
+            *PROVENANCE,
+        ],
+        key="unit_history",
+        lang=lang,
+        file_stem=f"don-vi-{unit_id}",
+    )
+
+st.subheader(view.t("units.awards.title"))
+with warehouse_errors(view):
+    awards = presenters_cluster.awards(da.unit_awards(db, stamp, f, unit_id), lang)
+show_table(
+    awards,
+    [
+        Col("results_year", "col.year", "year", width="small"),
+        Col("unit_name", "unit.name_then", width="medium"),
+        Col("cluster_name", "col.cluster", width="medium"),
+        Col("award_label", "col.award", width="medium"),
+        Col("status_label", "col.status", width="small"),
+        Col("decision_no", "col.decision_no", width="small"),
+        Col("decision_date", "col.decision_date", "date", width="small"),
+        *PROVENANCE,
+    ],
+    key="unit_awards",
+    lang=lang,
+    file_stem=f"khen-thuong-{unit_id}",
+    empty="units.awards.none",
+)
+
+if lineage.height:
+    st.subheader(view.t("units.lineage.title"))
+    show_table(
+        lineage,
+        [
+            Col("effective_date", "col.effective_date", "date", width="small"),
+            Col("from_label", "col.from_unit", width="medium"),
+            Col("relation_label", "col.relation", width="small"),
+            Col("to_label", "col.to_unit", width="medium"),
+            Col("source_note", "col.note", "long"),
+        ],
+        key="unit_lineage",
+        lang=lang,
+        file_stem=f"sap-xep-{unit_id}",
+    )

@@ -1,0 +1,415 @@
+"""End to end: `thidua serve` on the sample warehouse, every page opened in headless Chromium.
+
+Debian's chromium (/usr/bin/chromium) is driven by playwright's sync API; `playwright install`
+(which downloads a browser) is never used. Each page must finish running without an exception
+element and show its key content; a screenshot per page goes to build/screenshots/ and the time to
+first paint and to "ready" (the app finished running) to build/screenshots/timings.json, for the
+benchmark. Nothing here asserts a timing.
+
+The browser tests skip only when /usr/bin/chromium is absent and THIDUA_REQUIRE_BROWSER is unset;
+`make test` sets it, so CI fails instead of skipping silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pytest
+
+from thidua.paths import PROJECT_ROOT, Home
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
+VIEWPORT = {"width": 1440, "height": 1000}
+MAX_SHOT_HEIGHT = 9000
+# Data grids draw on a canvas after the script finished: give them time before the screenshot.
+GRID_SETTLE_S = 3.0
+READY_TIMEOUT_MS = 60_000
+SERVER_START_TIMEOUT_S = 60
+
+_READY = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app !== null
+        && app.getAttribute('data-test-script-state') === 'notRunning'
+        && document.querySelector('[data-testid="stStatusWidgetRunningIcon"]') === null
+        && document.querySelector('[data-testid="stSkeleton"]') === null;
+}"""
+_FIRST_PAINT = """() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return paint ? paint.startTime / 1000 : null;
+}"""
+_MAIN_HEIGHT = """() => Math.max(1000, ...[...document.querySelectorAll(
+    '[data-testid="stMain"], [data-testid="stAppScrollToBottomContainer"]'
+)].map(e => e.scrollHeight))"""
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    name: str  # screenshot and timings key
+    path: str  # URL path and query, as a shared link would have it
+    title: str
+    content: tuple[str, ...]  # selectors that must be visible
+    texts: tuple[str, ...] = ()  # texts that must be on the page
+
+
+PAGES = [
+    PageCheck(
+        "cum-khoi",
+        "/cum-khoi?cluster=th-ubnd:cum-08",
+        "Cụm / Khối thi đua",
+        ('[data-testid="stVegaLiteChart"]', '[data-testid="stDataFrame"]'),
+        ("Thành viên theo năm thi đua", "Cụm thi đua số 8"),
+    ),
+    PageCheck(
+        "tong-quan",
+        "/",
+        "Tổng quan",
+        (
+            '[data-testid="stMetric"]',
+            '[data-testid="stVegaLiteChart"]',
+            '[data-testid="stDataFrame"]',
+        ),
+        ("Dữ kiện từ nguồn thật",),
+    ),
+    PageCheck(
+        "cum-khoi-lanh-dao",
+        "/cum-khoi?cluster=th-ubnd:cum-08&tab=leaders",
+        "Cụm / Khối thi đua",
+        ('[data-testid="stVegaLiteChart"]', '[data-testid="stDataFrame"]'),
+        ("Luân phiên Trưởng, Phó cụm/khối",),
+    ),
+    PageCheck(
+        "cum-khoi-xep-hang",
+        "/cum-khoi?cluster=th-ubnd:cum-08&tab=rank",
+        "Cụm / Khối thi đua",
+        ('[data-testid="stVegaLiteChart"]', '[data-testid="stDataFrame"]'),
+        ("Thứ hạng qua các năm", "Kiểm tra nhất quán"),
+    ),
+    PageCheck(
+        "cum-khoi-tieu-chi",
+        "/cum-khoi?cluster=th-ubnd:cum-08&tab=criteria",
+        "Cụm / Khối thi đua",
+        ('[data-testid="stVegaLiteChart"]',),
+        ("Điểm theo tiêu chí",),
+    ),
+    PageCheck(
+        "don-vi",
+        "/don-vi?unit=th-so-khdt",
+        "Đơn vị",
+        ('[data-testid="stVegaLiteChart"]', '[data-testid="stDataFrame"]'),
+        ("Sở Tài chính", "Lịch sử qua các cụm/khối"),
+    ),
+    PageCheck(
+        "khen-thuong",
+        "/khen-thuong",
+        "Khen thưởng",
+        ('[data-testid="stMetric"]', '[data-testid="stVegaLiteChart"]'),
+        ("Đề nghị → chấp thuận → quyết định",),
+    ),
+    PageCheck(
+        "khen-thuong-tuan-thu",
+        "/khen-thuong?tab=compliance",
+        "Khen thưởng",
+        ('[data-testid="stVegaLiteChart"]', '[data-testid="stDataFrame"]'),
+        ("Phát hiện về tuân thủ",),
+    ),
+    PageCheck(
+        "so-sanh",
+        "/so-sanh",
+        "So sánh cụm/khối",
+        ('[data-testid="stVegaLiteChart"]', '[data-testid="stDataFrame"]'),
+        ("Tóm tắt", "Độ ổn định thứ hạng"),
+    ),
+    PageCheck(
+        "chat-luong",
+        "/chat-luong",
+        "Chất lượng dữ liệu",
+        ('[data-testid="stMetric"]', '[data-testid="stDataFrame"]'),
+        ("Kết quả dựng của bản đang công bố",),
+    ),
+    PageCheck(
+        "sql",
+        "/sql",
+        "Truy vấn SQL",
+        ('[data-testid="stTextArea"]', '[data-testid="stDataFrame"]'),
+        ("Cấu trúc dữ liệu",),
+    ),
+    PageCheck(
+        "cum-khoi-en",
+        "/cum-khoi?lang=en&cluster=th-ubnd:cum-08&tab=rank",
+        "Cluster or block",
+        ('[data-testid="stVegaLiteChart"]',),
+        ("Rank over the years",),
+    ),
+]
+
+
+# --- shared with test_publish_while_browsing.py ---------------------------------------------------
+
+
+def require_browser() -> None:
+    """Skip without a browser, unless the environment demands one (CI): then fail."""
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("THIDUA_REQUIRE_BROWSER"):
+        pytest.fail(f"{CHROMIUM} is missing and THIDUA_REQUIRE_BROWSER is set: run `make browser`")
+    pytest.skip(
+        f"{CHROMIUM} is not installed (run `make browser`); set THIDUA_REQUIRE_BROWSER to fail"
+    )
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    log_handle: BinaryIO
+
+
+def start_server(home: Home, log: Path) -> Server:
+    """`thidua serve` on a free port, in its own process group (stopped with its children)."""
+    port = free_port()
+    thidua = Path(sys.executable).with_name("thidua")
+    env = dict(os.environ, THIDUA_HOME=str(home.root))
+    handle = log.open("wb")
+    process = subprocess.Popen(
+        [
+            str(thidua),
+            "--home",
+            str(home.root),
+            "serve",
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            handle.close()
+            raise AssertionError(f"thidua serve exited early:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return Server(url, process, log, handle)
+        except OSError:
+            time.sleep(0.3)
+    stop_server(Server(url, process, log, handle))
+    raise AssertionError(f"thidua serve did not answer within {SERVER_START_TIMEOUT_S} s")
+
+
+def stop_server(server: Server) -> None:
+    """Stop the server and Streamlit under it: the process group this test started."""
+    if server.process.poll() is None:
+        os.killpg(server.process.pid, signal.SIGTERM)
+        try:
+            server.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.process.pid, signal.SIGKILL)
+            server.process.wait(timeout=15)
+    server.log_handle.close()
+
+
+@contextmanager
+def launch_browser() -> Iterator[Any]:
+    """Debian's headless Chromium under playwright (never a downloaded browser)."""
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launch_browser() as chromium:
+        yield chromium
+
+
+def wait_ready(page: Any) -> None:
+    """Until the script finished running: no running status, no skeletons, a title drawn."""
+    page.wait_for_function(_READY, timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector("h1", state="visible", timeout=READY_TIMEOUT_MS)
+    # A rerun can start right after the first (the URL written back): wait for it to settle too.
+    page.wait_for_timeout(300)
+    page.wait_for_function(_READY, timeout=READY_TIMEOUT_MS)
+
+
+def page_problems(page: Any) -> list[str]:
+    """What must never be on a page: a Python exception, an error box, Streamlit's 404 dialog."""
+    problems = []
+    if page.locator('[data-testid="stException"]').count():
+        problems.append(
+            "exception: " + page.locator('[data-testid="stException"]').first.inner_text()
+        )
+    if page.locator('[data-testid="stAlertContentError"]').count():
+        problems.append(
+            "error: " + page.locator('[data-testid="stAlertContentError"]').first.inner_text()
+        )
+    if page.get_by_text("Page not found").count():
+        problems.append("Streamlit's page-not-found dialog")
+    return problems
+
+
+def full_screenshot(page: Any, path: Path) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit it."""
+    height = min(int(page.evaluate(_MAIN_HEIGHT)) + 40, MAX_SHOT_HEIGHT)
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+    page.wait_for_timeout(600)  # charts re-layout to the new size
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(VIEWPORT)
+
+
+# --- the test ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser_present() -> None:
+    """First thing a browser test asks for: skip (or fail) before building any warehouse."""
+    require_browser()
+
+
+@pytest.fixture(scope="module")
+def server(
+    browser_present: None, published_home: Home, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    running = start_server(published_home, tmp_path_factory.mktemp("serve") / "serve.log")
+    yield running
+    stop_server(running)
+
+
+def test_every_page_in_a_real_browser(browser: Any, server: Server) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    # The first page is a deep link to a server nobody has visited yet: with a `pages/` folder
+    # next to the entry script Streamlit answered that with a "Page not found" dialog (the reason
+    # the pages live in app/views/). Its timing includes the server's first script run.
+    timings: dict[str, dict[str, object]] = {}
+    failures: list[str] = []
+    for check in PAGES:
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(server.url + check.path, wait_until="domcontentloaded")
+        page.wait_for_selector("h1", state="visible", timeout=READY_TIMEOUT_MS)
+        title_s = time.perf_counter() - started
+        wait_ready(page)
+        ready_s = time.perf_counter() - started
+        page.wait_for_timeout(GRID_SETTLE_S * 1000)
+        timings[check.name] = {
+            "path": check.path,
+            "cold_server": not timings,
+            "first_contentful_paint_s": page.evaluate(_FIRST_PAINT),
+            "title_visible_s": round(title_s, 3),
+            "ready_s": round(ready_s, 3),
+        }
+        problems = page_problems(page)
+        if page.locator("h1").first.inner_text().strip() != check.title:
+            problems.append(f"title {page.locator('h1').first.inner_text()!r}")
+        for selector in check.content:
+            if not page.locator(selector).first.is_visible():
+                problems.append(f"not visible: {selector}")
+        body = page.locator('[data-testid="stMain"]').inner_text()
+        problems += [f"missing text: {text!r}" for text in check.texts if text not in body]
+        full_screenshot(page, SCREENSHOTS / f"{check.name}.png")
+        failures += [f"{check.path}: {p}" for p in problems]
+        page.close()
+    context.close()
+
+    (SCREENSHOTS / "timings.json").write_text(
+        json.dumps(
+            {"server": "thidua serve (sample warehouse)", "pages": timings},
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    assert not failures, "\n".join(failures)
+    assert len(list(SCREENSHOTS.glob("*.png"))) >= len(PAGES)
+
+
+def test_downloads_give_csv_and_xlsx_with_vietnamese_headers(
+    browser: Any, server: Server, tmp_path: Path
+) -> None:
+    """The download buttons make their files on click (deferred): both must arrive and parse."""
+    import polars as pl
+
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN", accept_downloads=True)
+    page = context.new_page()
+    page.goto(server.url + "/cum-khoi?cluster=th-ubnd:cum-08", wait_until="domcontentloaded")
+    wait_ready(page)
+    files = {}
+    for label, suffix in (("Tải CSV", "csv"), ("Tải Excel (XLSX)", "xlsx")):
+        with page.expect_download(timeout=READY_TIMEOUT_MS) as info:
+            page.get_by_role("button", name=label).first.click()
+        target = tmp_path / f"roster.{suffix}"
+        info.value.save_as(target)
+        files[suffix] = target
+    context.close()
+    csv = pl.read_csv(files["csv"], encoding="utf8-lossy")
+    xlsx = pl.read_excel(files["xlsx"])
+    for frame in (csv, xlsx):
+        assert frame.columns[:3] == ["Năm thi đua", "Đơn vị", "Vai trò"]
+        assert "Sở Ngoại vụ" in frame["Đơn vị"].to_list()
+    assert csv.height == xlsx.height > 0
+
+
+def test_browser_requirement_is_enforced(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without chromium: skip normally, fail when THIDUA_REQUIRE_BROWSER says CI needs it."""
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("THIDUA_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        require_browser()
+    monkeypatch.setenv("THIDUA_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception):
+        require_browser()
+
+
+def copy_home(source: Home, destination: Path) -> Home:
+    """A private copy of a home (landing and published databases), for a test that builds."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in (source.raw_db.name, source.published_db.name):
+        shutil.copyfile(source.root / name, destination / name)
+    return Home(destination)
