@@ -42,7 +42,7 @@ browser:
 	@scripts/install-browser.sh
 
 bench: setup
-	$(BIN)/thidua bench --tier $(or $(TIER),province)
+	$(BIN)/thidua bench --tier $(or $(TIER),province) --scale $(or $(SCALE),1)
 
 clean:
 	rm -rf warehouse build .pytest_cache .mypy_cache .ruff_cache
