@@ -182,7 +182,8 @@ def load_files(
     with open_raw(home.raw_db) as con:
         context = build_context(con, source_kind)
         for path in files:
-            items = _load_one(con, path, forced, context)
+            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+            items = _load_one(con, path, content_hash, forced, context)
             for item in items:
                 report.batches.append(item)
                 if progress:
@@ -193,17 +194,20 @@ def load_files(
                 context = build_context(con, source_kind)
                 con.execute(
                     "update load_ledger set resolver_fingerprint = ? where content_hash = ?",
-                    [context.fingerprint, hashlib.sha256(path.read_bytes()).hexdigest()],
+                    [context.fingerprint, content_hash],
                 )
     return report
 
 
 def _load_one(
-    con: duckdb.DuckDBPyConnection, path: Path, forced: RecordType | None, context: Context
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    content_hash: str,
+    forced: RecordType | None,
+    context: Context,
 ) -> list[BatchReport]:
     """Every sheet of one file, in one transaction: a crash or Ctrl-C anywhere in the file leaves
     the landing database as it was before the file (a workbook never lands half its sheets)."""
-    content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
     with file_transaction(con):
         try:
             batches = read_file(path, forced)
