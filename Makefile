@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 SYNCED := $(VENV)/.synced
+# make bench-growth SCALES=…: the national tier's scales (a comma list, so not an $(or …) default)
+SCALES ?= 0.1,0.3,1
 
-.PHONY: setup run demo test check lint format pytest dbt-build bench browser clean
+.PHONY: setup run demo test check lint format pytest dbt-build bench bench-growth browser clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +44,11 @@ browser:
 	@scripts/install-browser.sh
 
 bench: setup
-	$(BIN)/thidua bench --tier $(or $(TIER),province) --scale $(or $(SCALE),1)
+	$(BIN)/thidua bench --tier $(or $(TIER),province) --scale $(or $(SCALE),1) --load-rows $(or $(LOAD_ROWS),1000000)
+
+## how each stage grows with the data: national at scales 0.1, 0.3 and 1
+bench-growth: setup
+	$(BIN)/thidua bench --tier national --scales $(SCALES)
 
 clean:
 	rm -rf warehouse build .pytest_cache .mypy_cache .ruff_cache

@@ -147,8 +147,28 @@ def cmd_sql(args: argparse.Namespace, where: Home) -> int:
 def cmd_bench(args: argparse.Namespace, where: Home) -> int:
     from thidua.bench.run import run_bench
 
-    run_bench(args.tier, scale=args.scale, seed=args.seed)
+    if args.scales:
+        from thidua.bench.growth import run_growth
+
+        # The load-format stages do not depend on the tier's scale: measured once, not per scale.
+        run_growth(
+            args.tier,
+            args.scales,
+            lambda scale: run_bench(args.tier, scale=scale, seed=args.seed, load_rows=0),
+        )
+        return 0
+    run_bench(args.tier, scale=args.scale, seed=args.seed, load_rows=args.load_rows, keep=args.keep)
     return 0
+
+
+def _scales(text: str) -> list[float]:
+    try:
+        scales = [float(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text}") from None
+    if len(scales) < 2 or any(not 0 < s <= 1 for s in scales):
+        raise argparse.ArgumentTypeError("two or more scales in (0, 1], e.g. 0.1,0.3,1")
+    return scales
 
 
 def cmd_aliases(args: argparse.Namespace, where: Home) -> int:
@@ -250,6 +270,20 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--tier", default="province", choices=["province", "national"])
     bench.add_argument("--scale", type=float, default=1.0, help="multiply the tier's size")
     bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument(
+        "--load-rows",
+        type=int,
+        default=1_000_000,
+        help="score rows of the CSV / Parquet / XLSX load stages (0: skip them)",
+    )
+    bench.add_argument(
+        "--keep", action="store_true", help="keep the run's work folder under build/bench/"
+    )
+    bench.add_argument(
+        "--scales",
+        type=_scales,
+        help="run at each of these scales (e.g. 0.1,0.3,1) and print how each stage grows",
+    )
     bench.set_defaults(handler=cmd_bench)
 
     aliases = sub.add_parser(

@@ -7,18 +7,24 @@ so a crash or Ctrl-C part-way leaves the database exactly as it was before that 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import polars as pl
 
+from thidua import ctrl_c
+from thidua.arrow_frames import registered
 from thidua.errors import UserError
 from thidua.gate import ExpectationOutcome
 from thidua.raw_schema import raw_table_columns, raw_tables_ddl
 from thidua.records import RECORD_TYPES
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ def file_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("begin transaction")
     try:
         yield
+        ctrl_c.raise_if_pressed()  # pressed during the file, swallowed by a library: roll back
     except BaseException as exc:
         con.execute("rollback")
         if _interrupted(exc):
@@ -112,19 +119,74 @@ def _interrupted(exc: BaseException) -> bool:
     )
 
 
-def land(
+def next_load_id(con: duckdb.DuckDBPyConnection) -> int:
+    return int(con.execute("select nextval('load_id_seq')").fetchall()[0][0])
+
+
+def insert_rows(
+    con: duckdb.DuckDBPyConnection, record_type: str, load_id: int, rows: pl.DataFrame
+) -> None:
+    """A batch's rows (already in the landed shape, see raw_schema) into its raw table."""
+    if not rows.height:
+        return
+    columns = [name for name, _ in raw_table_columns(RECORD_TYPES[record_type])]
+    incoming = rows.with_columns(pl.lit(load_id, dtype=pl.Int32).alias("load_id"))
+    select_list = ", ".join(columns)
+    with registered(con, "incoming_rows", incoming):
+        con.execute(
+            f"insert into {record_type} ({select_list}) select {select_list} from incoming_rows"
+        )
+
+
+def delete_rows(
+    con: duckdb.DuckDBPyConnection, record_type: str, load_id: int, source_rows: pl.Series
+) -> None:
+    """Take back rows of this load that were inserted before the gate turned them away."""
+    if not source_rows.len():
+        return
+    rejected = pl.DataFrame({"source_row": source_rows.cast(pl.Int32)})
+    with registered(con, "rejected_rows", rejected):
+        con.execute(
+            f"delete from {record_type} where load_id = ? "
+            "and source_row in (select source_row from rejected_rows)",
+            [load_id],
+        )
+
+
+def insert_while(
     con: duckdb.DuckDBPyConnection,
+    record_type: str,
+    load_id: int,
+    rows: pl.DataFrame,
+    work: Callable[[], T],
+) -> T:
+    """`work()` here while the rows are inserted on `con` in a worker thread.
+
+    The quality gate is mostly Python (it holds the interpreter lock) and the insert is DuckDB
+    (which releases it), so the two overlap on a multi-core machine. On any exception, Ctrl-C
+    included, the insert is interrupted and waited for before the caller rolls back.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="thidua-insert") as pool:
+        pending = pool.submit(insert_rows, con, record_type, load_id, rows)
+        try:
+            result = work()
+            pending.result()
+        except BaseException:
+            con.interrupt()
+            wait([pending])
+            raise
+    return result
+
+
+def record_load(
+    con: duckdb.DuckDBPyConnection,
+    load_id: int,
     entry: LedgerEntry,
-    rows: pl.DataFrame | None,
     quarantine: pl.DataFrame | None,
     outcomes: list[ExpectationOutcome],
-) -> int:
-    """Write one batch (ledger row, raw rows, quarantine, validation results); returns its load id.
-
-    Call it inside `file_transaction`: the file's batches then land together or not at all.
-    """
+) -> None:
+    """The ledger row of a batch, its quarantined rows and its validation results."""
     now = dt.datetime.now()
-    load_id = con.execute("select nextval('load_id_seq')").fetchall()[0][0]
     con.execute(
         "insert into load_ledger values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -144,29 +206,17 @@ def land(
             entry.resolver_fingerprint,
         ],
     )
-    if rows is not None and rows.height and entry.record_type:
-        columns = [name for name, _ in raw_table_columns(RECORD_TYPES[entry.record_type])]
-        incoming = rows.with_columns(pl.lit(load_id, dtype=pl.Int32).alias("load_id"))
-        con.register("incoming_rows", incoming)
-        select_list = ", ".join(columns)
-        con.execute(
-            f"insert into {entry.record_type} ({select_list}) "
-            f"select {select_list} from incoming_rows"
-        )
-        con.unregister("incoming_rows")
     if quarantine is not None and quarantine.height:
-        con.register(
-            "incoming_quarantine", quarantine.with_columns(pl.lit(load_id).alias("load_id"))
-        )
-        con.execute(
-            """
-            insert into quarantine
-            select load_id, record_type, source_file, source_sheet, source_row, column_name,
-                   value, rule, message_vi, message_en, candidates, row_json
-            from incoming_quarantine
-            """
-        )
-        con.unregister("incoming_quarantine")
+        incoming = quarantine.with_columns(pl.lit(load_id).alias("load_id"))
+        with registered(con, "incoming_quarantine", incoming):
+            con.execute(
+                """
+                insert into quarantine
+                select load_id, record_type, source_file, source_sheet, source_row, column_name,
+                       value, rule, message_vi, message_en, candidates, row_json
+                from incoming_quarantine
+                """
+            )
     for outcome in outcomes:
         con.execute(
             "insert into validation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -183,4 +233,13 @@ def land(
                 now,
             ],
         )
-    return int(load_id)
+
+
+def land(con: duckdb.DuckDBPyConnection, entry: LedgerEntry) -> int:
+    """A ledger row with nothing else (a rejected file or sheet); returns its load id.
+
+    Call it, like every write here, inside `file_transaction`.
+    """
+    load_id = next_load_id(con)
+    record_load(con, load_id, entry, None, [])
+    return load_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -15,17 +16,21 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from thidua import gate
+from thidua import ctrl_c, gate
 from thidua.aliases import user_aliases
 from thidua.coerce import Context, coerce_batch
 from thidua.errors import FileRejected, UserError
 from thidua.landing import (
     LedgerEntry,
     already_loaded,
+    delete_rows,
     file_transaction,
+    insert_while,
     land,
     member_counts,
+    next_load_id,
     open_raw,
+    record_load,
 )
 from thidua.paths import Home
 from thidua.readers import ROW, RawBatch, iter_input_files, read_file
@@ -96,6 +101,12 @@ def build_context(con: duckdb.DuckDBPyConnection, source_kind: str) -> Context:
     )
 
 
+def _content_hash(path: Path) -> str:
+    """The file's SHA-256, streamed: a large file is not held in memory twice."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def _load_rank(path: Path) -> int:
     """Reference files first, then clusters, then the facts (as far as the name tells)."""
     order = (*REFERENCE_TYPES, *LOAD_ORDER)
@@ -126,29 +137,13 @@ def _quarantine_rows(batch: RawBatch, findings: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def process_batch(
-    batch: RawBatch, context: Context, known_members: pl.DataFrame | None = None
-) -> tuple[pl.DataFrame, pl.DataFrame, list[gate.ExpectationOutcome]]:
-    """Rows to land, findings (one per failed cell or expectation), and the gate's outcomes.
-
-    `known_members` (units per cluster-year already in raw memberships) bounds declared ranks.
-    """
-    typed, findings = coerce_batch(batch, context)
-    # Derived before rows with findings are set aside: a unit whose name did not resolve still
-    # counts as one of the cluster's units.
-    typed = gate.derive(batch.record_type.name, typed, known_members)
-    failed_rows = findings[ROW].unique()
-    candidates = typed.filter(~pl.col(ROW).is_in(failed_rows.implode()))
-    gate_findings, outcomes = gate.validate(batch.record_type.name, candidates)
-    all_findings = pl.concat([findings, gate_findings], how="vertical")
-    bad = all_findings[ROW].unique()
-    clean = typed.filter(~pl.col(ROW).is_in(bad.implode()))
-    clean = clean.with_columns(
+def _landed_shape(rows: pl.DataFrame, batch: RawBatch) -> pl.DataFrame:
+    """Typed rows with where each came from, as the raw tables keep them."""
+    return rows.with_columns(
         pl.lit(batch.path.name).alias("source_file"),
         pl.lit(batch.sheet, dtype=pl.Utf8).alias("source_sheet"),
         pl.col(ROW).cast(pl.Int32).alias("source_row"),
     )
-    return clean, all_findings.sort(ROW), outcomes
 
 
 def load_files(
@@ -179,10 +174,16 @@ def load_files(
         raise UserError("không có tệp nào để nạp", "no files to load")
     forced = RECORD_TYPES[record_type] if record_type else None
     report = LoadReport()
-    with open_raw(home.raw_db) as con:
+    with (
+        ctrl_c.remembered(),
+        open_raw(home.raw_db) as con,
+        ThreadPoolExecutor(max_workers=1) as hasher,
+    ):
         context = build_context(con, source_kind)
         for path in files:
-            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+            # Hashed in a worker while the file is read here (hashing releases the interpreter
+            # lock): the hash is first needed once the file has been read.
+            content_hash = hasher.submit(_content_hash, path)
             items = _load_one(con, path, content_hash, forced, context)
             for item in items:
                 report.batches.append(item)
@@ -194,7 +195,7 @@ def load_files(
                 context = build_context(con, source_kind)
                 con.execute(
                     "update load_ledger set resolver_fingerprint = ? where content_hash = ?",
-                    [context.fingerprint, content_hash],
+                    [context.fingerprint, content_hash.result()],
                 )
     return report
 
@@ -202,7 +203,7 @@ def load_files(
 def _load_one(
     con: duckdb.DuckDBPyConnection,
     path: Path,
-    content_hash: str,
+    pending_hash: Future[str],
     forced: RecordType | None,
     context: Context,
 ) -> list[BatchReport]:
@@ -212,7 +213,8 @@ def _load_one(
         try:
             batches = read_file(path, forced)
         except FileRejected as exc:
-            return [_reject(con, path, content_hash, exc)]
+            return [_reject(con, path, pending_hash.result(), exc)]
+        content_hash = pending_hash.result()
         return [
             _reject(con, path, content_hash, batch)
             if isinstance(batch, FileRejected)
@@ -238,7 +240,7 @@ def _reject(
         str(exc),
         loader_version(),
     )
-    land(con, entry, None, None, [])
+    land(con, entry)
     label = path.name if exc.sheet is None else f"{path.name} [{exc.sheet}]"
     return BatchReport(label, None, "rejected", message=str(exc))
 
@@ -263,9 +265,27 @@ def _land_batch(
     # Ranks are bounded by the units of the cluster-year, including memberships landed just
     # before (an earlier sheet of this workbook counts: the transaction sees its own rows).
     known = member_counts(con) if batch.record_type.name == "rankings" else None
-    clean, findings, outcomes = process_batch(batch, context, known)
-    read, loaded = batch.frame.height, clean.height
+    record_type = batch.record_type.name
+    typed, findings = coerce_batch(batch, context)
+    # Derived before rows with findings are set aside: a unit whose name did not resolve still
+    # counts as one of the cluster's units.
+    typed = gate.derive(record_type, typed, known)
+    candidates = typed.filter(~pl.col(ROW).is_in(findings[ROW].unique().implode()))
+    # The rows that passed coercion are inserted while the gate checks them; the ones it turns
+    # away are taken back before the file's transaction commits.
+    load_id = next_load_id(con)
+    gate_findings, outcomes = insert_while(
+        con,
+        record_type,
+        load_id,
+        _landed_shape(candidates, batch),
+        lambda: gate.validate(record_type, candidates),
+    )
+    delete_rows(con, record_type, load_id, gate_findings[ROW].unique())
+    findings = pl.concat([findings, gate_findings], how="vertical").sort(ROW)
+    read = batch.frame.height
     quarantined = findings[ROW].n_unique()
+    loaded = candidates.height - gate_findings[ROW].n_unique()
     assert read == loaded + quarantined, "every row is either loaded or quarantined"
     # Columns no header of the contract matches are not loaded: say so, never drop in silence.
     note = (
@@ -287,7 +307,7 @@ def _land_batch(
         loader_version(),
         context.fingerprint,
     )
-    land(con, entry, clean, _quarantine_rows(batch, findings), outcomes)
+    record_load(con, load_id, entry, _quarantine_rows(batch, findings), outcomes)
     return BatchReport(
         batch.label, batch.record_type.name, "loaded", read, loaded, quarantined, note, findings
     )

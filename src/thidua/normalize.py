@@ -82,6 +82,7 @@ def match_key(value: str) -> str:
     return normalize_tone_marks("".join(w for w in words if w and w != "và"))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(value: str) -> str:
     """ASCII, lower case, single spaces: "Đơn vị" → "don vi"."""
     text = clean_text(value).replace("Đ", "D").replace("đ", "d")

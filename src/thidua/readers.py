@@ -37,6 +37,7 @@ SUPPORTED_SUFFIXES = (
     ".parquet",
 )
 _HEADER_SCAN_ROWS = 30
+_KEEP = "_keep"
 
 
 @dataclass
@@ -118,6 +119,10 @@ def _find_header(
     return best[1], best[2]
 
 
+def _has_text(column: str) -> pl.Expr:
+    return pl.col(column).is_not_null() & (pl.col(column).str.strip_chars() != "")
+
+
 def batch_from_rows(
     path: Path,
     sheet: str | None,
@@ -169,30 +174,35 @@ def batch_from_rows(
             f"thiếu cột bắt buộc: {', '.join(missing)} (bản ghi {detected.title_vi})",
             f"required column(s) missing: {', '.join(missing)} ({detected.title_en} records)",
         )
-    body = rows.slice(header_at + 1).select(list(rename) + unnamed).rename(rename)
+    # One lazy plan, collected once: on a million rows every eager step would copy the grid.
+    body_plan = rows.lazy().slice(header_at + 1).select(list(rename) + unnamed).rename(rename)
     # Cells under no header (a row longer than the header) cannot be placed: the row is
     # quarantined rather than loaded without them.
     # concat_str gives "" (not null) when every cell is empty: only rows that really hold such a
     # cell may be flagged.
-    body = body.with_columns(
+    body_plan = body_plan.with_columns(
         pl.concat_str([pl.col(c) for c in unnamed], separator=" | ", ignore_nulls=True)
         .replace("", None)
         .alias(UNPLACED)
         if unnamed
-        else pl.lit(None, dtype=pl.Utf8).alias(UNPLACED)
+        else pl.lit(None, dtype=pl.Utf8).alias(UNPLACED),
+        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW) + (first_row_number + header_at + 1),
+        *(
+            pl.lit(None, dtype=pl.Utf8).alias(column.name)
+            for column in detected.columns
+            if column.name not in rename.values()
+        ),
     ).drop(unnamed)
-    body = body.with_columns(
-        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW) + (first_row_number + header_at + 1)
-    )
     # Blank lines (every cell empty) are not records; Excel users leave them between blocks.
-    cells = [c for c in body.columns if c not in (ROW,)]
-    non_blank = pl.any_horizontal(
-        [pl.col(c).is_not_null() & (pl.col(c).str.strip_chars() != "") for c in cells]
-    )
-    body = body.filter(non_blank)
-    for column in detected.columns:
-        if column.name not in body.columns:
-            body = body.with_columns(pl.lit(None, dtype=pl.Utf8).alias(column.name))
+    # A required column with text already proves a line is not blank; only the other lines need
+    # every cell looked at (on a million rows that is most of the reading time).
+    cells = [*rename.values(), UNPLACED]
+    probe = next((c for c in detected.required_columns if c in rename.values()), None)
+    quick = _has_text(probe) if probe else pl.lit(False)
+    body = body_plan.with_columns(quick.alias(_KEEP)).collect()
+    if not body[_KEEP].all():
+        body = body.filter(pl.col(_KEEP) | pl.any_horizontal([_has_text(c) for c in cells]))
+    body = body.drop(_KEEP)
     return RawBatch(path, sheet, detected, body, ignored)
 
 
@@ -272,13 +282,6 @@ def read_csv(path: Path, record_type: RecordType | None) -> list[RawBatch]:
     if re.search(rb"\S", data) is None:
         raise FileRejected(path.name, None, "tệp trống", "the file is empty")
     separator = _sniff_separator(data)
-    if data.count(b'"') % 2 == 1:
-        raise FileRejected(
-            path.name,
-            None,
-            "tệp CSV kết thúc giữa chừng hoặc có dấu ngoặc kép chưa đóng",
-            "the CSV file ends mid-record or has an unclosed quote",
-        )
     lines: list[int] = []
     try:
         grid = pl.read_csv(
@@ -290,10 +293,18 @@ def read_csv(path: Path, record_type: RecordType | None) -> list[RawBatch]:
             raise_if_empty=False,
         )
         if grid.height != data.count(b"\n") + (0 if data.endswith(b"\n") else 1):
-            # Quoted line breaks or blank lines shift the rows: only the exact reader knows the
-            # line numbers then.
+            # Quoted line breaks shift the rows: only the exact reader knows the line numbers
+            # then. (Blank lines do not: they come back as empty rows.)
             grid, lines = _csv_grid_exact(path, _decode(path, data), separator)
     except pl.exceptions.ComputeError:
+        # Counted only when parsing failed: on a large file the count costs as much as a parse.
+        if data.count(b'"') % 2 == 1:
+            raise FileRejected(
+                path.name,
+                None,
+                "tệp CSV kết thúc giữa chừng hoặc có dấu ngoặc kép chưa đóng",
+                "the CSV file ends mid-record or has an unclosed quote",
+            ) from None
         # Not UTF-8 (`_decode` names the line) or ragged rows (the exact reader keeps them).
         grid, lines = _csv_grid_exact(path, _decode(path, data), separator)
     batch = batch_from_rows(path, None, grid, 1, record_type)

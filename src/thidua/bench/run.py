@@ -13,6 +13,7 @@ import json
 import platform
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import duckdb
 import polars as pl
 
 from thidua.bench.floor_build import run_floor
+from thidua.bench.load_formats import DEFAULT_ROWS, run_load_formats
 from thidua.bench.measure import Stage, percentiles, timed
 from thidua.build import build_and_publish
 from thidua.generate import generate
@@ -244,11 +246,29 @@ def _dashboard_stage(published_db: Path) -> Stage | None:
 
 
 def run_bench(
-    tier: str, *, scale: float = 1.0, seed: int = 1, say: Callable[[str], None] = print
+    tier: str,
+    *,
+    scale: float = 1.0,
+    seed: int = 1,
+    load_rows: int = DEFAULT_ROWS,
+    keep: bool = False,
+    say: Callable[[str], None] = print,
+) -> Report:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    # A folder of this run's own: two benches at once never delete each other's files.
+    work = Path(tempfile.mkdtemp(prefix=f"{tier}-work-", dir=BENCH_DIR))
+    try:
+        report = _run_stages(tier, scale, seed, load_rows, work, say)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def _run_stages(
+    tier: str, scale: float, seed: int, load_rows: int, work: Path, say: Callable[[str], None]
 ) -> Report:
     report = Report(tier, scale)
-    work = PROJECT_ROOT / "build" / "bench" / f"{tier}-work"
-    shutil.rmtree(work, ignore_errors=True)
     home = Home(work / "home")
     generated = work / "generated"
     say(f"thidua bench --tier {tier} (scale {scale}) in {work}")
@@ -342,9 +362,15 @@ def run_bench(
     else:
         report.notes.append("dashboard: no page-query registry found in app/data_access.py")
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    if load_rows:
+        for stage in run_load_formats(work, load_rows, seed, say):
+            report.add(stage, say)
+
+    text = json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n"
     out = BENCH_DIR / f"{tier}.json"
-    out.write_text(json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n")
+    out.write_text(text)
+    # also kept per scale, for the growth table
+    (BENCH_DIR / f"{tier}-scale{scale:g}.json").write_text(text)
     say(format_table(report))
     say(f"→ {out}")
     return report
