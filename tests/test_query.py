@@ -61,6 +61,8 @@ def test_reads_leave_no_lock_behind(published_home: Home, tmp_path: Path) -> Non
     db = tmp_path / "thidua.duckdb"
     db.write_bytes(published_home.published_db.read_bytes())
     read_query(db, "select count(*) from marts.fct_events")
+    with pytest.raises(duckdb.Error):  # a failed read lets go of the file too
+        read_query(db, "select * from marts.no_such_table")
     # A writer (the publisher, dbt) can open the file right after a dashboard read.
     con = duckdb.connect(str(db))
     con.execute("create table meta.touched as select 1 as x")

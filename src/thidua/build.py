@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from thidua.errors import UserError
-from thidua.paths import PROJECT_ROOT, Home
+from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
 
 
 class BuildFailed(UserError):
@@ -71,6 +71,7 @@ def dbt_environment(home: Home) -> dict[str, str]:
         {
             "THIDUA_RAW_DB": str(home.raw_db),
             "THIDUA_BUILD_DB": str(home.build_db),
+            "THIDUA_MEMORY_LIMIT": BUILD_MEMORY_LIMIT,
             "DBT_TARGET_PATH": str(home.dbt_target_dir),
             "DBT_LOG_PATH": str(home.dbt_log_dir),
             "DBT_PROFILES_DIR": str(PROJECT_ROOT),

@@ -16,6 +16,10 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 APP_ENTRY = PROJECT_ROOT / "app" / "streamlit_app.py"
 
+# How much memory DuckDB may use while dbt builds (it spills to disk beyond it): a national
+# warehouse would otherwise take most of an ordinary machine. `THIDUA_MEMORY_LIMIT` overrides it.
+BUILD_MEMORY_LIMIT = os.environ.get("THIDUA_MEMORY_LIMIT", "5GB")
+
 # dbt renders "<database>"."<schema>"."<table>" from the file name, so the build copy and the
 # published copy must share it.
 WAREHOUSE_FILE_NAME = "thidua.duckdb"

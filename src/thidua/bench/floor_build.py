@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from thidua.paths import PROJECT_ROOT, WAREHOUSE_FILE_NAME
+from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, WAREHOUSE_FILE_NAME
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,8 @@ def run_floor(manifest_path: Path, raw_db: Path, workdir: Path) -> FloorResult:
     workdir.mkdir(parents=True, exist_ok=True)
     database = workdir / WAREHOUSE_FILE_NAME  # compiled SQL names the database "thidua"
     database.unlink(missing_ok=True)
-    con = duckdb.connect(str(database))
+    # the same memory as dbt's builds get: the floor must not win by using more of the machine
+    con = duckdb.connect(str(database), config={"memory_limit": BUILD_MEMORY_LIMIT})
     try:
         con.execute(f"attach '{raw_db}' as raw (read_only)")
         started = time.perf_counter()
