@@ -360,7 +360,7 @@ def test_docs_generate_offline_and_every_mart_column_is_described(
     home.build_dir.mkdir(parents=True)
     shutil.copyfile(published_home.raw_db, home.raw_db)
     shutil.copyfile(published_home.published_db, home.build_db)
-    code, _ = run_dbt(home, ["docs", "generate", "--static"])
+    code = run_dbt(home, ["docs", "generate", "--static"]).code
     assert code == 0
     assert (home.dbt_target_dir / "static_index.html").stat().st_size > 100_000
     manifest = json.loads((home.dbt_target_dir / "manifest.json").read_text(encoding="utf-8"))

@@ -46,6 +46,7 @@ class BuildResult:
     published_db: Path
     dbt_seconds: float
     nodes: list[NodeResult]
+    dbt_peak_mb: float = 0.0
     # copying the published file in (incremental state) and stamping + swapping it back out
     copy_seconds: float = 0.0
     publish_seconds: float = 0.0
@@ -82,10 +83,15 @@ def dbt_environment(home: Home) -> dict[str, str]:
     return env
 
 
-def run_dbt(
-    home: Home, args: list[str], progress: Callable[[str], None] | None = None
-) -> tuple[int, list[NodeResult]]:
-    """Run one dbt command in the project; returns its exit code and per-node results."""
+@dataclass(frozen=True)
+class DbtRun:
+    code: int
+    nodes: list[NodeResult]
+    peak_mb: float  # the dbt process's peak resident memory (DuckDB runs inside it)
+
+
+def run_dbt(home: Home, args: list[str], progress: Callable[[str], None] | None = None) -> DbtRun:
+    """Run one dbt command in the project: its exit code, per-node results and peak memory."""
     dbt = Path(sys.executable).with_name("dbt")
     command = [str(dbt), *args, "--project-dir", str(PROJECT_ROOT)]
     results_file = home.dbt_target_dir / "run_results.json"
@@ -102,8 +108,11 @@ def run_dbt(
         for line in process.stdout:
             if progress:
                 progress(line.rstrip("\n"))
-        code = process.wait()
-    return code, _node_results(results_file)
+        # wait4 reaps the child and reports its own peak (the process-wide RUSAGE_CHILDREN only
+        # keeps the largest child ever, whichever it was).
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return DbtRun(process.returncode, _node_results(results_file), usage.ru_maxrss / 1024)
 
 
 def _node_results(results_file: Path) -> list[NodeResult]:
@@ -203,7 +212,8 @@ def build_and_publish(
     copy_seconds = time.perf_counter() - started
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
     started = time.perf_counter()
-    code, nodes = run_dbt(home, args, progress)
+    run = run_dbt(home, args, progress)
+    code, nodes = run.code, run.nodes
     elapsed = time.perf_counter() - started
     failed = [n for n in nodes if n.status in ("fail", "error")]
     if code != 0 or failed:
@@ -213,7 +223,7 @@ def build_and_publish(
             f"dbt build failed ({names}); the published warehouse is unchanged. "
             f"Logs: {home.dbt_log_dir}",
         )
-    result = BuildResult(home.published_db, elapsed, nodes, copy_seconds)
+    result = BuildResult(home.published_db, elapsed, nodes, run.peak_mb, copy_seconds)
     started = time.perf_counter()
     _record_publish(home.build_db, result)
     # Atomic on one file system: readers see the old file or the new one, never a mix.

@@ -301,6 +301,7 @@ def _run_stages(
     del floor_rows
 
     full, wall, peak = timed(lambda: build_and_publish(home, full_refresh=True))
+    peak = max(peak, full.dbt_peak_mb)
     floor = run_floor(home.dbt_target_dir / "manifest.json", home.raw_db, work / "floor")
     report.add(
         Stage(
@@ -336,6 +337,7 @@ def _run_stages(
     new_rows = next_year_files(generated, next_year)
     load_files([next_year], home)
     incremental, wall, peak = timed(lambda: build_and_publish(home))
+    peak = max(peak, incremental.dbt_peak_mb)
     stage = Stage(
         "dbt build (incremental, one new year)",
         incremental.dbt_seconds,
