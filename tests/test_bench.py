@@ -1,4 +1,5 @@
-"""The benchmark's load stages run end to end on a small file (timings are never asserted)."""
+"""The benchmark's own logic: the load stages run end to end on a small file, and the growth table
+reads its verdicts right (timings are never asserted)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from thidua.bench.growth import LOAD_STAGE, format_growth, growth
 from thidua.bench.load_formats import FORMATS, prepare, run_load_formats
+from thidua.bench.measure import Stage
+from thidua.bench.run import Report
 
 ROWS = 3000
 
@@ -40,3 +44,37 @@ def test_each_format_loads_every_row_beside_its_floor(tmp_path: Path) -> None:
     assert csv_rows == parquet_rows and csv_rows[0][0] == ROWS
     # written once: a second run reuses the files instead of writing them again
     assert sum("writing" in line for line in said) == 1
+
+
+def _report(scale: float, rows: int, stages: dict[str, float], failed: str = "") -> Report:
+    report = Report("national", scale)
+    report.stages.append(Stage(LOAD_STAGE, stages.pop(LOAD_STAGE), 0.0, rows=rows))
+    for name, seconds in stages.items():
+        stage = Stage(name, seconds, 0.0)
+        if name == failed:
+            stage.extra = {"outcome": "out of memory (limit 16 GB)"}
+        report.stages.append(stage)
+    return report
+
+
+def test_growth_tells_linear_from_fixed_cost_and_faster_than_linear_stages() -> None:
+    reports = [
+        _report(0.1, 1_000_000, {LOAD_STAGE: 10.0, "build": 30.0, "join": 1.0, "peer": 2.0}),
+        _report(
+            1.0,
+            10_000_000,
+            {LOAD_STAGE: 100.0, "build": 40.0, "join": 100.0, "peer": 9.0},
+            failed="peer",
+        ),
+    ]
+    rows, table = growth(reports)
+    assert rows == {0.1: 1_000_000, 1.0: 10_000_000}
+    exponents = {g.stage: g.exponent for g in table}
+    verdicts = {g.stage: g.verdict for g in table}
+    assert exponents[LOAD_STAGE] == pytest.approx(1.0) and verdicts[LOAD_STAGE] == "linear"
+    assert verdicts["build"] == "sub-linear (fixed costs)"
+    assert exponents["join"] == pytest.approx(2.0) and verdicts["join"] == "faster than linear"
+    # a stage that failed at a scale has no time there, and no growth from one point
+    peer = next(g for g in table if g.stage == "peer")
+    assert peer.seconds == {0.1: 2.0} and peer.exponent is None
+    assert "failed" in format_growth(rows, table)

@@ -148,13 +148,15 @@ def cmd_bench(args: argparse.Namespace, where: Home) -> int:
     from thidua.bench.run import run_bench
 
     if args.scales:
-        from thidua.bench.growth import run_growth
+        from thidua.bench.growth import run_growth, saved_report
 
         # The load-format stages do not depend on the tier's scale: measured once, not per scale.
         run_growth(
             args.tier,
             args.scales,
-            lambda scale: run_bench(args.tier, scale=scale, seed=args.seed, load_rows=0),
+            (lambda scale: saved_report(args.tier, scale))
+            if args.saved
+            else (lambda scale: run_bench(args.tier, scale=scale, seed=args.seed, load_rows=0)),
         )
         return 0
     run_bench(args.tier, scale=args.scale, seed=args.seed, load_rows=args.load_rows, keep=args.keep)
@@ -283,6 +285,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--scales",
         type=_scales,
         help="run at each of these scales (e.g. 0.1,0.3,1) and print how each stage grows",
+    )
+    bench.add_argument(
+        "--saved",
+        action="store_true",
+        help="with --scales: tabulate the runs saved in build/bench/ instead of running again",
     )
     bench.set_defaults(handler=cmd_bench)
 

@@ -270,7 +270,11 @@ def _land_batch(
     # Derived before rows with findings are set aside: a unit whose name did not resolve still
     # counts as one of the cluster's units.
     typed = gate.derive(record_type, typed, known)
-    candidates = typed.filter(~pl.col(ROW).is_in(findings[ROW].unique().implode()))
+    candidates = (
+        typed.filter(~pl.col(ROW).is_in(findings[ROW].unique().implode()))
+        if findings.height
+        else typed  # filtering copies every cell, for nothing when no cell failed
+    )
     # The rows that passed coercion are inserted while the gate checks them; the ones it turns
     # away are taken back before the file's transaction commits.
     load_id = next_load_id(con)

@@ -13,7 +13,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from thidua.bench.measure import Stage
 from thidua.bench.run import BENCH_DIR, Report
+from thidua.errors import UserError
 
 LOAD_STAGE = "load (normalise, resolve, GX gate)"
 SUPERLINEAR = 1.2
@@ -35,31 +37,62 @@ class Growth:
 
 
 def growth(reports: list[Report]) -> tuple[dict[float, int], list[Growth]]:
-    """Rows loaded per scale, and each stage's growth from the smallest to the largest scale."""
+    """Rows loaded per scale, and each stage's growth over the scales where it ran to the end.
+
+    A stage's size is its own row count where it has one (the GX stages validate one file),
+    else the rows the run loaded. A stage that failed at a scale (the pandas peer out of memory)
+    has no time there.
+    """
     ordered = sorted(reports, key=lambda r: r.scale)
-    rows = {r.scale: _rows(r) for r in ordered}
-    first, last = ordered[0], ordered[-1]
-    names = [s.name for s in last.stages if s.name in {t.name for t in first.stages}]
+    rows = {r.scale: _loaded(r) for r in ordered}
+    names = list(dict.fromkeys(s.name for r in ordered for s in r.stages))
     table = []
     for name in names:
-        seconds = {
-            r.scale: next(s.wall_s for s in r.stages if s.name == name)
+        runs = {
+            r.scale: (stage.wall_s, stage.rows or rows[r.scale])
             for r in ordered
-            if any(s.name == name for s in r.stages)
+            for stage in r.stages
+            if stage.name == name and stage.extra.get("outcome", "ok") == "ok"
         }
-        low, high = seconds.get(first.scale), seconds.get(last.scale)
-        spread = rows[last.scale] / rows[first.scale] if rows[first.scale] else 0
-        exponent = (
-            math.log(high / low) / math.log(spread)
-            if low and high and low > 0 and spread > 1
-            else None
-        )
+        seconds = {scale: wall for scale, (wall, _) in runs.items()}
+        exponent = None
+        if len(runs) >= 2:
+            (low_s, low_rows), (high_s, high_rows) = runs[min(runs)], runs[max(runs)]
+            if low_s > 0 and high_s > 0 and low_rows and high_rows > low_rows:
+                exponent = math.log(high_s / low_s) / math.log(high_rows / low_rows)
         table.append(Growth(name, seconds, exponent))
     return rows, table
 
 
-def _rows(report: Report) -> int:
+def _loaded(report: Report) -> int:
     return next((s.rows or 0 for s in report.stages if s.name == LOAD_STAGE), 0)
+
+
+def saved_report(tier: str, scale: float) -> Report:
+    """A run saved by `thidua bench` (build/bench/<tier>-scale<F>.json), to tabulate again."""
+    path = BENCH_DIR / f"{tier}-scale{scale:g}.json"
+    if not path.exists():
+        raise UserError(
+            f"chưa có lần đo {tier} ở tỉ lệ {scale:g} ({path}); chạy `thidua bench` trước",
+            f"no saved {tier} run at scale {scale:g} ({path}); run `thidua bench` first",
+        )
+    data = json.loads(path.read_text(encoding="utf-8"))
+    report = Report(tier, scale)
+    known = {"wall_seconds", "peak_memory_mb", "floor_seconds", "floor", "ratio", "rows"}
+    for name, stage in data["stages"].items():
+        report.stages.append(
+            Stage(
+                name,
+                stage["wall_seconds"],
+                stage["peak_memory_mb"],
+                stage["floor_seconds"],
+                stage["floor"],
+                # runs saved before the peer's fact counts had a key of their own kept them here
+                stage["rows"] if isinstance(stage["rows"], int) else None,
+                {k: v for k, v in stage.items() if k not in known},
+            )
+        )
+    return report
 
 
 def format_growth(rows: dict[float, int], table: list[Growth]) -> str:
@@ -73,7 +106,7 @@ def format_growth(rows: dict[float, int], table: list[Growth]) -> str:
     ]
     for item in table:
         cells = "".join(
-            f" {item.seconds[s]:8.2f}s" if s in item.seconds else f" {'':>9}" for s in scales
+            f" {item.seconds[s]:8.2f}s" if s in item.seconds else f" {'failed':>9}" for s in scales
         )
         exponent = "" if item.exponent is None else f"{item.exponent:6.2f}"
         lines.append(f"{item.stage:<44}{cells} {exponent:>6}  {item.verdict}")

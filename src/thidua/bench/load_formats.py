@@ -61,6 +61,7 @@ def prepare(
     if (folder / _DONE).exists():
         return files
     from thidua.generate import generate
+    from thidua.generate.rule_breaks import manifest_path
 
     shutil.rmtree(folder, ignore_errors=True)
     generated = folder / "generated"
@@ -77,6 +78,7 @@ def prepare(
     scores.write_csv(files.scores["csv"])
     _write_xlsx(scores, files.scores["xlsx"])
     shutil.rmtree(generated)
+    manifest_path(generated).unlink(missing_ok=True)  # the planted breaks: not needed here
     (folder / _DONE).touch()
     return files
 

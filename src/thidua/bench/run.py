@@ -156,7 +156,7 @@ def _peer_stage(folder: Path, floor_s: float) -> Stage:
         reason = "out of memory" if "MemoryError" in err or child.returncode < 0 else "failed"
         stage.extra = {"outcome": f"{reason} (limit {PEER_MEMORY_LIMIT_GB} GB)"}
     else:
-        stage.extra = {"outcome": "ok", "rows": out.strip()}
+        stage.extra = {"outcome": "ok", "fact_rows": out.strip()}
     return stage
 
 
