@@ -24,6 +24,9 @@ def remembered() -> Iterator[None]:
         yield  # only the main thread receives signals
         return
     previous = signal.getsignal(signal.SIGINT)
+    if previous == signal.SIG_IGN:
+        yield  # started with Ctrl-C ignored (in the background): it stays ignored
+        return
 
     def handle(signum: int, frame: FrameType | None) -> None:
         _pressed.set()
