@@ -70,6 +70,11 @@ class AliasIndex:
         self._id_keys: set[str] = set()
         self._display: dict[str, str] = {}
         self.unit_names: dict[str, str] = {}
+        # What suggestions are searched in, and the suggestions already found, per name: a file
+        # that names one unknown unit in a thousand rows, clusters and years asks a thousand
+        # times. Both are dropped whenever a name is added.
+        self._choices: dict[str, str] | None = None
+        self._suggested: dict[str, tuple[str, ...]] = {}
 
     def add(
         self,
@@ -85,6 +90,8 @@ class AliasIndex:
             return
         entry = AliasEntry(unit_id, organizer_id or None, cluster_id or None, from_year, to_year)
         self._fingerprint = None
+        self._choices = None
+        self._suggested.clear()
         if entry not in self._entries[key]:
             self._entries[key].append(entry)
         self._display.setdefault(key, clean_text(name))
@@ -120,13 +127,17 @@ class AliasIndex:
 
     def candidates(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """The closest known names, as "name → unit_id", best first."""
-        # Compared without diacritics, so a name typed on a keyboard without Vietnamese input
-        # ("So Noi vu") still finds its unit among the suggestions.
-        choices = {
-            key: fold(self._display[key]) for key in self._display if key not in self._id_keys
-        }
+        cached = self._suggested.get(f"{limit}|{name}")
+        if cached is not None:
+            return cached
+        if self._choices is None:
+            # Compared without diacritics, so a name typed on a keyboard without Vietnamese
+            # input ("So Noi vu") still finds its unit among the suggestions.
+            self._choices = {
+                key: fold(self._display[key]) for key in self._display if key not in self._id_keys
+            }
         matches = process.extract(
-            fold(name), choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+            fold(name), self._choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
         )
         found: list[str] = []
         for _choice, _score, key in matches:
@@ -134,7 +145,9 @@ class AliasIndex:
                 label = f"{self._display[key]} → {unit_id}"
                 if label not in found:
                     found.append(label)
-        return tuple(found[:limit])
+        suggested = tuple(found[:limit])
+        self._suggested[f"{limit}|{name}"] = suggested
+        return suggested
 
     @classmethod
     def from_tables(cls, units: pl.DataFrame, aliases: Iterable[pl.DataFrame]) -> AliasIndex:
