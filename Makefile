@@ -43,6 +43,7 @@ format: setup
 browser:
 	@scripts/install-browser.sh
 
+## make bench [TIER=province|national] [SCALE=F] [LOAD_ROWS=N]: every stage against its floor
 bench: setup
 	$(BIN)/thidua bench --tier $(or $(TIER),province) --scale $(or $(SCALE),1) --load-rows $(or $(LOAD_ROWS),1000000)
 
