@@ -43,7 +43,6 @@ _DONE = ".complete"
 class LoadFiles:
     reference: list[Path]
     scores: dict[str, Path]  # format → file
-    rows: int
 
 
 def prepare(
@@ -56,7 +55,6 @@ def prepare(
     files = LoadFiles(
         [folder / f"{name}.parquet" for name in REFERENCE_TYPES],
         {fmt: folder / f"scores.{fmt}" for fmt in FORMATS},
-        rows,
     )
     if (folder / _DONE).exists():
         return files
@@ -95,6 +93,14 @@ def _write_xlsx(frame: pl.DataFrame, path: Path) -> None:
     workbook.close()
 
 
+def read_into_table(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
+    """DuckDB's own reader, no checks: the floor of a CSV (as text) or Parquet load."""
+    if path.suffix == ".parquet":
+        con.execute(f"create table {table} as select * from read_parquet('{path}')")
+    else:
+        con.execute(f"create table {table} as select * from read_csv('{path}', all_varchar = true)")
+
+
 def floor_seconds(path: Path) -> float:
     """DuckDB reading the file into a table with no checks (XLSX: calamine into DuckDB)."""
     con = duckdb.connect()
@@ -108,12 +114,9 @@ def floor_seconds(path: Path) -> float:
                 con.execute("create table t as select * from sheet")
 
         else:
-            reader = "read_parquet" if path.suffix == ".parquet" else "read_csv"
-            options = ", all_varchar = true" if path.suffix == ".csv" else ""
-            sql = f"create table t as select * from {reader}('{path}'{options})"
 
             def read() -> None:
-                con.execute(sql)
+                read_into_table(con, path, "t")
 
         _, seconds, _ = timed(read)
     finally:

@@ -23,7 +23,7 @@ import duckdb
 import polars as pl
 
 from thidua.bench.floor_build import run_floor
-from thidua.bench.load_formats import DEFAULT_ROWS, run_load_formats
+from thidua.bench.load_formats import DEFAULT_ROWS, read_into_table, run_load_formats
 from thidua.bench.measure import Stage, percentiles, timed
 from thidua.build import build_and_publish
 from thidua.generate import generate
@@ -73,19 +73,14 @@ def _record_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".csv", ".parquet"))
 
 
-def _floor_read(files: list[Path]) -> int:
+def _floor_read(files: list[Path]) -> None:
     """DuckDB reading the same files into tables, no checks: the load floor."""
     con = duckdb.connect()
-    rows = 0
     try:
         for index, path in enumerate(files):
-            reader = "read_parquet" if path.suffix == ".parquet" else "read_csv"
-            options = "" if path.suffix == ".parquet" else ", all_varchar = true"
-            con.execute(f"create table t{index} as select * from {reader}('{path}'{options})")
-            rows += con.execute(f"select count(*) from t{index}").fetchall()[0][0]
+            read_into_table(con, path, f"t{index}")
     finally:
         con.close()
-    return int(rows)
 
 
 def next_year_files(source: Path, target: Path) -> int:
@@ -285,7 +280,7 @@ def _run_stages(
         f"Great Expectations import and context: {import_s:.2f}s (once per process)"
     )
 
-    floor_rows, floor_s, _ = timed(lambda: _floor_read(_record_files(generated)))
+    _, floor_s, _ = timed(lambda: _floor_read(_record_files(generated)))
     load, load_wall, peak = timed(lambda: load_files([SAMPLE_DIR / "real", generated], home))
     report.add(
         Stage(
@@ -298,7 +293,6 @@ def _run_stages(
         ),
         say,
     )
-    del floor_rows
 
     full, wall, peak = timed(lambda: build_and_publish(home, full_refresh=True))
     peak = max(peak, full.dbt_peak_mb)
