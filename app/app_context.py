@@ -6,9 +6,10 @@ page through session state; pages read it with `current_view()` and never parse 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import duckdb
 import streamlit as st
@@ -112,8 +113,42 @@ def scope_caption(view: ViewContext) -> None:
     )
 
 
+TileOrigin = Literal["generated", "real", "ratio", "none"]
+_TILE_ICONS = {
+    "generated": ":material/science:",
+    "real": ":material/verified:",
+    "ratio": ":material/percent:",
+    "none": ":material/remove:",
+}
+
+
+def metric_tile(
+    container: Any,
+    view: ViewContext,
+    label: str,
+    value: str,
+    origin: TileOrigin,
+    help: str | None = None,
+) -> None:
+    """A metric tile that says whether its figure includes generated values.
+
+    `origin`: "generated" (some value behind the figure is generated), "real" (real data only),
+    "ratio" (a share of real rows among all rows, generated ones included), "none" (no figure).
+    """
+    container.metric(label, value, help=help)
+    container.caption(f"{_TILE_ICONS[origin]} {view.t(f'metric.origin.{origin}')}")
+
+
+def tile_origin(values: Iterable[tuple[object, bool | None]]) -> TileOrigin:
+    """The tile origin of a figure from (value, is-generated flag) pairs of what it counts."""
+    shown = [(v, f) for v, f in values if v is not None]
+    if not shown:
+        return "none"
+    return "generated" if any(bool(f) for _, f in shown) else "real"
+
+
 def synthetic_note(view: ViewContext) -> None:
-    """Say whether synthetic data is in the picture, and how it is drawn."""
+    """Say whether synthetic data is in the picture, how it is drawn, and what hiding it hides."""
     if view.filters.include_synthetic:
         st.info(view.t("overview.synthetic_on"), icon=":material/science:")
     else:

@@ -1,7 +1,10 @@
 """Altair charts of the overview, and what every chart of the dashboard shares.
 
-One visual rule across charts: real facts are solid (opacity 1, diamonds on lines), synthetic rows
-are pale (opacity 0.35, circles), and the legend "Nguồn dữ liệu" names both. Titles and labels come
+One visual rule across charts: real values are solid (opacity 1, diamonds on lines), synthetic ones
+are pale (opacity 0.35, circles), and the legend "Nguồn dữ liệu" names both. The encoding follows
+the plotted value's own flag, not the row's (a score point is pale when its scores are generated,
+even in a row an article states), and the tooltip's "Nguồn dữ liệu" gives that value's source in
+words (presenters.with_value_source). Titles and labels come
 from thidua.i18n; the frames arrive with translated label columns from presenters.py. Every chart
 goes through `localized()`, which gives Vega the Vietnamese number and date formats ("90,5%",
 "Th1 2022") of the current language.
@@ -37,15 +40,18 @@ def localized(chart: TopLevel, lang: Lang) -> TopLevel:
     return configured
 
 
-def origin_opacity(lang: Lang, *, legend: bool = True) -> alt.Opacity:
-    """Real solid, synthetic pale. `legend=False` where the chart's height has no room for it."""
-    opacity = _origin_opacity(lang)
+def origin_opacity(lang: Lang, *, legend: bool = True, field: str = "origin") -> alt.Opacity:
+    """Real solid, synthetic pale. `legend=False` where the chart's height has no room for it.
+
+    `field`: the column with the plotted value's origin (e.g. `score_origin` for a score).
+    """
+    opacity = _origin_opacity(lang, field)
     return opacity if legend else opacity.legend(None)
 
 
-def origin_shape(lang: Lang) -> alt.Shape:
+def origin_shape(lang: Lang, field: str = "origin") -> alt.Shape:
     return alt.Shape(
-        "origin:N",
+        f"{field}:N",
         title=t("origin.title", lang),
         scale=alt.Scale(domain=origin_domain(lang), range=_SHAPES),
         legend=_ORIGIN_LEGEND,
@@ -56,9 +62,9 @@ def year_axis(lang: Lang) -> alt.X:
     return _year_axis(lang)
 
 
-def _origin_opacity(lang: Lang) -> alt.Opacity:
+def _origin_opacity(lang: Lang, field: str = "origin") -> alt.Opacity:
     return alt.Opacity(
-        "origin:N",
+        f"{field}:N",
         title=t("origin.title", lang),
         scale=alt.Scale(domain=origin_domain(lang), range=_OPACITY),
         legend=_ORIGIN_LEGEND,
@@ -111,7 +117,7 @@ def share_trend(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
             alt.Tooltip("cluster_name:N", title=t("chart.cluster", lang)),
             alt.Tooltip("results_year:O", title=t("chart.year", lang)),
             alt.Tooltip("share_label:N", title=t("chart.share", lang)),
-            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            alt.Tooltip("score_source:N", title=t("origin.title", lang)),
         ],
     )
     # Streamlit sizes the whole chart, legend included, to the spec's height: make room for the
@@ -134,7 +140,7 @@ def events_per_year(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("results_year:O", title=t("chart.year", lang)),
                 alt.Tooltip("event_label:N", title=t("chart.event_type", lang)),
-                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+                alt.Tooltip("source:N", title=t("origin.title", lang)),
                 alt.Tooltip("sum(n):Q", title=t("chart.count", lang)),
             ],
         )
@@ -160,7 +166,7 @@ def awards_by_type(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("award_label:N", title=t("chart.award_type", lang)),
                 alt.Tooltip("status_label:N", title=t("chart.status", lang)),
-                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+                alt.Tooltip("source:N", title=t("origin.title", lang)),
                 alt.Tooltip("sum(n):Q", title=t("chart.count", lang)),
             ],
         )
@@ -187,7 +193,7 @@ def events_coverage(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
             alt.Tooltip("cluster_name:N", title=t("chart.cluster", lang)),
             alt.Tooltip("results_year:O", title=t("chart.year", lang)),
             alt.Tooltip("events_label:N", title=t("chart.events_list", lang)),
-            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            alt.Tooltip("events_source:N", title=t("origin.title", lang)),
         ],
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(

@@ -1,7 +1,9 @@
 """Charts of one cluster: roster, leadership timeline, ranks, score spread, criteria, events.
 
-Frames arrive from presenters with translated labels (role_label, origin, ...). Real rows are solid
-and synthetic ones pale, as everywhere (charts.origin_opacity).
+Frames arrive from presenters with translated labels (role_label, origin, ...). Real values are
+solid and synthetic ones pale, as everywhere (charts.origin_opacity); a chart of a value encodes
+that value's own origin (the rank chart the effective rank's, the score spread the scores') and its
+tooltip names that value's source, never the row's.
 """
 
 from __future__ import annotations
@@ -127,20 +129,24 @@ def bump_chart(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         .encode(opacity=alt.when(picked).then(alt.value(0.8)).otherwise(alt.value(0.08)))
         .add_params(picked)
     )
+    origin = "effective_rank_origin"
     points = base.mark_point(filled=True, size=80).encode(
-        shape=origin_shape(lang),
-        opacity=alt.when(picked).then(origin_opacity(lang)).otherwise(alt.value(0.05)),
+        shape=origin_shape(lang, origin),
+        opacity=alt.when(picked)
+        .then(origin_opacity(lang, field=origin))
+        .otherwise(alt.value(0.05)),
         tooltip=[
             alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
             alt.Tooltip("results_year:O", title=t("chart.year", lang)),
             alt.Tooltip("rank:Q", title=t("chart.rank", lang)),
             alt.Tooltip("rank_basis_label:N", title=t("col.rank_basis", lang)),
+            alt.Tooltip("effective_rank_source:N", title=t("origin.title", lang)),
             alt.Tooltip("share_label:N", title=t("chart.share", lang)),
-            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            alt.Tooltip("score_source:N", title=t("col.score_source", lang)),
         ],
     )
-    # Room for both legends beside the plot (units, then real vs synthetic).
-    height = max(HEIGHT, 21 * frame["unit_name"].n_unique() + 170)
+    # Room for both legends beside the plot (units, then real vs synthetic): about 27 px a line.
+    height = max(HEIGHT, 27 * frame["unit_name"].n_unique() + 150)
     return localized(alt.LayerChart(layer=[lines, points], height=height), lang)
 
 
@@ -164,12 +170,12 @@ def score_spread(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         .encode(
             x=x,
             y=y,
-            opacity=origin_opacity(lang),
+            opacity=origin_opacity(lang, field="score_origin"),
             tooltip=[
                 alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
                 alt.Tooltip("results_year:O", title=t("chart.year", lang)),
                 alt.Tooltip("share_label:N", title=t("chart.share", lang)),
-                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+                alt.Tooltip("score_source:N", title=t("origin.title", lang)),
             ],
         )
     )
@@ -222,7 +228,7 @@ def criteria_by_basis(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
                 alt.Tooltip("scorer_label:N", title=t("col.scorer_kind", lang)),
                 alt.Tooltip("share_label:N", title=t("chart.share", lang)),
                 alt.Tooltip("units:Q", title=t("col.units", lang)),
-                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+                alt.Tooltip("source:N", title=t("origin.title", lang)),
             ],
         )
     )
@@ -254,7 +260,7 @@ def criteria_heatmap(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
                 alt.Tooltip("criterion_label:N", title=t("col.criterion", lang)),
                 alt.Tooltip("share_label:N", title=t("chart.share", lang)),
                 alt.Tooltip("points_label:N", title=t("col.points", lang)),
-                alt.Tooltip("origin:N", title=t("origin.title", lang)),
+                alt.Tooltip("source:N", title=t("origin.title", lang)),
             ],
         )
         .properties(height=rows(26))

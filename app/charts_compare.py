@@ -20,8 +20,12 @@ def _line(
     order: list[str],
     lang: Lang,
     *,
+    origin: str,
+    source: str,
     reverse: bool = False,
 ) -> alt.LayerChart:
+    """One line per cluster; a point's shape and tooltip follow the plotted measure's own origin
+    (`origin`) and source (`source`)."""
     base = alt.Chart(frame).encode(
         x=year_axis(lang),
         y=alt.Y(f"{field}:Q", title=title, axis=axis, scale=alt.Scale(zero=False, reverse=reverse)),
@@ -35,13 +39,13 @@ def _line(
     )
     line = base.mark_line(strokeWidth=2, opacity=0.75)
     points = base.mark_point(filled=True, size=70).encode(
-        shape=origin_shape(lang),
-        opacity=origin_opacity(lang),
+        shape=origin_shape(lang, origin),
+        opacity=origin_opacity(lang, field=origin),
         tooltip=[
             alt.Tooltip("cluster_name:N", title=t("chart.cluster", lang)),
             alt.Tooltip("results_year:O", title=t("chart.year", lang)),
             alt.Tooltip(f"{label}:N", title=title),
-            alt.Tooltip("origin:N", title=t("origin.title", lang)),
+            alt.Tooltip(f"{source}:N", title=t("origin.title", lang)),
         ],
     )
     return localized(alt.LayerChart(layer=[line, points], height=_HEIGHT), lang)
@@ -57,6 +61,8 @@ def share(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerChart:
         "share_label",
         order,
         lang,
+        origin="score_origin",
+        source="score_source",
     )
 
 
@@ -70,6 +76,8 @@ def rank_change(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerC
         "change_label",
         order,
         lang,
+        origin="change_origin",
+        source="change_source",
     )
 
 
@@ -83,4 +91,6 @@ def award_rate(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerCh
         "award_rate_label",
         order,
         lang,
+        origin="rate_origin",
+        source="rate_source",
     )

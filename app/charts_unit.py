@@ -3,7 +3,9 @@
 Colour is the series (presenters_unit.history): the selected unit followed into its successor
 ("Sở Kế hoạch và Đầu tư → Sở Tài chính") is one line; other units of the family are their own.
 One line per series and cluster (a unit may sit in several); the point's shape tells real from
-synthetic and the tooltip names the unit as it was called that year and the cluster.
+synthetic by the plotted value's own flag (the share chart the scores', the rank chart the
+effective rank's) and the tooltip names the unit as it was called that year, the cluster and that
+value's source.
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ from charts import HEIGHT, localized, origin_opacity, origin_shape, year_axis
 from thidua.i18n import Lang, t
 
 
-def _tooltip(lang: Lang) -> list[alt.Tooltip]:
+def _tooltip(lang: Lang, value: str, source: str) -> list[alt.Tooltip]:
+    """Year, unit, cluster, role, the plotted value and that value's source."""
     return [
         alt.Tooltip("results_year:O", title=t("chart.year", lang)),
         alt.Tooltip("unit_name:N", title=t("unit.name_then", lang)),
         alt.Tooltip("cluster_label:N", title=t("chart.cluster", lang)),
         alt.Tooltip("role_label:N", title=t("chart.role", lang)),
-        alt.Tooltip("share_label:N", title=t("chart.share", lang)),
-        alt.Tooltip("rank_label:N", title=t("chart.rank", lang)),
-        alt.Tooltip("origin:N", title=t("origin.title", lang)),
+        alt.Tooltip(
+            f"{value}:N", title=t("chart.share" if value == "share_label" else "chart.rank", lang)
+        ),
+        alt.Tooltip(f"{source}:N", title=t("origin.title", lang)),
     ]
 
 
@@ -65,7 +69,9 @@ def share_over_time(frame: pl.DataFrame, merges: list[int], lang: Lang) -> alt.L
     )
     line = base.mark_line(strokeWidth=2.5, opacity=0.75).encode(detail="cluster_id:N")
     points = base.mark_point(filled=True, size=90).encode(
-        shape=origin_shape(lang), opacity=origin_opacity(lang), tooltip=_tooltip(lang)
+        shape=origin_shape(lang, "score_origin"),
+        opacity=origin_opacity(lang, field="score_origin"),
+        tooltip=_tooltip(lang, "share_label", "score_source"),
     )
     return localized(
         alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT), lang
@@ -89,7 +95,9 @@ def rank_over_time(frame: pl.DataFrame, merges: list[int], lang: Lang) -> alt.La
     )
     line = base.mark_line(strokeWidth=2.5, opacity=0.75).encode(detail="cluster_id:N")
     points = base.mark_point(filled=True, size=90).encode(
-        shape=origin_shape(lang), opacity=origin_opacity(lang), tooltip=_tooltip(lang)
+        shape=origin_shape(lang, "effective_rank_origin"),
+        opacity=origin_opacity(lang, field="effective_rank_origin"),
+        tooltip=_tooltip(lang, "rank_label", "effective_rank_source"),
     )
     return localized(
         alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT), lang

@@ -19,7 +19,11 @@ rows and millions of unit-years:
 
 The filters are applied the same way everywhere: results years, organiser, cluster kind (through
 `dim_cluster`, left-joined because an award may have no cluster) and, where it makes sense, the
-"show synthetic data" switch.
+"show synthetic data" switch. Switched off, it hides every generated value with two rules:
+`_visible` drops the rows whose values are all generated (`is_synthetic`), and `_shown` blanks
+each generated value of the rows that remain, by its own group's flag (`is_score_synthetic`,
+`is_rank_synthetic`...), so aggregates over it see NULL. Provenance is read per value group too
+(`_value_source`): a value is never labelled with its row's source.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from typing import ParamSpec, TypeVar
 import polars as pl
 import streamlit as st
 
-from thidua.query import UntrustedResult, read_query, run_untrusted
+from thidua.query import read_query
+from thidua.sandbox import UntrustedResult, run_untrusted
 
 SQL_ROW_CAP = 10_000
 SQL_TIMEOUT_S = 10.0
@@ -85,6 +90,63 @@ def _scope(fact: str, cluster: str) -> str:
 
 def _visible(fact: str) -> str:
     return f"($include_synthetic or not {fact}.is_synthetic)"
+
+
+def _shown(fact: str, column: str, flag: str, alias: str | None = None) -> str:
+    """One value of a row, blanked (NULL) when it is generated and generated values are hidden.
+
+    `flag` is the value group's `is_<group>_synthetic` column (true when any record behind the
+    value is generated). A row can be real while some of its values are generated (a real
+    membership with generated scores): `_visible` drops rows that are generated through and
+    through, `_shown` blanks the generated values of the rows that remain. Every page uses this
+    one rule, so a hidden value is hidden everywhere, and aggregates over it see NULL.
+    """
+    return (
+        f"case when $include_synthetic or not coalesce({fact}.{flag}, false)"
+        f" then {fact}.{column} end as {alias or column}"
+    )
+
+
+def _shown_mix(fact: str) -> str:
+    """The row's `source_mix` as shown: with generated values hidden, what remains is real."""
+    return f"case when $include_synthetic then {fact}.source_mix else 'real' end as source_mix"
+
+
+def _value_source(
+    fact: str, group: str, *, url: bool = False, file_row: bool = False, as_group: str = ""
+) -> str:
+    """The provenance columns of one value group: flag, source kind, reference, title, link.
+
+    Output columns are named after the group (`is_score_synthetic`, `score_source_kind`,
+    `score_source_ref`, `score_source_title`, `score_source_publisher`, `score_source_url`,
+    and with `file_row` `score_source_file/_sheet/_row`); `as_group` renames them. Needs
+    `_value_source_join(fact, group)`. The flag is left as it is (not blanked): a table says
+    where a hidden value came from, and the presenters label it.
+    """
+    out = as_group or group
+    src = f"src_{group}"
+    link = f"coalesce({fact}.{group}_source_url, {src}.url)" if url else f"{src}.url"
+    columns = [
+        f"{fact}.is_{group}_synthetic as is_{out}_synthetic",
+        f"{fact}.{group}_source_kind as {out}_source_kind",
+        f"{fact}.{group}_source_ref as {out}_source_ref",
+        f"coalesce({src}.title, {fact}.{group}_source_ref) as {out}_source_title",
+        f"{src}.publisher as {out}_source_publisher",
+        f"{link} as {out}_source_url",
+    ]
+    if file_row:
+        columns += [
+            f"{fact}.{group}_source_{part} as {out}_source_{part}"
+            for part in ("file", "sheet", "row")
+        ]
+    return ", ".join(columns)
+
+
+def _value_source_join(fact: str, group: str) -> str:
+    return (
+        f"left join marts.dim_source as src_{group}"
+        f" on src_{group}.source_id = {fact}.{group}_source_ref"
+    )
 
 
 def _params(f: Filters, *, synthetic: bool = True, **more: object) -> dict[str, object]:
@@ -292,22 +354,38 @@ def q_cluster_trend(f: Filters) -> Query:
     return Query(
         "cluster_trend",
         f"""
-        with y as (
-            select y.cluster_id, y.cluster_name, y.results_year, y.mean_share_of_max,
-                y.is_synthetic
+        with shown as (
+            select
+                y.cluster_id, y.cluster_name, y.results_year,
+                {_shown("y", "mean_share_of_max", "is_score_synthetic")},
+                coalesce(y.is_score_synthetic, false) as is_score_synthetic,
+                y.score_source_kind, y.score_source_ref,
+                coalesce(src_score.title, y.score_source_ref) as score_source_title,
+                src_score.publisher as score_source_publisher
             from marts.fct_cluster_year as y
-            where {_scope("y", "y")} and {_visible("y")} and y.mean_share_of_max is not null
+            {_value_source_join("y", "score")}
+            where {_scope("y", "y")} and {_visible("y")}
         ),
+        y as (select * from shown where mean_share_of_max is not null),
         n as (select count(distinct cluster_id) as clusters from y)
         select
             'cluster' as mode, cluster_id, cluster_name, results_year, mean_share_of_max,
-            is_synthetic, null::double as p10, null::double as p25, null::double as p75,
-            null::double as p90, 1 as clusters
+            is_score_synthetic, score_source_kind, score_source_ref, score_source_title,
+            score_source_publisher, null::double as p10, null::double as p25,
+            null::double as p75, null::double as p90, 1 as clusters
         from y
         where (select clusters from n) <= $max_lines
         union all
         select
-            'band', null, null, results_year, median(mean_share_of_max), bool_and(is_synthetic),
+            'band', null, null, results_year, median(mean_share_of_max),
+            bool_or(is_score_synthetic),
+            case
+                when bool_and(score_source_kind = 'synthetic') then 'synthetic'
+                when bool_or(is_score_synthetic) then 'mixed'
+                when count(distinct score_source_kind) > 1 then 'mixed'
+                else any_value(score_source_kind)
+            end,
+            null, null, null,
             quantile_cont(mean_share_of_max, 0.1), quantile_cont(mean_share_of_max, 0.25),
             quantile_cont(mean_share_of_max, 0.75), quantile_cont(mean_share_of_max, 0.9),
             count(*)
@@ -326,6 +404,8 @@ def cluster_trend(db: str, stamp: str, f: Filters) -> pl.DataFrame:
 
     `mode` = 'cluster': one row per cluster-year; 'band' (more than MAX_CLUSTER_LINES clusters):
     one row per year with the median (mean_share_of_max) and the 10/25/75/90 % quantiles.
+    The share is a score value: its flag and source are the score group's (a real cluster-year
+    with generated scores is a generated point, and is left out when generated values are hidden).
     """
     return run(db, q_cluster_trend(f))
 
@@ -334,7 +414,7 @@ def q_events_by_year(f: Filters) -> Query:
     return Query(
         "events_by_year",
         f"""
-        select e.results_year, e.event_type, e.is_synthetic, count(*) as n
+        select e.results_year, e.event_type, e.is_synthetic, e.source_kind, count(*) as n
         from marts.fct_events as e
         left join marts.dim_cluster as c using (cluster_id)
         where {_scope("e", "c")} and {_visible("e")}
@@ -354,14 +434,19 @@ def q_events_coverage(f: Filters) -> Query:
     return Query(
         "events_coverage",
         f"""
-        with y as (
+        with shown as (
             select
-                y.cluster_id, y.cluster_name, y.results_year, y.events_held,
-                y.has_covenant_signing, y.has_mid_year_review, y.has_year_end_review,
-                y.is_synthetic
+                y.cluster_id, y.cluster_name, y.results_year,
+                {_shown("y", "events_held", "is_events_synthetic")},
+                {_shown("y", "has_covenant_signing", "is_events_synthetic")},
+                {_shown("y", "has_mid_year_review", "is_events_synthetic")},
+                {_shown("y", "has_year_end_review", "is_events_synthetic")},
+                coalesce(y.is_events_synthetic, false) as is_events_synthetic,
+                y.events_source_kind
             from marts.fct_cluster_year as y
             where {_scope("y", "y")} and {_visible("y")}
         ),
+        y as (select * from shown where events_held is not null),
         n as (select count(distinct cluster_id) as clusters from y)
         select 'cluster' as mode, *, 1 as clusters
         from y
@@ -370,7 +455,7 @@ def q_events_coverage(f: Filters) -> Query:
         select
             'share', null, null, results_year, null,
             avg(has_covenant_signing::int), avg(has_mid_year_review::int),
-            avg(has_year_end_review::int), bool_and(is_synthetic), count(*)
+            avg(has_year_end_review::int), bool_or(is_events_synthetic), null, count(*)
         from y
         where (select clusters from n) > $max_lines
         group by results_year
@@ -386,6 +471,8 @@ def events_coverage(db: str, stamp: str, f: Filters) -> pl.DataFrame:
 
     `mode` = 'cluster': one row per cluster-year with booleans; 'share' (many clusters): one row per
     year with the share of cluster-years that held each kind of event (in the has_* columns).
+    The counts are the events group's values: a cluster-year whose events are partly generated is
+    a generated cell, left out when generated values are hidden.
     """
     return run(db, q_events_coverage(f))
 
@@ -401,6 +488,7 @@ def q_awards_by_type(f: Filters) -> Query:
             coalesce(t.rank_order, 99) as rank_order,
             a.status,
             a.is_synthetic,
+            a.source_kind,
             count(*) as n
         from marts.fct_awards as a
         left join marts.dim_cluster as c using (cluster_id)
@@ -435,10 +523,11 @@ def q_real_facts(f: Filters) -> Query:
             union all
             select
                 2, 'ranking', organizer_id, cluster_id, results_year, unit_name, null,
-                declared_rank, null, null, null, null, is_synthetic, source_kind, source_ref,
-                source_url, source_file, source_sheet, source_row
+                declared_rank, null, null, null, null, is_rank_synthetic, rank_source_kind,
+                rank_source_ref, rank_source_url, rank_source_file, rank_source_sheet,
+                rank_source_row
             from marts.fct_unit_year_scores
-            where declared_rank is not null and not coalesce(is_rank_synthetic, is_synthetic)
+            where declared_rank is not null and not coalesce(is_rank_synthetic, true)
             union all
             select
                 3, 'event', organizer_id, cluster_id, results_year, host_name, event_type, null,
@@ -477,7 +566,8 @@ def real_facts(db: str, stamp: str, f: Filters) -> pl.DataFrame:
 
     One row per membership, declared rank, event and award; `code` holds the role, event type or
     award status for the presentation layer to translate. Unknown values stay null. A declared rank
-    counts as real only when the ranking record itself is real (`is_rank_synthetic`).
+    counts as real only when the ranking record itself is real (`is_rank_synthetic`), and is cited
+    with the ranking's own source (`rank_source_*`), never the row's.
     """
     return run(db, q_real_facts(f))
 
@@ -575,16 +665,39 @@ def q_cluster_years(f: Filters, cluster_id: str) -> Query:
         "cluster_years",
         f"""
         select
-            y.results_year, y.member_count, y.leader_unit_id, y.leader_name, y.deputy_names,
-            y.deputy_unit_ids, y.top_unit_id, y.top_unit_name, y.top_unit_basis,
-            y.mean_share_of_max,
-            y.stddev_share_of_max, y.units_scored, y.rank_mismatches, y.events_held,
-            y.has_covenant_signing, y.has_mid_year_review, y.has_year_end_review,
-            y.awards_proposed, y.awards_approved, y.awards_decided, y.is_synthetic,
-            y.is_leader_synthetic, y.is_top_unit_synthetic, y.is_score_synthetic,
+            y.results_year,
+            {_shown("y", "member_count", "is_member_count_synthetic")},
+            {_shown("y", "leader_unit_id", "is_leader_synthetic")},
+            {_shown("y", "leader_name", "is_leader_synthetic")},
+            {_shown("y", "deputy_names", "is_deputy_synthetic")},
+            {_shown("y", "deputy_unit_ids", "is_deputy_synthetic")},
+            {_shown("y", "top_unit_id", "is_top_unit_synthetic")},
+            {_shown("y", "top_unit_name", "is_top_unit_synthetic")},
+            {_shown("y", "top_unit_basis", "is_top_unit_synthetic")},
+            {_shown("y", "mean_share_of_max", "is_score_synthetic")},
+            {_shown("y", "stddev_share_of_max", "is_score_synthetic")},
+            {_shown("y", "units_scored", "is_score_synthetic")},
+            {_shown("y", "rank_mismatches", "is_score_synthetic")},
+            {_shown("y", "events_held", "is_events_synthetic")},
+            {_shown("y", "has_covenant_signing", "is_events_synthetic")},
+            {_shown("y", "has_mid_year_review", "is_events_synthetic")},
+            {_shown("y", "has_year_end_review", "is_events_synthetic")},
+            {_shown("y", "awards_proposed", "is_awards_synthetic")},
+            {_shown("y", "awards_approved", "is_awards_synthetic")},
+            {_shown("y", "awards_decided", "is_awards_synthetic")},
+            y.is_synthetic, {_shown_mix("y")}, y.is_member_count_synthetic,
+            {_value_source("y", "leader")}, {_value_source("y", "deputy")},
+            {_value_source("y", "top_unit")}, {_value_source("y", "score")},
+            {_value_source("y", "events")}, {_value_source("y", "awards")},
             d.school_year
         from marts.fct_cluster_year as y
         left join marts.dim_year as d on d.results_year = y.results_year
+        {_value_source_join("y", "leader")}
+        {_value_source_join("y", "deputy")}
+        {_value_source_join("y", "top_unit")}
+        {_value_source_join("y", "score")}
+        {_value_source_join("y", "events")}
+        {_value_source_join("y", "awards")}
         where {_in_cluster("y")} and {_visible("y")}
         order by y.results_year
         """,
@@ -594,7 +707,11 @@ def q_cluster_years(f: Filters, cluster_id: str) -> Query:
 
 @_cached
 def cluster_years(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
-    """One row per results year of one cluster: roster size, leadership, leading unit, events."""
+    """One row per results year of one cluster: roster size, leadership, leading unit, events.
+
+    Each value group (leader, deputies, leading unit, scores, events, awards, member count) carries
+    its own flag and source; with generated values hidden, a generated one is NULL.
+    """
     return run(db, q_cluster_years(f, cluster_id))
 
 
@@ -625,14 +742,37 @@ def q_cluster_results(f: Filters, cluster_id: str) -> Query:
         "cluster_results",
         f"""
         select
-            s.results_year, s.unit_id, s.unit_name, s.role, s.self_score, s.peer_score,
-            s.agreed_score, s.final_score, s.max_score, s.share_of_max, s.score_basis,
-            s.declared_rank, s.rank_by_score,
-            coalesce(s.declared_rank, s.rank_by_score) as rank,
-            s.is_rank_mismatch, s.classification, s.member_count, s.has_membership,
-            s.is_score_synthetic, s.is_rank_synthetic, {_provenance("s")}
+            s.results_year, s.unit_id, s.unit_name,
+            {_shown("s", "role", "is_membership_synthetic")},
+            {_shown("s", "has_membership", "is_membership_synthetic")},
+            {_shown("s", "self_score", "is_score_synthetic")},
+            {_shown("s", "peer_score", "is_score_synthetic")},
+            {_shown("s", "agreed_score", "is_score_synthetic")},
+            {_shown("s", "final_score", "is_score_synthetic")},
+            {_shown("s", "max_score", "is_score_synthetic")},
+            {_shown("s", "share_of_max", "is_score_synthetic")},
+            {_shown("s", "score_basis", "is_score_synthetic")},
+            {_shown("s", "declared_rank", "is_rank_synthetic")},
+            {_shown("s", "classification", "is_rank_synthetic")},
+            {_shown("s", "rank_by_score", "is_rank_by_score_synthetic")},
+            {_shown("s", "effective_rank", "is_effective_rank_synthetic", "rank")},
+            {_shown("s", "effective_rank_basis", "is_effective_rank_synthetic", "rank_basis")},
+            case
+                when $include_synthetic
+                    or not (coalesce(s.is_rank_synthetic, false)
+                        or coalesce(s.is_rank_by_score_synthetic, false))
+                    then s.is_rank_mismatch
+            end as is_rank_mismatch,
+            {_shown("s", "member_count", "is_member_count_synthetic")},
+            s.is_rank_by_score_synthetic, s.is_effective_rank_synthetic,
+            {_value_source("s", "membership", url=True, file_row=True, as_group="role")},
+            {_value_source("s", "score", url=True, file_row=True)},
+            {_value_source("s", "rank", url=True, file_row=True)},
+            s.is_synthetic, {_shown_mix("s")}
         from marts.fct_unit_year_scores as s
-        {_source_join("s")}
+        {_value_source_join("s", "membership")}
+        {_value_source_join("s", "score")}
+        {_value_source_join("s", "rank")}
         where {_in_cluster("s")} and {_visible("s")}
         order by s.results_year, rank nulls last, s.unit_name
         """,
@@ -642,7 +782,13 @@ def q_cluster_results(f: Filters, cluster_id: str) -> Query:
 
 @_cached
 def cluster_results(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFrame:
-    """Scores and ranks of every unit-year of one cluster (bump chart, spread, checks)."""
+    """Scores and ranks of every unit-year of one cluster (bump chart, spread, checks).
+
+    `rank` is the mart's effective rank (declared where published, else by score). Every value
+    group (membership, scores, declared rank, rank by score, effective rank) carries its own flag;
+    the membership, score and declared-rank groups their source too. With generated values
+    hidden, a generated value is NULL while the row's real values stay.
+    """
     return run(db, q_cluster_results(f, cluster_id))
 
 
@@ -651,8 +797,10 @@ def q_cluster_leadership(f: Filters, cluster_id: str) -> Query:
         "cluster_leadership",
         f"""
         select
-            l.results_year, l.role, l.unit_id, l.unit_name, l.was_deputy_previous_year,
-            l.is_leader_next_year, {_provenance("l")}
+            l.results_year, l.role, l.unit_id, l.unit_name,
+            {_shown("l", "was_deputy_previous_year", "is_previous_year_synthetic")},
+            {_shown("l", "is_leader_next_year", "is_next_year_synthetic")},
+            {_provenance("l")}
         from marts.fct_leadership as l
         {_source_join("l")}
         where {_in_cluster("l")} and {_visible("l")}
@@ -682,7 +830,15 @@ def q_cluster_criteria(f: Filters, cluster_id: str, year: int) -> Query:
             sum(s.points) as points, sum(s.max_points) as max_points,
             sum(s.points) / nullif(sum(s.max_points), 0) as share_of_max,
             count(distinct s.scorer_unit_id) as scorers,
-            bool_and(s.is_synthetic) as is_synthetic
+            -- a sum of real and generated points is not a real sum
+            bool_or(s.is_synthetic) as is_synthetic,
+            case
+                when bool_and(s.is_synthetic) then 'synthetic'
+                when bool_or(s.is_synthetic) then 'mixed'
+                when count(distinct s.source_kind) > 1 then 'mixed'
+                else any_value(s.source_kind)
+            end as source_kind,
+            string_agg(distinct s.source_ref, '; ' order by s.source_ref) as source_ref
         from marts.fct_criterion_scores as s
         left join marts.dim_criterion as d
             on d.criterion_id = s.criterion_id
@@ -855,13 +1011,30 @@ def q_unit_history(f: Filters, unit_id: str) -> Query:
         f"""
         select
             h.results_year, h.unit_id, h.unit_name, h.current_unit_id, h.current_unit_name,
-            h.is_current_unit, h.organizer_id, h.cluster_id, c.cluster_name, h.role,
-            h.share_of_max, h.declared_rank, h.rank_by_score, h.effective_rank as rank,
-            h.effective_rank_basis as rank_basis, h.member_count, h.awards_count,
-            h.awards_decided, h.award_names, {_provenance("h")}
+            h.is_current_unit, h.organizer_id, h.cluster_id, c.cluster_name,
+            {_shown("h", "role", "is_membership_synthetic")},
+            {_shown("h", "final_score", "is_score_synthetic")},
+            {_shown("h", "max_score", "is_score_synthetic")},
+            {_shown("h", "share_of_max", "is_score_synthetic")},
+            {_shown("h", "declared_rank", "is_rank_synthetic")},
+            {_shown("h", "rank_by_score", "is_rank_by_score_synthetic")},
+            {_shown("h", "effective_rank", "is_effective_rank_synthetic", "rank")},
+            {_shown("h", "effective_rank_basis", "is_effective_rank_synthetic", "rank_basis")},
+            {_shown("h", "member_count", "is_member_count_synthetic")},
+            {_shown("h", "awards_count", "is_awards_synthetic")},
+            {_shown("h", "awards_decided", "is_awards_synthetic")},
+            {_shown("h", "award_names", "is_awards_synthetic")},
+            h.is_rank_by_score_synthetic, h.is_effective_rank_synthetic,
+            h.is_member_count_synthetic,
+            {_value_source("h", "membership", as_group="role")}, {_value_source("h", "score")},
+            {_value_source("h", "rank")}, {_value_source("h", "awards")},
+            h.is_synthetic, {_shown_mix("h")}
         from marts.unit_history as h
         left join marts.dim_cluster as c using (cluster_id)
-        {_source_join("h")}
+        {_value_source_join("h", "membership")}
+        {_value_source_join("h", "score")}
+        {_value_source_join("h", "rank")}
+        {_value_source_join("h", "awards")}
         where h.current_unit_id = (
                 select successor_unit_id from marts.dim_unit where unit_id = $unit_id
             )
@@ -874,7 +1047,11 @@ def q_unit_history(f: Filters, unit_id: str) -> Query:
 
 @_cached
 def unit_history(db: str, stamp: str, f: Filters, unit_id: str) -> pl.DataFrame:
-    """Every unit-year of the unit's family, lined up by the current successor."""
+    """Every unit-year of the unit's family, lined up by the current successor.
+
+    Role, scores, declared rank, effective rank and awards each carry their own flag and source
+    (the row-level source describes the record that puts the unit-year in the table).
+    """
     return run(db, q_unit_history(f, unit_id))
 
 
@@ -932,6 +1109,11 @@ def q_award_funnel(f: Filters) -> Query:
                 count(*) filter (where a.status in ('approved', 'decided')) as approved,
                 count(*) filter (where a.status = 'decided') as decided,
                 count(*) filter (where not a.is_synthetic) as real_rows,
+                count(*) filter (
+                    where a.status in ('approved', 'decided') and not a.is_synthetic
+                ) as approved_real,
+                count(*) filter (where a.status = 'decided' and not a.is_synthetic)
+                    as decided_real,
                 -- the legal regime in force (dim_year), meaningful on the by-year rows
                 any_value(d.regime_basis_vi) as regime_vi,
                 any_value(d.regime_basis_en) as regime_en
@@ -1105,14 +1287,35 @@ def q_compare_years(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
     return Query(
         "compare_years",
         f"""
+        with y as (
+            select
+                y.cluster_id, y.cluster_name, y.results_year,
+                {_shown("y", "member_count", "is_member_count_synthetic")},
+                {_shown("y", "mean_share_of_max", "is_score_synthetic")},
+                {_shown("y", "stddev_share_of_max", "is_score_synthetic")},
+                {_shown("y", "units_scored", "is_score_synthetic")},
+                {_shown("y", "awards_proposed", "is_awards_synthetic")},
+                {_shown("y", "awards_decided", "is_awards_synthetic")},
+                {_shown("y", "top_unit_name", "is_top_unit_synthetic")},
+                {_shown("y", "leader_name", "is_leader_synthetic")},
+                y.is_synthetic, {_shown_mix("y")}, y.is_member_count_synthetic,
+                y.is_leader_synthetic,
+                {_value_source("y", "score")}, {_value_source("y", "awards")},
+                {_value_source("y", "top_unit")}
+            from marts.fct_cluster_year as y
+            {_value_source_join("y", "score")}
+            {_value_source_join("y", "awards")}
+            {_value_source_join("y", "top_unit")}
+            where {_in_clusters("y")} and {_visible("y")}
+        )
         select
-            y.cluster_id, y.cluster_name, y.results_year, y.member_count, y.mean_share_of_max,
-            y.stddev_share_of_max, y.units_scored, y.awards_proposed, y.awards_decided,
-            y.awards_decided / nullif(y.member_count, 0) as award_rate, y.top_unit_name,
-            y.leader_name, y.is_synthetic
-        from marts.fct_cluster_year as y
-        where {_in_clusters("y")} and {_visible("y")}
-        order by y.cluster_name, y.results_year
+            *,
+            awards_decided / nullif(member_count, 0) as award_rate,
+            -- the rate is generated when either of its parts is
+            coalesce(is_awards_synthetic, false) or coalesce(is_member_count_synthetic, false)
+                as is_award_rate_synthetic
+        from y
+        order by cluster_name, results_year
         """,
         _compare_params(f, cluster_ids),
     )
@@ -1120,7 +1323,11 @@ def q_compare_years(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
 
 @_cached
 def compare_years(db: str, stamp: str, f: Filters, cluster_ids: tuple[str, ...]) -> pl.DataFrame:
-    """Share of maximum and award rate (decided awards per member) per cluster-year."""
+    """Share of maximum and award rate (decided awards per member) per cluster-year.
+
+    Each value follows its own group's flag (scores, awards, member count, leading unit); the
+    award rate is generated when its awards or its member count are.
+    """
     return run(db, q_compare_years(f, cluster_ids))
 
 
@@ -1128,17 +1335,20 @@ def q_compare_rank_changes(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
     return Query(
         "compare_rank_changes",
         f"""
-        with ranks as (
+        with shown as (
             select
                 s.cluster_id, s.unit_id, s.results_year,
-                coalesce(s.declared_rank, s.rank_by_score) as rank, s.is_synthetic
+                {_shown("s", "effective_rank", "is_effective_rank_synthetic", "rank")},
+                coalesce(s.is_effective_rank_synthetic, false) as is_rank_synthetic
             from marts.fct_unit_year_scores as s
             where {_in_clusters("s")} and {_visible("s")}
-                and coalesce(s.declared_rank, s.rank_by_score) is not null
         ),
+        ranks as (select * from shown where rank is not null),
         steps as (
             select
-                cluster_id, results_year, is_synthetic,
+                cluster_id, results_year,
+                -- a change is generated when either of its two ranks is
+                is_rank_synthetic or lag(is_rank_synthetic) over w as is_synthetic,
                 abs(rank - lag(rank) over w) as change,
                 results_year - lag(results_year) over w as gap
             from ranks
@@ -1148,7 +1358,7 @@ def q_compare_rank_changes(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
             cluster_id, results_year,
             avg(change) as mean_abs_rank_change,
             count(*) as units_compared,
-            bool_and(is_synthetic) as is_synthetic
+            bool_or(is_synthetic) as is_synthetic
         from steps
         where gap = 1
         group by all
@@ -1164,8 +1374,9 @@ def compare_rank_changes(
 ) -> pl.DataFrame:
     """Mean absolute change of a unit's rank from one results year to the next, per cluster-year.
 
-    Rank = declared rank, else rank by score. Only consecutive years of the same unit count, so a
-    unit that joins or leaves does not look like a jump.
+    Rank = the effective rank (declared rank where published, else rank by score). Only
+    consecutive years of the same unit count, so a unit that joins or leaves does not look like a
+    jump. A mean is generated (`is_synthetic`) when any rank behind it is.
     """
     return run(db, q_compare_rank_changes(f, cluster_ids))
 
@@ -1375,7 +1586,8 @@ from marts.fct_events
 where not is_synthetic
 order by event_date""",
     "sql.ex.trend": """\
-select cluster_name, results_year, round(mean_share_of_max, 3) as mean_share, is_synthetic
+select cluster_name, results_year, round(mean_share_of_max, 3) as mean_share,
+       is_score_synthetic, score_source_kind
 from marts.fct_cluster_year
 order by cluster_name, results_year""",
     "sql.ex.leaders": """\

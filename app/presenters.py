@@ -14,14 +14,112 @@ import polars as pl
 from thidua.i18n import Lang, fmt_percent, t, term
 
 
-def with_origin(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """Add `origin`, the translated "real"/"synthetic" label the charts encode."""
+def with_origin(
+    frame: pl.DataFrame, lang: Lang, flag: str = "is_synthetic", target: str = "origin"
+) -> pl.DataFrame:
+    """Add `origin`, the translated "real"/"synthetic" label the charts encode.
+
+    `flag` is the column that decides: the row's `is_synthetic` for a one-record fact, the value
+    group's `is_<group>_synthetic` for a value (a score point follows `is_score_synthetic`). A
+    value with any generated record behind it is drawn as synthetic.
+    """
     return frame.with_columns(
-        pl.when(pl.col("is_synthetic"))
+        pl.when(pl.col(flag).fill_null(False))
         .then(pl.lit(term("origin", "synthetic", lang)))
         .otherwise(pl.lit(term("origin", "real", lang)))
-        .alias("origin")
+        .alias(target)
     )
+
+
+def source_label(
+    kind: str | None,
+    ref: str | None,
+    title: str | None,
+    publisher: str | None,
+    is_synthetic: bool | None,
+    lang: Lang,
+) -> str | None:
+    """Where one value comes from, in words: "Bài báo: <title> (<publisher>)", "Mô phỏng (…)".
+
+    The flag wins over the kind: a value with a generated record behind it is never labelled
+    real. A mixed value names its real references. None when nothing is known (no value).
+    """
+    if kind is None and ref is None and not is_synthetic:
+        return None
+    if is_synthetic and kind not in ("synthetic", "mixed"):
+        kind = "synthetic"
+    if kind == "synthetic":
+        # the generator's reference ("synthetic:province:seed=1") is in the `_source_ref` column
+        return t("value_source.synthetic", lang)
+    if kind == "mixed":
+        if not is_synthetic:
+            several = t("value_source.mixed_real", lang)
+            return f"{several} ({ref})" if ref else several
+        real_refs = "; ".join(r for r in (ref or "").split("; ") if not r.startswith("synthetic"))
+        if real_refs:
+            return t("value_source.mixed", lang, refs=real_refs)
+        return t("value_source.mixed_unknown", lang)
+    name = title or ref or ""
+    if publisher:
+        name = f"{name} ({publisher})"
+    return (
+        f"{term('value_source', kind, lang)}: {name}" if name else term("value_source", kind, lang)
+    )
+
+
+def with_value_source(frame: pl.DataFrame, group: str, lang: Lang) -> pl.DataFrame:
+    """Add the displayed provenance of one value group, from data_access._value_source columns.
+
+    `<group>_source` (words, with the article's title), `<group>_origin` (real / synthetic, for
+    the charts' encodings), `<group>_link` (address) and, where the query read them,
+    `<group>_file_row`. Labels describe the group's own records, never the row's.
+    """
+
+    def column(suffix: str) -> pl.Expr:
+        name = f"{group}_{suffix}" if suffix else f"is_{group}_synthetic"
+        return pl.col(name) if name in frame.columns else pl.lit(None, pl.String).alias(name)
+
+    columns = [
+        column("source_kind"),
+        column("source_ref"),
+        column("source_title"),
+        column("source_publisher"),
+        column(""),
+    ]
+    labels = [
+        source_label(kind, ref, title, publisher, flag, lang)
+        for kind, ref, title, publisher, flag in frame.select(columns).iter_rows()
+    ]
+    url = f"{group}_source_url"
+    added = [
+        pl.Series(f"{group}_source", labels, dtype=pl.String),
+        (pl.col(url) if url in frame.columns else pl.lit(None, pl.String)).alias(f"{group}_link"),
+    ]
+    if f"{group}_source_file" in frame.columns:
+        added.append(
+            pl.Series(
+                f"{group}_file_row",
+                [
+                    file_row_label(f, s, r, lang)
+                    for f, s, r in frame.select(
+                        f"{group}_source_file", f"{group}_source_sheet", f"{group}_source_row"
+                    ).iter_rows()
+                ],
+                dtype=pl.String,
+            )
+        )
+    return with_origin(frame, lang, f"is_{group}_synthetic", f"{group}_origin").with_columns(added)
+
+
+def with_mix(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Add `origin` from the row's `source_mix`: real, synthetic, or mixed (a real row with
+    generated values)."""
+    return with_terms(frame, lang, origin=("source_mix", "source_mix"))
+
+
+def includes_generated(flags: pl.Series | list[bool | None]) -> bool:
+    """Whether any of the values behind a figure is generated (a null flag is not)."""
+    return any(bool(f) for f in flags)
 
 
 def origin_domain(lang: Lang) -> list[str]:
@@ -30,8 +128,12 @@ def origin_domain(lang: Lang) -> list[str]:
 
 
 def trend_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """Share labels for the trend; in band mode also "25–75 %: 91,2% – 93,6%" for the tooltip."""
-    frame = with_origin(frame, lang).with_columns(
+    """Share labels for the trend; in band mode also "25–75 %: 91,2% – 93,6%" for the tooltip.
+
+    A point's origin and source are its scores' (`is_score_synthetic`, `score_source`).
+    """
+    frame = with_value_source(frame, "score", lang)
+    frame = with_origin(frame, lang, "is_score_synthetic").with_columns(
         pl.col("mean_share_of_max")
         .map_elements(lambda v: fmt_percent(v, 1, lang), return_dtype=pl.String)
         .alias("share_label")
@@ -62,8 +164,17 @@ def coverage_shares(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     )
 
 
+def with_kind_source(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Add `source`: the kind of source of a group of one-record facts, in words ("Bài báo")."""
+    labels = [
+        source_label(kind, None, None, None, flag, lang)
+        for kind, flag in frame.select("source_kind", "is_synthetic").iter_rows()
+    ]
+    return frame.with_columns(pl.Series("source", labels, dtype=pl.String))
+
+
 def events_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    return with_origin(frame, lang).with_columns(
+    return with_kind_source(with_origin(frame, lang), lang).with_columns(
         pl.col("event_type")
         .map_elements(lambda v: term("event_type", v, lang), return_dtype=pl.String)
         .alias("event_label")
@@ -72,7 +183,7 @@ def events_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
 
 def awards_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     name = "award_name_en" if lang == "en" else "award_name_vi"
-    return with_origin(frame, lang).with_columns(
+    return with_kind_source(with_origin(frame, lang), lang).with_columns(
         pl.col(name).alias("award_label"),
         pl.col("status")
         .map_elements(lambda v: term("status", v, lang), return_dtype=pl.String)
@@ -126,7 +237,10 @@ def real_facts_table(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
 
 
 def coverage_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """Cluster-years with the list of events held, in words, for the coverage heatmap's tooltip."""
+    """Cluster-years with the list of events held, in words, for the coverage heatmap's tooltip.
+
+    Origin and source are the events group's: a cell with any generated event is pale.
+    """
     names = [
         ("has_covenant_signing", "covenant_signing"),
         ("has_mid_year_review", "mid_year_review"),
@@ -136,7 +250,10 @@ def coverage_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
         ", ".join(term("event_type", code, lang) for flag, code in names if row[flag]) or "—"
         for row in frame.iter_rows(named=True)
     ]
-    return with_origin(frame, lang).with_columns(pl.Series("events_label", labels, dtype=pl.String))
+    frame = with_origin(frame, lang, "is_events_synthetic")
+    return with_value_source(frame, "events", lang).with_columns(
+        pl.Series("events_label", labels, dtype=pl.String)
+    )
 
 
 def file_row_label(file: str | None, sheet: str | None, row: int | None, lang: Lang) -> str:

@@ -55,9 +55,14 @@ def funnel_long(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
 
 
 def totals(frame: pl.DataFrame) -> dict[str, int]:
-    """Proposed / approved / decided over the whole selection (from the by-year grouping)."""
+    """Proposed / approved / decided over the whole selection (from the by-year grouping), and
+    the part of each from real sources (`proposed_real`, `approved_real`, `decided_real`)."""
     by_year = frame.filter(pl.col("dimension") == "year")
-    return {s: int(by_year[s].sum()) for s in STAGES}
+    counts = {s: int(by_year[s].sum()) for s in STAGES}
+    counts["proposed_real"] = int(by_year["real_rows"].sum())
+    counts["approved_real"] = int(by_year["approved_real"].sum())
+    counts["decided_real"] = int(by_year["decided_real"].sum())
+    return counts
 
 
 def compliance(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
@@ -85,7 +90,7 @@ def compliance_counts(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     """Findings per rule and severity (the chart above the findings table)."""
     counts = (
         frame.group_by("rule_label", "severity", "severity_label")
-        .agg(pl.len().alias("n"), pl.col("is_synthetic").all())
+        .agg(pl.len().alias("n"), pl.col("is_synthetic").any())
         .sort("n", descending=True)
     )
     return with_origin(counts, lang)

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from presenters import award_name, with_origin, with_provenance, with_terms
+from presenters import (
+    award_name,
+    source_label,
+    with_mix,
+    with_origin,
+    with_provenance,
+    with_terms,
+    with_value_source,
+)
 from thidua.i18n import Lang, fmt_date, fmt_number, fmt_percent, fmt_year_range, t, term
 
 
@@ -61,20 +69,32 @@ def rotation_summary(frame: pl.DataFrame) -> tuple[int, int]:
 
 
 def yearly_leaders(years: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """One row per results year: leader, deputies, leading unit and its winning streak."""
+    """One row per results year: leader, deputies, leading unit and its winning streak.
+
+    Leader, deputies and leading unit each get their source (`leader_source`, ...); `origin` is
+    the row's mix (real, synthetic, or a real year with generated values). `*_label` columns
+    carry the names marked "(mô phỏng)" when generated, for sentences that have no source column.
+    A streak is generated (`streak_generated`) when any year of it has a generated leading unit.
+    """
     frame = years.sort("results_year")
     streaks: list[int | None] = []
+    streak_generated: list[bool] = []
     run = 0
+    generated: list[bool] = []
     previous: object = None
     previous_year: int | None = None
-    for unit, year in frame.select("top_unit_id", "results_year").iter_rows():
+    for unit, year, flag in frame.select(
+        "top_unit_id", "results_year", "is_top_unit_synthetic"
+    ).iter_rows():
         if unit is None:
-            run = 0
+            run, generated = 0, []
         elif unit == previous and previous_year is not None and year == previous_year + 1:
             run += 1
+            generated.append(bool(flag))
         else:
-            run = 1
+            run, generated = 1, [bool(flag)]
         streaks.append(run or None)
+        streak_generated.append(any(generated))
         previous, previous_year = unit, year
     basis = {
         "declared_rank": t("rank_basis.declared", lang),
@@ -82,47 +102,69 @@ def yearly_leaders(years: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     }
     synthetic = f" ({term('origin', 'synthetic', lang).lower()})"
 
-    def marked(name: str, flag: str) -> pl.Expr:
-        # A real cluster-year can carry a synthetic leader or leading unit: say so on the name.
+    def marked(name: str, flag: str, target: str) -> pl.Expr:
+        # A real cluster-year can carry a generated leader or leading unit: say so on the name.
         return (
-            pl.when(pl.col(flag) & ~pl.col("is_synthetic"))
+            pl.when(pl.col(flag).fill_null(False))
             .then(pl.col(name) + pl.lit(synthetic))
             .otherwise(pl.col(name))
-            .alias(name)
+            .alias(target)
         )
 
-    return with_origin(frame, lang).with_columns(
-        marked("leader_name", "is_leader_synthetic"),
-        marked("top_unit_name", "is_top_unit_synthetic"),
+    for group in ("leader", "deputy", "top_unit", "score"):
+        frame = with_value_source(frame, group, lang)
+    return with_mix(frame, lang).with_columns(
+        marked("leader_name", "is_leader_synthetic", "leader_label"),
+        marked("deputy_names", "is_deputy_synthetic", "deputy_label"),
+        marked("top_unit_name", "is_top_unit_synthetic", "top_unit_label"),
         pl.Series("top_streak", streaks, dtype=pl.Int32),
+        pl.Series("streak_generated", streak_generated, dtype=pl.Boolean),
         pl.col("top_unit_basis")
         .replace_strict(basis, default=None, return_dtype=pl.String)
         .alias("top_basis_label"),
     )
 
 
-def longest_streak(leaders: pl.DataFrame) -> tuple[str | None, int]:
-    """The unit with the longest run of consecutive years as leading unit, and its length."""
+def longest_streak(leaders: pl.DataFrame) -> tuple[str | None, int, bool]:
+    """The unit with the longest run of consecutive years as leading unit, its length, and whether
+    any year of the run has a generated leading unit."""
     best = leaders.filter(pl.col("top_streak").is_not_null()).sort(
         "top_streak", "results_year", descending=[True, False]
     )
     if best.is_empty():
-        return None, 0
-    return best["top_unit_name"][0], int(best["top_streak"][0])
+        return None, 0, False
+    return best["top_unit_name"][0], int(best["top_streak"][0]), bool(best["streak_generated"][0])
 
 
 def results(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """Unit-year scores and ranks with the labels the bump chart and the table need."""
-    basis = pl.when(pl.col("declared_rank").is_not_null()).then(
-        pl.lit(t("rank_basis.declared", lang))
-    )
-    frame = with_provenance(frame, lang).with_columns(
-        basis.when(pl.col("rank_by_score").is_not_null())
-        .then(pl.lit(t("rank_basis.score", lang)))
-        .otherwise(None)
+    """Unit-year scores and ranks with the labels the bump chart and the table need.
+
+    Each value group gets its own source (`role_source`, `score_source`, `rank_source` for the
+    declared rank) and origin (`score_origin`, ...). The effective rank's source is the declared
+    rank's where it is declared, else the scores' (`effective_rank_source`, origin from
+    `is_effective_rank_synthetic`). `origin` is the row's mix.
+    """
+    for group in ("role", "score", "rank"):
+        frame = with_value_source(frame, group, lang)
+    basis = {
+        "declared_rank": t("rank_basis.declared", lang),
+        "score": t("rank_basis.score", lang),
+    }
+    frame = with_mix(frame, lang).with_columns(
+        pl.col("rank_basis")
+        .replace_strict(basis, default=None, return_dtype=pl.String)
         .alias("rank_basis_label"),
-        pl.col("role").fill_null("unknown").alias("role_code"),
+        pl.when(pl.col("rank_basis") == "declared_rank")
+        .then(pl.col("rank_source"))
+        .when(pl.col("rank_basis") == "score")
+        .then(pl.col("score_source"))
+        .alias("effective_rank_source"),
+        pl.when(pl.col("has_membership").is_null())
+        .then(None)
+        .otherwise(pl.col("role").fill_null("unknown"))
+        .alias("role_code"),
     )
+    frame = with_origin(frame, lang, "is_effective_rank_synthetic", "effective_rank_origin")
     frame = with_terms(frame, lang, role_label=("role", "role_code"))
     return _percent_labels(frame, "share_of_max", lang, "share_label")
 
@@ -200,10 +242,27 @@ def criteria(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, pl.DataFram
             (pl.col("points").sum() / pl.col("max_points").sum()).alias("share_of_max"),
             pl.col("unit_id").n_unique().alias("units"),
             pl.col("sort_key").min(),
-            pl.col("is_synthetic").all(),
+            # a mean over real and generated points is not a real mean
+            pl.col("is_synthetic").any(),
+            pl.col("is_synthetic").all().alias("all_synthetic"),
+            pl.col("source_kind").unique().alias("kinds"),
         )
         .sort("sort_key", "criterion_label", "scorer_kind")
     )
+    kinds = [
+        "synthetic" if every else "mixed" if any_ else (k[0] if len(k) == 1 else "mixed")
+        for any_, every, k in by_basis.select("is_synthetic", "all_synthetic", "kinds").iter_rows()
+    ]
+    by_basis = by_basis.with_columns(
+        pl.Series(
+            "source",
+            [
+                source_label(kind, None, None, None, flag, lang)
+                for kind, flag in zip(kinds, by_basis["is_synthetic"], strict=True)
+            ],
+            dtype=pl.String,
+        )
+    ).drop("kinds", "all_synthetic")
     by_basis = with_terms(by_basis, lang, scorer_label=("scorer_kind", "scorer_kind"))
     by_basis = with_origin(_percent_labels(by_basis, "share_of_max", lang, "share_label"), lang)
 
@@ -227,7 +286,27 @@ def criteria(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, pl.DataFram
         )
     )
     final = with_origin(_percent_labels(final, "share_of_max", lang, "share_label"), lang)
+    final = final.with_columns(
+        pl.Series(
+            "source",
+            [
+                source_label(kind, ref, None, None, flag, lang)
+                for kind, ref, flag in final.select(
+                    "source_kind", "source_ref", "is_synthetic"
+                ).iter_rows()
+            ],
+            dtype=pl.String,
+        )
+    )
     return by_basis, final
+
+
+def events_held(events_frame: pl.DataFrame) -> dict[str, int]:
+    """Results years with at least one event of each type, among the events shown."""
+    return {
+        kind: events_frame.filter(pl.col("event_type") == kind)["results_year"].n_unique()
+        for kind in ("covenant_signing", "mid_year_review", "year_end_review")
+    }
 
 
 def events(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:

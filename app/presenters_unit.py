@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from presenters import with_provenance, with_terms
+from presenters import with_mix, with_origin, with_terms, with_value_source
 from thidua.i18n import Lang, fmt_date, fmt_percent, t, term
 
 
@@ -15,11 +15,26 @@ def history(frame: pl.DataFrame, family: pl.DataFrame, lang: Lang) -> pl.DataFra
     series, "Sở KH&ĐT → Sở Tài chính" (`is_chain`): the trend that carries on through the merge.
     Every other unit of the family (the successor before the merge, units merged alongside) is a
     series of its own, so two units in one cluster-year never share a line.
+
+    Role, scores, declared rank and awards each get their source (`role_source`, `score_source`,
+    `rank_source`, `awards_source`); the effective rank's is the declared rank's where declared,
+    else the scores' (`effective_rank_source`). `origin` is the row's mix.
     """
-    frame = with_provenance(frame, lang).with_columns(
-        pl.col("role").fill_null("unknown").alias("role_code"),
+    for group in ("role", "score", "rank", "awards"):
+        frame = with_value_source(frame, group, lang)
+    frame = with_mix(frame, lang).with_columns(
+        pl.when(pl.col("role").is_null() & pl.col("is_role_synthetic").fill_null(False))
+        .then(None)
+        .otherwise(pl.col("role").fill_null("unknown"))
+        .alias("role_code"),
         pl.coalesce(pl.col("cluster_name"), pl.col("cluster_id")).alias("cluster_label"),
+        pl.when(pl.col("rank_basis") == "declared_rank")
+        .then(pl.col("rank_source"))
+        .when(pl.col("rank_basis") == "score")
+        .then(pl.col("score_source"))
+        .alias("effective_rank_source"),
     )
+    frame = with_origin(frame, lang, "is_effective_rank_synthetic", "effective_rank_origin")
     frame = with_terms(frame, lang, role_label=("role", "role_code"))
     ranks = [
         t("unit.rank_of", lang, rank=r, size=n) if r is not None and n else (str(r) if r else "")

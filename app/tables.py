@@ -35,6 +35,9 @@ class Col:
     width: Width = None
     decimals: int = 1
     help: str | None = None  # i18n key of a tooltip for the header
+    # In the downloads only: the grid stays readable, the files carry every detail (a value's
+    # source reference, link, file and row).
+    export_only: bool = False
 
 
 def _formatter(col: Col, lang: Lang) -> Callable[[Any], str] | None:
@@ -145,6 +148,7 @@ def show_table(
         height=height,
         placeholder="—",  # a value the source does not state stays visibly unknown
         column_config={c.name: _column_config(c, lang, raw_labels) for c in cols},
+        column_order=[c.name for c in cols if not c.export_only],
         key=f"{key}_grid",
     )
     if truncated and cap is not None:
@@ -197,10 +201,30 @@ def _downloads(
         )
 
 
-# Provenance columns, added to a frame by presenters.with_provenance().
+# Provenance columns, added to a frame by presenters.with_provenance(): right for tables whose row
+# is one record (a membership, an event, an award), where the row's source is each value's.
 PROVENANCE: tuple[Col, ...] = (
     Col("origin", "col.origin", width="small"),
     Col("source", "col.source", width="medium"),
     Col("link", "col.link", "link", width="small"),
     Col("file_row", "col.file_row", width="medium"),
 )
+
+# The row's mix (presenters.with_mix) in a table whose values carry their own sources.
+ROW_ORIGIN = Col("origin", "col.row_origin", width="small", help="col.row_origin.help")
+
+
+def value_source(group: str, *, file_row: bool = False, help: str | None = None) -> list[Col]:
+    """The source of one value group (presenters.with_value_source), to put next to its values.
+
+    The grid shows the source in words; the downloads add the reference, the link and (where the
+    mart has them) the file and row: `<group>_source`, `_source_ref`, `_link`, `_file_row`.
+    """
+    cols = [
+        Col(f"{group}_source", f"col.{group}_source", width="medium", help=help),
+        Col(f"{group}_source_ref", f"col.{group}_source_ref", export_only=True),
+        Col(f"{group}_link", f"col.{group}_link", "link", export_only=True),
+    ]
+    if file_row:
+        cols.append(Col(f"{group}_file_row", f"col.{group}_file_row", export_only=True))
+    return cols

@@ -9,9 +9,7 @@ with
 
 expected (cluster_id, results_year, award_type_code, expected_status, expected_source_ref) as (
 
-    values
-    ('th-ubnd:cum-07', 2016, 'GOV_FLAG', 'proposed', 'article:004'),
-    ('th-ubnd:cum-07', 2016, 'PROV_FLAG', 'proposed', 'article:004')
+    {{ article_facts_awards() }}
 
 ),
 

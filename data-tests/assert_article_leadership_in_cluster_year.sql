@@ -9,10 +9,7 @@ with
 
 expected (cluster_id, results_year, leader_unit_id, deputy_unit_id, top_unit_id) as (
 
-    values
-    ('th-ubnd:cum-08', 2021, 'th-so-ngoai-vu', 'th-ban-dan-toc', 'th-ban-dan-toc'),
-    ('th-ubnd:cum-08', 2022, 'th-ban-dan-toc', 'th-so-tu-phap', null),
-    ('th-ubnd:cum-05', 2022, 'th-so-gddt', null, null)
+    {{ article_facts_leadership() }}
 
 ),
 

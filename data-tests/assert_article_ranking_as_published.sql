@@ -8,10 +8,7 @@ with
 
 expected (cluster_id, results_year, unit_id, expected_rank, expected_source_ref) as (
 
-    values
-    ('th-ubnd:cum-08', 2021, 'th-ban-dan-toc', 1, 'article:002'),
-    ('th-ubnd:cum-08', 2021, 'th-so-tu-phap', 2, 'article:002'),
-    ('th-ubnd:cum-08', 2021, 'th-so-noi-vu', 3, 'article:002')
+    {{ article_facts_ranking() }}
 
 ),
 

@@ -12,15 +12,18 @@ import importlib
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 import pytest
 import streamlit as st
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from tests.conftest import copy_warehouse
 
@@ -117,6 +120,59 @@ def _vi_number(text: str) -> int:
     return int(text.replace(".", ""))
 
 
+def _chart_rows(at: AppTest, index: int) -> list[dict[str, Any]]:
+    """The rows the index-th chart plots (Streamlit sends them beside the spec, as Arrow)."""
+    chart = at.get("vega_lite_chart")[index]
+    rows: list[dict[str, Any]] = []
+    for dataset in chart.proto.datasets:
+        rows += pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+    return rows
+
+
+Download = Callable[[AppTest, str], bytes]
+
+
+@pytest.fixture
+def download(monkeypatch: pytest.MonkeyPatch) -> Download:
+    """The file a click on a download button gives: `download(at, "results_csv")`.
+
+    The buttons make their files on click (a deferred callable held by Streamlit's media file
+    manager). AppTest has no browser to click, so the test asks the manager of the last run to
+    run the button's callable, as the server does when the browser asks for the file. The
+    manager is Streamlit's own; the subclass only keeps a reference to it.
+    """
+    managers: list[MediaFileManager] = []
+
+    class KeptMediaFileManager(MediaFileManager):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test_module, "MediaFileManager", KeptMediaFileManager)
+
+    def fetch(at: AppTest, key: str) -> bytes:
+        button = at.download_button(key=key)
+        url = managers[-1].execute_deferred(button.proto.deferred_file_id)
+        stored = managers[-1].read_file(url.rsplit("/", 1)[-1])
+        assert stored is not None, url
+        return bytes(stored.content)
+
+    return fetch
+
+
+def _csv(data: bytes) -> pl.DataFrame:
+    return pl.read_csv(io.BytesIO(data), infer_schema=False)
+
+
+def _warehouse(home: Home, sql: str) -> pl.DataFrame:
+    con = duckdb.connect(str(home.published_db), read_only=True)
+    try:
+        frame: pl.DataFrame = con.sql(sql).pl()
+    finally:
+        con.close()
+    return frame
+
+
 # --- overview ------------------------------------------------------------------------------------
 
 
@@ -182,7 +238,23 @@ def test_hiding_synthetic_data_changes_the_output(app: AppTest) -> None:
     real_only = _metrics(at)
     assert real_only != with_synthetic
     assert int(real_only["Sự kiện"]) < _vi_number(with_synthetic["Sự kiện"])
-    assert "Chỉ hiển thị dữ kiện từ nguồn thật" in _texts(at, "success")
+    # The banner says what is hidden: whole generated rows, and generated values in real rows.
+    banner = _texts(at, "success")
+    assert "bỏ các dòng mà mọi giá trị đều do bộ sinh dữ liệu tạo" in banner
+    assert "để trống các giá trị mô phỏng trong dòng thật" in banner
+
+
+def test_overview_tiles_say_whether_they_include_generated_values(app: AppTest) -> None:
+    at = _run(app)
+    tiles = [c for c in _texts(at, "caption").splitlines() if ":material/" in c]
+    assert len(tiles) == 5
+    assert sum("gồm giá trị mô phỏng" in c for c in tiles) == 4  # clusters, units, events, awards
+    assert "kể cả mô phỏng" in tiles[4]  # the share of real rows counts every row
+    at.toggle(key="synth").set_value(False)
+    _run(at)
+    tiles = [c for c in _texts(at, "caption").splitlines() if ":material/" in c]
+    assert sum("chỉ dữ liệu thật" in c for c in tiles) == 4
+    assert not any("gồm giá trị mô phỏng" in c for c in tiles)
 
 
 def test_english_switches_every_label(app: AppTest) -> None:
@@ -392,6 +464,137 @@ def test_cluster_rank_tab_draws_bump_chart_and_checks(app: AppTest) -> None:
         "Sở Tư pháp",
         "Sở Nội vụ",
     ]
+
+
+def test_synthetic_off_blanks_generated_values_of_real_rows(
+    app: AppTest, download: Download
+) -> None:
+    """Cụm 8, 2021: members and declared ranks are article:002's, the scores are generated."""
+    at = _open(app, "cum-khoi", cluster=CUM_8, tab="rank")
+    at.toggle(key="synth").set_value(False)
+    _run(at)
+    results = _table(at, -1)
+    year = results[results["results_year"] == 2021]
+    assert len(year) == 8  # the eight members the article lists
+    assert year["role_label"].notna().all()
+    assert (year["role_source_ref"] == "article:002").all()
+    ranked = year[year["declared_rank"].notna()].sort_values("declared_rank")
+    assert list(ranked["unit_name"]) == ["Ban Dân tộc tỉnh Thanh Hóa", "Sở Tư pháp", "Sở Nội vụ"]
+    assert list(ranked["declared_rank"]) == [1, 2, 3]
+    assert (ranked["rank_source_ref"] == "article:002").all()
+    # Every generated value is blank, and the table still says where the hidden one came from.
+    for column in ("share_of_max", "final_score", "self_score", "peer_score", "rank_by_score"):
+        assert year[column].isna().all(), column
+    assert year["score_source"].str.startswith("Mô phỏng").all()
+    # Charts drop generated points: no score to spread, ranks only from the article.
+    assert "Chưa có điểm cho bộ lọc này" in _texts(at, "caption")
+    bump = _chart_rows(at, 0)
+    assert {r["effective_rank_origin"] for r in bump} == {"Thật"}
+    assert {
+        (r["results_year"], r["unit_name"], r["rank"]) for r in bump if r["results_year"] == 2021
+    } == {
+        (2021, "Ban Dân tộc tỉnh Thanh Hóa", 1),
+        (2021, "Sở Tư pháp", 2),
+        (2021, "Sở Nội vụ", 3),
+    }
+    # The summary tiles rest on real values only, or have none.
+    tiles = [c for c in _texts(at, "caption").splitlines() if ":material/" in c]
+    assert len(tiles) == 4 and not any("gồm giá trị mô phỏng" in c for c in tiles)
+
+    # The download carries a source per value group, with the reference and the link.
+    csv = _csv(download(at, "results_csv"))
+    assert {
+        "Nguồn điểm",
+        "Mã nguồn điểm",
+        "Nguồn thứ hạng công bố",
+        "Mã nguồn thứ hạng công bố",
+    } <= set(csv.columns)
+    assert {"Nguồn vai trò", "Mã nguồn vai trò", "Liên kết nguồn điểm"} <= set(csv.columns)
+    rows = csv.filter(pl.col("Năm thi đua") == "2021")
+    assert rows.height == 8
+    assert rows["Điểm"].is_null().all() and rows["Tỷ lệ điểm tối đa"].is_null().all()
+    assert all(s.startswith("Mô phỏng") for s in rows["Nguồn điểm"])
+    assert set(rows["Mã nguồn điểm"]) == {"synthetic:province:seed=1"}
+    tu_phap = rows.filter(pl.col("Đơn vị") == "Sở Tư pháp").row(0, named=True)
+    assert tu_phap["Thứ hạng công bố"] == "2"
+    assert tu_phap["Mã nguồn thứ hạng công bố"] == "article:002"
+    assert tu_phap["Nguồn thứ hạng công bố"].startswith("Bài báo: Cụm thi đua số 8 tổng kết")
+    assert tu_phap["Mã nguồn vai trò"] == "article:002"
+
+
+def test_every_generated_score_is_labelled_generated(
+    app: AppTest, download: Download, published_home: Home
+) -> None:
+    """With synthetic data shown, no generated score passes for real, on screen or in the file."""
+    truth = _warehouse(
+        published_home,
+        f"""
+        select results_year, unit_name, is_score_synthetic
+        from marts.fct_unit_year_scores
+        where cluster_id = '{CUM_8}' and final_score is not null
+        """,
+    )
+    generated = {(y, u) for y, u, g in truth.iter_rows() if g}
+    assert (2021, "Sở Tư pháp") in generated  # a real row (article:002) with generated scores
+    at = _open(app, "cum-khoi", cluster=CUM_8, tab="rank")
+    results = _table(at, -1)
+    shown = {
+        (y, u): source
+        for y, u, source in zip(
+            results["results_year"], results["unit_name"], results["score_source"], strict=True
+        )
+    }
+    assert generated <= set(shown)
+    assert all(shown[key].startswith(("Mô phỏng", "Hỗn hợp")) for key in generated)
+    # The row is real (article:002) but its score is not: the two say so apart.
+    tu_phap = results[(results["results_year"] == 2021) & (results["unit_name"] == "Sở Tư pháp")]
+    assert list(tu_phap["origin"]) == ["Hỗn hợp"]
+    assert tu_phap["rank_source"].iloc[0].startswith("Bài báo")
+    assert tu_phap["score_source"].iloc[0].startswith("Mô phỏng")
+
+    csv = _csv(download(at, "results_csv"))
+    in_file = {
+        (int(y), u): source
+        for y, u, source in csv.select("Năm thi đua", "Đơn vị", "Nguồn điểm").iter_rows()
+    }
+    assert all(in_file[key].startswith(("Mô phỏng", "Hỗn hợp")) for key in generated)
+    # No article is cited for a score: the articles state no score.
+    assert not any("Bài báo" in (s or "") for s in csv["Nguồn điểm"])
+    # The score chart draws these points as generated.
+    spread = _chart_rows(at, 1)
+    assert {
+        r["score_origin"] for r in spread if (r["results_year"], r["unit_name"]) in generated
+    } == {"Mô phỏng"}
+
+
+def test_every_cluster_labels_each_value_with_its_own_source(
+    app_dir: Path, published_home: Home
+) -> None:
+    """All clusters, through the dashboard's own query and presenter: a value's label follows its
+    own flag (never the row's), and blanking leaves no generated value behind."""
+    da = _module("data_access")
+    present = _module("presenters_cluster")
+    db = str(published_home.published_db)
+    clusters = _warehouse(published_home, "select distinct cluster_id from marts.fct_cluster_year")
+    for switch in (True, False):
+        f = da.Filters(years=(2000, 2100), include_synthetic=switch)
+        for cluster_id in clusters["cluster_id"]:
+            raw = da.run(db, da.q_cluster_results(f, cluster_id))
+            frame = present.results(raw, "vi")
+            for group in ("score", "rank", "role"):
+                flagged = frame.filter(pl.col(f"is_{group}_synthetic").fill_null(False))
+                assert all(
+                    s.startswith(("Mô phỏng", "Hỗn hợp")) for s in flagged[f"{group}_source"]
+                ), (cluster_id, group)
+                assert set(flagged[f"{group}_origin"]) <= {"Mô phỏng"}, (cluster_id, group)
+                real = frame.filter(~pl.col(f"is_{group}_synthetic").fill_null(True))
+                assert not any(s.startswith("Mô phỏng") for s in real[f"{group}_source"])
+            if not switch:
+                scored = frame.filter(pl.col("is_score_synthetic").fill_null(False))
+                assert scored["share_of_max"].is_null().all(), cluster_id
+                assert scored["final_score"].is_null().all(), cluster_id
+                ranked = frame.filter(pl.col("is_effective_rank_synthetic").fill_null(False))
+                assert ranked["rank"].is_null().all(), cluster_id
 
 
 def test_cluster_criteria_tab_compares_self_and_peer_scores(app: AppTest) -> None:

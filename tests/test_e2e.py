@@ -396,6 +396,54 @@ def test_downloads_give_csv_and_xlsx_with_vietnamese_headers(
     assert csv.height == xlsx.height > 0
 
 
+def _hover_tooltip(page: Any, chart: Any, *labels: str) -> str:
+    """Hover the chart's mark whose description holds every label; the Vega tooltip's text.
+
+    Vega draws Streamlit's charts as SVG and describes each mark in its aria-label (the year,
+    the value, the unit...), so the point is found the way a screen reader would find it.
+    """
+    selector = "g.mark-symbol path" + "".join(f'[aria-label*="{label}"]' for label in labels)
+    mark = chart.locator(selector).first
+    mark.scroll_into_view_if_needed()
+    mark.hover(force=True)
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    text: str = tooltip.inner_text()
+    page.mouse.move(0, 0)  # leave the mark, so the next hover opens a fresh tooltip
+    return text
+
+
+def test_a_score_tooltip_gives_the_score_its_own_source(browser: Any, server: Server) -> None:
+    """Sở Tư pháp, Cụm 8, 2021: member and ranked 2nd by article:002, its score generated.
+
+    The score point says generated (not "Thật", which the row's own source would say); the rank
+    point of the same unit-year cites the article.
+    """
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    page = context.new_page()
+    page.goto(
+        server.url + "/cum-khoi?cluster=th-ubnd:cum-08&tab=rank&year=2021",
+        wait_until="domcontentloaded",
+    )
+    wait_ready(page)
+    assert not page_problems(page)
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    charts.first.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+    # the bump chart (ranks), then the score spread (share of the maximum, one dot per unit)
+    assert charts.count() >= 2
+    score = _hover_tooltip(
+        page, charts.nth(1), "Năm thi đua: 2021", "Tỷ lệ điểm tối đa", "Sở Tư pháp"
+    )
+    assert "Sở Tư pháp" in score and "2021" in score
+    assert "Nguồn dữ liệu" in score
+    assert "Mô phỏng" in score
+    assert "Thật" not in score
+    rank = _hover_tooltip(page, charts.nth(0), "Năm thi đua: 2021", "Sở Tư pháp")
+    assert "Bài báo: Cụm thi đua số 8 tổng kết năm 2021" in rank
+    assert "Nguồn điểm" in rank and "Mô phỏng" in rank  # the score beside it keeps its own
+    context.close()
+
+
 def test_browser_requirement_is_enforced(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Without chromium: skip normally, fail when THIDUA_REQUIRE_BROWSER says CI needs it."""
     monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")

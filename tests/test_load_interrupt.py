@@ -179,8 +179,7 @@ def test_ctrl_c_midway_rolls_the_file_back_and_says_so(home: Home, big_workbook:
 
 _LONG_QUERY = "select count(*) from range(10000000000) as t(i) where i % 7 = 3"
 _ADD_ALIAS = (
-    "insert into user_aliases"
-    " values ('Văn phòng', 'th-vp-ubnd', null, null, null, null, now(), null)"
+    "insert into user_aliases (alias, unit_id, added_at) values ('Văn phòng', 'th-vp-ubnd', now())"
 )
 
 

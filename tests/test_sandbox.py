@@ -1,4 +1,4 @@
-"""thidua.query.run_untrusted: user SQL can read the warehouse and do nothing else.
+"""thidua.sandbox.run_untrusted: user SQL can read the warehouse and do nothing else.
 
 Every escape attempt must be refused with a human message in Vietnamese and English (no traceback),
 write nothing, and leave the sandbox answering the next ordinary query.
@@ -13,7 +13,8 @@ import duckdb
 import pytest
 
 from thidua.paths import Home
-from thidua.query import QueryRefused, _sandbox, run_untrusted
+from thidua.sandbox import MAX_SQL_CHARS, QueryRefused, run_untrusted
+from thidua.sandbox_worker import sandboxed_connection
 
 
 @pytest.fixture(scope="module")
@@ -257,7 +258,7 @@ def test_locked_configuration_holds_without_the_statement_check(
     """Second line of defence: the sandboxed connection itself refuses, even if a statement
     slipped past the statement-type check."""
     before = sorted(p.name for p in files.iterdir())
-    con = _sandbox(published_home.published_db, "256MB")
+    con = sandboxed_connection(str(published_home.published_db), "256MB")
     try:
         with pytest.raises(duckdb.Error):
             con.execute(sql.format(dir=files))
@@ -279,3 +280,114 @@ def test_locked_configuration_holds_without_the_statement_check(
 def test_limits_are_checked(published_home: Home, limits: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         run_untrusted(published_home.published_db, "select 1", **limits)  # type: ignore[arg-type]
+
+
+# --- hostile shapes, special values and what DuckDB says -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sql", "reason"),
+    [
+        # a query too long to be typed: parsing it alone took gigabytes
+        (" union all ".join(["select 1 as x"] * 20_000), "too_large"),
+        ("select 1 where 1 in (" + ",".join(map(str, range(1_000_000))) + ")", "too_large"),
+        ("update extensions", "not_read_only"),
+        ("select 1 \udcff", "encoding"),
+        ("select * from duckdb_settings()", "revealing"),
+        ("select current_setting('secret_directory')", "revealing"),
+        ("select database_name, path from duckdb_databases()", "revealing"),
+        ("from pragma_database_list", "revealing"),
+    ],
+    ids=[
+        "union_20000",
+        "in_list_1e6",
+        "update_extensions",
+        "non_utf8",
+        "settings",
+        "secret_directory",
+        "databases",
+        "database_list",
+    ],
+)
+def test_hostile_queries_are_refused_in_words(published_home: Home, sql: str, reason: str) -> None:
+    with pytest.raises(QueryRefused) as info:
+        run_untrusted(published_home.published_db, sql, timeout_s=5.0)
+    refused = info.value
+    assert refused.reason == reason
+    assert refused.message_vi != refused.message_en
+    text = refused.message_vi + refused.message_en + refused.detail
+    assert "Traceback" not in text
+    assert str(published_home.root) not in text, "a server path leaked"
+    _assert_sandbox_answers(published_home.published_db)
+
+
+def test_a_query_near_the_size_cap_is_bounded_while_it_plans(published_home: Home) -> None:
+    # ~100,000 characters of UNION ALL: DuckDB plans for seconds before it runs anything, which
+    # its own interrupt does not reach; the child process is stopped all the same.
+    branches = MAX_SQL_CHARS // len("select 1 as x union all ") - 10
+    sql = " union all ".join(["select 1 as x"] * branches)
+    assert len(sql) <= MAX_SQL_CHARS
+    with pytest.raises(QueryRefused) as info:
+        run_untrusted(published_home.published_db, sql, timeout_s=0.5)
+    assert info.value.reason in {"timeout", "memory"}
+    _assert_sandbox_answers(published_home.published_db)
+
+
+def test_a_trillion_rows_stop_at_the_time_limit(published_home: Home) -> None:
+    with pytest.raises(QueryRefused) as info:
+        run_untrusted(
+            published_home.published_db, "select count(*) from range(1e12::bigint)", timeout_s=1.0
+        )
+    assert info.value.reason == "timeout"
+
+
+def test_special_and_nested_values_come_back_as_duckdb_writes_them(published_home: Home) -> None:
+    result = run_untrusted(
+        published_home.published_db,
+        "select 'infinity'::timestamp as t, date '294000-01-01' as d, [1, 2] as l,"
+        " {'a': 1} as s, '\\xAB'::blob as b, interval 3 day as i, 7 as n",
+    )
+    row = result.frame.row(0, named=True)
+    assert row == {
+        "t": "infinity",
+        "d": "294000-01-01",
+        "l": "[1, 2]",
+        "s": "{'a': 1}",
+        "b": "\\xAB",
+        "i": "3 days",
+        "n": 7,
+    }
+    # and every output format of the CLI can write them
+    assert result.frame.write_csv().count("\n") == 2
+    assert result.frame.write_json()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "explain analyze select count(*) from marts.fct_unit_year_scores",
+        "pivot (select cluster_kind, results_year, member_count from marts.fct_cluster_year)"
+        " on results_year using sum(member_count)",
+        "select count(*) as n from dim_unit",
+        "select count(*) as n from fct_cluster_year where results_year = 2021",
+    ],
+    ids=["explain_analyze", "pivot", "unqualified_dim", "unqualified_fct"],
+)
+def test_legitimate_sql_answers(published_home: Home, sql: str) -> None:
+    result = run_untrusted(published_home.published_db, sql)
+    assert result.frame.height > 0
+
+
+@pytest.mark.parametrize(
+    ("sql", "said"),
+    [
+        ("select unit_nme from marts.dim_unit", 'Referenced column "unit_nme" not found'),
+        ("select * from marts.dim_unti", 'Did you mean "'),
+    ],
+)
+def test_duckdbs_own_explanation_is_shown(published_home: Home, sql: str, said: str) -> None:
+    with pytest.raises(QueryRefused) as info:
+        run_untrusted(published_home.published_db, sql)
+    assert info.value.reason == "invalid"
+    assert said in info.value.message_vi
+    assert said in info.value.message_en

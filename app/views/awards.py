@@ -14,8 +14,10 @@ import data_access as da
 import presenters_awards as present
 import url_state
 from app_context import (
+    TileOrigin,
     current_view,
     mart_section,
+    metric_tile,
     require_warehouse,
     scope_caption,
     synthetic_note,
@@ -37,18 +39,33 @@ with warehouse_errors(view):
     funnel = da.award_funnel(db, stamp, f)
 totals = present.totals(funnel)
 proposed = totals["proposed"]
+
+
+def _origin(*stages: str) -> TileOrigin:
+    """Whether a tile's figure counts generated awards (any of its stages exceeds its real part)."""
+    if not proposed:
+        return "none"
+    generated = any(totals[s] > totals[f"{s}_real"] for s in stages)
+    return "generated" if generated else "real"
+
+
 cols = st.columns(5)
-cols[0].metric(view.t("stage.proposed"), fmt_int(proposed, lang))
-cols[1].metric(view.t("stage.approved"), fmt_int(totals["approved"], lang))
-cols[2].metric(view.t("stage.decided"), fmt_int(totals["decided"], lang))
-cols[3].metric(
+for col, stage in zip(cols, ("proposed", "approved", "decided"), strict=False):
+    metric_tile(col, view, view.t(f"stage.{stage}"), fmt_int(totals[stage], lang), _origin(stage))
+metric_tile(
+    cols[3],
+    view,
     view.t("metric.approval_rate"),
     fmt_percent(totals["approved"] / proposed, 1, lang) if proposed else "—",
+    _origin("approved", "proposed"),
     help=view.t("metric.approval_rate.help"),
 )
-cols[4].metric(
+metric_tile(
+    cols[4],
+    view,
     view.t("metric.decision_rate"),
     fmt_percent(totals["decided"] / proposed, 1, lang) if proposed else "—",
+    _origin("decided", "proposed"),
 )
 
 tab, (t_funnel, t_compliance, t_list) = url_state.bound_tabs(

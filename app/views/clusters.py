@@ -18,13 +18,15 @@ import url_state
 from app_context import (
     current_view,
     mart_section,
+    metric_tile,
     require_warehouse,
     scope_caption,
     synthetic_note,
+    tile_origin,
     warehouse_errors,
 )
 from presenters import with_links
-from tables import PROVENANCE, Col, show_table
+from tables import PROVENANCE, ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n import fmt_int, fmt_percent
 
 view = current_view()
@@ -52,22 +54,38 @@ if profile["is_synthetic"]:
 synthetic_note(view)
 
 leaders = present.yearly_leaders(years, lang)
-streak_unit, streak = present.longest_streak(leaders)
+streak_unit, streak, streak_generated = present.longest_streak(leaders)
 latest = leaders.tail(1).row(0, named=True) if leaders.height else None
+# Each tile says whether its figure rests on generated values (a value's own flag, not the row's).
 cols = st.columns(4)
-cols[0].metric(
+metric_tile(
+    cols[0],
+    view,
     view.t("metric.members_last"),
     fmt_int(latest["member_count"], lang) if latest else "—",
+    tile_origin([(latest["member_count"], latest["is_member_count_synthetic"])] if latest else []),
     help=view.t("metric.members_last.help", year=latest["results_year"] if latest else "—"),
 )
-cols[1].metric(view.t("metric.years"), fmt_int(years.height, lang))
-cols[2].metric(
+metric_tile(
+    cols[1],
+    view,
+    view.t("metric.years"),
+    fmt_int(years.height, lang),
+    tile_origin(zip(years["results_year"], years["is_synthetic"], strict=True)),
+)
+metric_tile(
+    cols[2],
+    view,
     view.t("metric.share_last"),
     fmt_percent(latest["mean_share_of_max"], 1, lang) if latest else "—",
+    tile_origin([(latest["mean_share_of_max"], latest["is_score_synthetic"])] if latest else []),
 )
-cols[3].metric(
+metric_tile(
+    cols[3],
+    view,
     view.t("metric.streak"),
     view.t("metric.streak.value", years=streak) if streak_unit else "—",
+    tile_origin([(streak_unit, streak_generated)]),
     help=streak_unit,
 )
 if latest:
@@ -75,9 +93,9 @@ if latest:
         view.t(
             "clusters.latest",
             year=latest["results_year"],
-            leader=latest["leader_name"] or "—",
-            deputies=latest["deputy_names"] or "—",
-            top=latest["top_unit_name"] or "—",
+            leader=latest["leader_label"] or "—",
+            deputies=latest["deputy_label"] or "—",
+            top=latest["top_unit_label"] or "—",
         )
     )
 if years.is_empty():
@@ -170,12 +188,15 @@ if tab == "leaders":
                 Col("results_year", "col.year", "year", width="small"),
                 Col("school_year", "col.school_year", width="small", help="col.school_year.help"),
                 Col("leader_name", "col.leader", width="medium"),
+                *value_source("leader"),
                 Col("deputy_names", "col.deputies", width="medium"),
+                *value_source("deputy"),
                 Col("top_unit_name", "col.top_unit", width="medium"),
                 Col("top_basis_label", "col.rank_basis"),
                 Col("top_streak", "col.streak", "int", width="small"),
+                *value_source("top_unit"),
                 Col("member_count", "col.members", "int", width="small"),
-                Col("origin", "col.origin", width="small"),
+                ROW_ORIGIN,
             ],
             key="yearly_leaders",
             lang=lang,
@@ -187,6 +208,7 @@ if tab == "rank":
     with t_rank, warehouse_errors(view):
         results = present.results(da.cluster_results(db, stamp, f, cluster_id), lang)
         results = with_links(results, "unit_id", "unit_page", unit_href)
+        # Each chart plots one value and drops the rows where it is blank (hidden or unknown).
         ranked = results.filter(pl.col("rank").is_not_null())
         scored = results.filter(pl.col("share_of_max").is_not_null())
         st.subheader(view.t("clusters.bump.title"))
@@ -225,17 +247,21 @@ if tab == "rank":
                 Col("results_year", "col.year", "year", width="small"),
                 Col("unit_name", "col.unit", width="medium"),
                 Col("role_label", "col.role"),
+                *value_source("role", file_row=True),
                 Col("rank", "col.rank", "int", width="small"),
+                Col("rank_basis_label", "col.rank_basis", width="small"),
                 Col("declared_rank", "col.declared_rank", "int", width="small"),
+                Col("classification", "col.classification", width="medium"),
+                *value_source("rank", file_row=True),
                 Col("rank_by_score", "col.rank_by_score", "int", width="small"),
                 Col("share_of_max", "col.share", "percent", width="small"),
                 Col("final_score", "col.final_score", "number", decimals=1),
                 Col("max_score", "col.max_score", "number", decimals=0),
                 Col("self_score", "col.self_score", "number", decimals=1),
                 Col("peer_score", "col.peer_score", "number", decimals=1),
-                Col("classification", "col.classification", width="medium"),
+                *value_source("score", file_row=True, help="col.score_source.help"),
                 Col("unit_page", "col.unit_page", "page"),
-                *PROVENANCE,
+                ROW_ORIGIN,
             ],
             key="results",
             lang=lang,
@@ -269,6 +295,7 @@ if tab == "criteria":
                             Col("share_of_max", "col.share", "percent"),
                             Col("units", "col.units", "int", width="small"),
                             Col("origin", "col.origin", width="small"),
+                            Col("source", "col.source", width="medium"),
                         ],
                         key="criteria",
                         lang=lang,
@@ -283,18 +310,15 @@ if tab == "events":
         if events.is_empty():
             st.caption(view.t("state.empty"))
         else:
-            held = years.select(
-                pl.col("has_covenant_signing").sum(),
-                pl.col("has_mid_year_review").sum(),
-                pl.col("has_year_end_review").sum(),
-            ).row(0)
+            # Counted over the events shown (one record each), so hidden ones never count.
+            held = present.events_held(events)
             st.caption(
                 view.t(
                     "clusters.events.caption",
                     years=fmt_int(years.height, lang),
-                    covenant=fmt_int(held[0], lang),
-                    mid=fmt_int(held[1], lang),
-                    end=fmt_int(held[2], lang),
+                    covenant=fmt_int(held["covenant_signing"], lang),
+                    mid=fmt_int(held["mid_year_review"], lang),
+                    end=fmt_int(held["year_end_review"], lang),
                 )
             )
             st.altair_chart(charts.events_calendar(events, lang), width="stretch")

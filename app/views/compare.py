@@ -19,7 +19,7 @@ from app_context import (
     synthetic_note,
     warehouse_errors,
 )
-from tables import Col, show_table
+from tables import ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n import fmt_int
 
 view = current_view()
@@ -52,7 +52,7 @@ yearly = present.yearly(years, changes, lang)
 st.subheader(view.t("compare.summary.title"))
 st.caption(view.t("compare.summary.caption"))
 show_table(
-    present.summary(yearly, {c: names[c] for c in picked if c in names}),
+    present.summary(yearly, {c: names[c] for c in picked if c in names}, lang),
     [
         Col("cluster_name", "col.cluster", width="medium"),
         Col("years", "col.years_n", "int", width="small"),
@@ -67,6 +67,7 @@ show_table(
             help="compare.rank_change.help",
         ),
         Col("award_rate", "compare.award_rate", "percent", help="compare.award_rate.help"),
+        Col("values_origin", "col.values_origin", width="medium"),
     ],
     key="compare_summary",
     lang=lang,
@@ -93,11 +94,14 @@ show_table(
         Col("results_year", "col.year", "year", width="small"),
         Col("member_count", "col.members", "int", width="small"),
         Col("mean_share_of_max", "col.share", "percent"),
+        *value_source("score"),
         Col("mean_abs_rank_change", "compare.rank_change", "number", decimals=2),
         Col("awards_decided", "col.awards_decided", "int"),
         Col("award_rate", "compare.award_rate", "percent"),
+        *value_source("awards"),
         Col("top_unit_name", "col.top_unit", width="medium"),
-        Col("origin", "col.origin", width="small"),
+        *value_source("top_unit"),
+        ROW_ORIGIN,
     ],
     key="compare_years",
     lang=lang,

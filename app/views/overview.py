@@ -13,7 +13,9 @@ import charts
 import data_access as da
 import presenters
 from app_context import (
+    TileOrigin,
     current_view,
+    metric_tile,
     require_warehouse,
     scope_caption,
     synthetic_note,
@@ -49,17 +51,30 @@ def _split(name: str) -> str:
     )
 
 
+def _origin(name: str) -> TileOrigin:
+    """Whether the tile's count includes generated rows (it does when it exceeds the real part)."""
+    if not figures[name]:
+        return "none"
+    return "generated" if figures[name] > figures[f"{name}_real"] else "real"
+
+
 cols = st.columns(5)
-cols[0].metric(
-    view.t("metric.clusters"), fmt_int(figures["clusters"], lang), help=_split("clusters")
-)
-cols[1].metric(view.t("metric.units"), fmt_int(figures["units"], lang), help=_split("units"))
-cols[2].metric(view.t("metric.events"), fmt_int(figures["events"], lang), help=_split("events"))
-cols[3].metric(view.t("metric.awards"), fmt_int(figures["awards"], lang), help=_split("awards"))
+for col, name in zip(cols, ("clusters", "units", "events", "awards"), strict=False):
+    metric_tile(
+        col,
+        view,
+        view.t(f"metric.{name}"),
+        fmt_int(figures[name], lang),
+        _origin(name),
+        help=_split(name),
+    )
 total = figures["rows_total"]
-cols[4].metric(
+metric_tile(
+    cols[4],
+    view,
     view.t("metric.real_share"),
     fmt_percent(figures["rows_real"] / total, 1, lang) if total else "—",
+    "ratio" if total else "none",
     help=view.t(
         "metric.real_share.help",
         real=fmt_int(figures["rows_real"], lang),

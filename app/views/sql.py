@@ -11,7 +11,7 @@ import schema_docs
 from app_context import current_view, require_warehouse, warehouse_errors
 from tables import Col, ColKind, show_table
 from thidua.i18n import fmt_int, fmt_number
-from thidua.query import QueryRefused, UntrustedResult
+from thidua.sandbox import QueryRefused, UntrustedResult
 
 _TEXT = "sql_text"
 _EXAMPLE = "sql_example"

@@ -19,13 +19,15 @@ import url_state
 from app_context import (
     current_view,
     mart_section,
+    metric_tile,
     require_warehouse,
     scope_caption,
     synthetic_note,
+    tile_origin,
     warehouse_errors,
 )
 from presenters import with_links
-from tables import PROVENANCE, Col, show_table
+from tables import PROVENANCE, ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n import fmt_int, fmt_percent
 
 view = current_view()
@@ -82,15 +84,41 @@ if history_frame is not None:
     ranked = history.filter(pl.col("rank").is_not_null())
     # The tiles describe the followed unit (and its successor after the merge) only.
     chain = history.filter(pl.col("is_chain"))
+    # Means and counts run over the values shown (a hidden value is NULL and does not count); each
+    # tile says whether any value behind it is generated.
     mean_share = chain.select(pl.col("share_of_max").mean()).item()
+    firsts = chain.filter(pl.col("rank") == 1)
+    rows_origin = tile_origin(zip(chain["results_year"], chain["is_synthetic"], strict=True))
     cols = st.columns(4)
-    cols[0].metric(view.t("metric.years"), fmt_int(chain["results_year"].n_unique(), lang))
-    cols[1].metric(view.t("metric.clusters"), fmt_int(chain["cluster_id"].n_unique(), lang))
-    cols[2].metric(
+    metric_tile(
+        cols[0],
+        view,
+        view.t("metric.years"),
+        fmt_int(chain["results_year"].n_unique(), lang),
+        rows_origin,
+    )
+    metric_tile(
+        cols[1],
+        view,
+        view.t("metric.clusters"),
+        fmt_int(chain["cluster_id"].n_unique(), lang),
+        rows_origin,
+    )
+    metric_tile(
+        cols[2],
+        view,
         view.t("metric.mean_share"),
         fmt_percent(mean_share, 1, lang) if mean_share is not None else "—",
+        tile_origin(zip(chain["share_of_max"], chain["is_score_synthetic"], strict=True)),
     )
-    cols[3].metric(view.t("metric.firsts"), fmt_int(chain.filter(pl.col("rank") == 1).height, lang))
+    metric_tile(
+        cols[3],
+        view,
+        view.t("metric.firsts"),
+        fmt_int(firsts.height, lang),
+        # the count rests on every rank shown, not only on the firsts
+        tile_origin(zip(chain["rank"], chain["is_effective_rank_synthetic"], strict=True)),
+    )
 
     merges = present.merge_years(lineage)
     st.subheader(view.t("units.share.title"))
@@ -114,12 +142,18 @@ if history_frame is not None:
             Col("unit_name", "unit.name_then", width="medium"),
             Col("cluster_label", "col.cluster", width="medium"),
             Col("role_label", "col.role"),
+            *value_source("role"),
             Col("rank_label", "col.rank", width="small"),
+            Col("declared_rank", "col.declared_rank", "int", width="small"),
+            *value_source("rank"),
+            Col("rank_by_score", "col.rank_by_score", "int", width="small"),
             Col("share_of_max", "col.share", "percent", width="small"),
+            *value_source("score", help="col.score_source.help"),
             Col("awards_decided", "col.awards_decided", "int", width="small"),
             Col("award_names", "col.award", width="medium"),
+            *value_source("awards"),
             Col("cluster_page", "col.cluster_page", "page"),
-            *PROVENANCE,
+            ROW_ORIGIN,
         ],
         key="unit_history",
         lang=lang,

@@ -62,6 +62,7 @@ scorer_totals as (
         sum(bonus) as bonus,
         count(*) as n_rows,
         bool_and(is_synthetic) as is_synthetic,
+        bool_or(is_synthetic) as includes_synthetic,
         max(load_id) as last_load_id,
         max((not is_synthetic, load_id, source_row)) as provenance_key,
         arg_max(
@@ -123,6 +124,9 @@ by_unit as (
         sum(points) filter (where scorer_kind = 'agreed') as agreed_score,
         sum(bonus) filter (where scorer_kind = 'agreed') as agreed_bonus,
         bool_and(is_synthetic) as is_synthetic,
+        -- the score is generated when any criterion row behind it is (a real total needs every
+        -- row real); is_synthetic above says every row is generated
+        bool_or(includes_synthetic) as includes_synthetic,
         sum(n_rows) as n_score_rows,
         max(last_load_id) as last_load_id,
         arg_max(provenance, provenance_key) as provenance
@@ -190,6 +194,7 @@ joined as (
         by_unit.n_score_rows,
         by_unit.last_load_id,
         by_unit.is_synthetic,
+        by_unit.includes_synthetic,
         by_unit.provenance.source_kind,
         by_unit.provenance.source_ref,
         by_unit.provenance.source_file,
@@ -237,6 +242,7 @@ final as (
         n_score_rows,
         last_load_id,
         is_synthetic,
+        includes_synthetic,
         source_kind,
         source_ref,
         source_file,

@@ -39,11 +39,17 @@ ranked as (
         count(final_score) over (
             partition by organizer_id, cluster_id, results_year
         ) as n_units_scored,
+        -- a rank by score compares the unit with every scored unit of its cluster-year: it is
+        -- generated as soon as any of those scores is
+        coalesce(bool_or(final_score is not null and includes_synthetic) over (
+            partition by organizer_id, cluster_id, results_year
+        ), false) as is_rank_by_score_synthetic,
         n_criteria,
         n_peers,
         n_score_rows,
         last_load_id,
         is_synthetic,
+        includes_synthetic,
         source_kind,
         source_ref,
         source_file,

@@ -14,7 +14,7 @@ cluster_references as (
 
 sources as (
 
-    select * from {{ ref('sources') }}
+    select * from {{ ref('int_sources_registered') }}
 
 ),
 

@@ -7,7 +7,8 @@
     )
 }}
 
-{%- set years = years_to_build(['scores']) %}
+{%- set dims = [catalogued_sources_fingerprint()] %}
+{%- set years = years_to_build(['scores'], dims) %}
 
 with
 
@@ -20,7 +21,7 @@ scores as (
 
 stamps as (
 
-    select * from {{ year_stamps(['scores'], years=years) }}
+    select * from {{ year_stamps(['scores'], dims, years) }}
 
 ),
 
@@ -76,7 +77,7 @@ tables as (
 
 sources as (
 
-    select * from {{ ref('sources') }}
+    select * from {{ ref('int_sources_registered') }}
 
 ),
 

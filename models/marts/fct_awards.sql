@@ -10,6 +10,7 @@
 {%- set inputs = ['awards', 'memberships', 'scores', 'rankings'] %}
 {%- set dims = [
     dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+    catalogued_sources_fingerprint(),
     ref('dim_award_type'),
 ] %}
 {%- set years = years_to_build(inputs, dims) %}
@@ -59,7 +60,7 @@ regimes as (
 
 sources as (
 
-    select * from {{ ref('sources') }}
+    select * from {{ ref('int_sources_registered') }}
 
 ),
 

@@ -73,7 +73,8 @@ roster as (
         max(unit_name) filter (where role = 'leader') as leader_name,
         string_agg(unit_name, '; ' order by unit_name) filter (where role = 'deputy') as deputy_names,
         string_agg(unit_id, '; ' order by unit_name) filter (where role = 'deputy') as deputy_unit_ids,
-        bool_and(is_synthetic) filter (where role = 'leader') as is_leader_synthetic,
+        {{ summarise_provenance('leader', condition="role = 'leader'") }},
+        {{ summarise_provenance('deputy', condition="role = 'deputy'") }},
         bool_and(is_synthetic) as is_synthetic
 
     from memberships
@@ -90,11 +91,21 @@ results as (
         max(member_count) as member_count,
         count(*) filter (where declared_rank = 1) as n_declared_first,
         max(unit_id) filter (where declared_rank = 1) as declared_first_unit_id,
-        bool_and(is_rank_synthetic) filter (where declared_rank = 1) as is_declared_first_synthetic,
+        bool_or(is_rank_synthetic) filter (where declared_rank = 1) as is_declared_first_synthetic,
+        any_value(rank_source_kind) filter (where declared_rank = 1) as declared_first_source_kind,
+        any_value(rank_source_ref) filter (where declared_rank = 1) as declared_first_source_ref,
         count(*) filter (where rank_by_score = 1) as n_scored_first,
         max(unit_id) filter (where rank_by_score = 1) as scored_first_unit_id,
-        bool_and(is_score_synthetic) filter (where rank_by_score = 1) as is_scored_first_synthetic,
-        bool_and(is_score_synthetic) filter (where final_score is not null) as is_score_synthetic,
+        bool_or(is_rank_by_score_synthetic) filter (where rank_by_score = 1) as is_scored_first_synthetic,
+        -- scores of the cluster-year: the mean, spread, count and rank mismatches read them all
+        {{ summarise_provenance(
+            'score', 'is_score_synthetic', 'score_source_kind', 'score_source_ref',
+            condition='final_score is not null'
+        ) }},
+        bool_or(is_member_count_synthetic) as is_member_count_synthetic,
+        bool_or(is_effective_rank_synthetic) filter (
+            where effective_rank between 1 and 3
+        ) as is_top_three_synthetic,
         count(final_score) as units_scored,
         count(*) filter (where is_rank_mismatch) as rank_mismatches,
         avg(share_of_max) as mean_share_of_max,
@@ -155,6 +166,7 @@ event_summary as (
         arg_min_null(host_name, (event_date, event_id)) filter (
             where event_type = 'year_end_review'
         ) as year_end_host_name,
+        {{ summarise_provenance('events') }},
         bool_and(is_synthetic) as is_synthetic,
         arg_min(
             struct_pack(source_kind, source_ref, source_url, source_file, source_sheet, source_row),
@@ -176,6 +188,7 @@ award_summary as (
         count(*) as awards_proposed,
         count(*) filter (where status in ('approved', 'decided')) as awards_approved,
         count(*) filter (where status = 'decided') as awards_decided,
+        {{ summarise_provenance('awards') }},
         bool_and(is_synthetic) as is_synthetic,
         arg_min(
             struct_pack(source_kind, source_ref, source_url, source_file, source_sheet, source_row),
@@ -238,8 +251,32 @@ joined as (
             when results.n_declared_first = 1 then results.is_declared_first_synthetic
             when results.n_scored_first = 1 then results.is_scored_first_synthetic
         end as is_top_unit_synthetic,
+        case
+            when results.n_declared_first = 1 then results.declared_first_source_kind
+            when results.n_scored_first = 1 and results.is_scored_first_synthetic then 'synthetic'
+            when results.n_scored_first = 1 then results.score_source_kind
+        end as top_unit_source_kind,
+        case
+            when results.n_declared_first = 1 then results.declared_first_source_ref
+            when results.n_scored_first = 1 then results.score_source_ref
+        end as top_unit_source_ref,
+        results.is_top_three_synthetic,
         roster.is_leader_synthetic,
+        roster.leader_source_kind,
+        roster.leader_source_ref,
+        roster.is_deputy_synthetic,
+        roster.deputy_source_kind,
+        roster.deputy_source_ref,
+        results.is_member_count_synthetic,
         results.is_score_synthetic,
+        results.score_source_kind,
+        results.score_source_ref,
+        event_summary.is_events_synthetic,
+        event_summary.events_source_kind,
+        event_summary.events_source_ref,
+        award_summary.is_awards_synthetic,
+        award_summary.awards_source_kind,
+        award_summary.awards_source_ref,
         results.mean_share_of_max,
         results.stddev_share_of_max,
         coalesce(event_summary.events_held, 0) as events_held,
@@ -366,6 +403,38 @@ select
     cast(year_end_host_name as varchar) as year_end_host_name,
     cast(top_three_names as varchar) as top_three_names,
     cast(top_three_unit_ids as varchar) as top_three_unit_ids,
+    cast(top_unit_source_kind as varchar) as top_unit_source_kind,
+    cast(top_unit_source_ref as varchar) as top_unit_source_ref,
+    cast(is_top_three_synthetic as boolean) as is_top_three_synthetic,
+    cast(leader_source_kind as varchar) as leader_source_kind,
+    cast(leader_source_ref as varchar) as leader_source_ref,
+    cast(is_deputy_synthetic as boolean) as is_deputy_synthetic,
+    cast(deputy_source_kind as varchar) as deputy_source_kind,
+    cast(deputy_source_ref as varchar) as deputy_source_ref,
+    cast(is_member_count_synthetic as boolean) as is_member_count_synthetic,
+    cast(score_source_kind as varchar) as score_source_kind,
+    cast(score_source_ref as varchar) as score_source_ref,
+    cast(is_events_synthetic as boolean) as is_events_synthetic,
+    cast(events_source_kind as varchar) as events_source_kind,
+    cast(events_source_ref as varchar) as events_source_ref,
+    cast(is_awards_synthetic as boolean) as is_awards_synthetic,
+    cast(awards_source_kind as varchar) as awards_source_kind,
+    cast(awards_source_ref as varchar) as awards_source_ref,
+    cast(
+        case
+            when is_synthetic then 'synthetic'
+            when
+                coalesce(is_leader_synthetic, false)
+                or coalesce(is_deputy_synthetic, false)
+                or coalesce(is_member_count_synthetic, false)
+                or coalesce(is_score_synthetic, false)
+                or coalesce(is_top_unit_synthetic, false)
+                or coalesce(is_events_synthetic, false)
+                or coalesce(is_awards_synthetic, false)
+                then 'mixed'
+            else 'real'
+        end as varchar
+    ) as source_mix,
     cast(source_kind as varchar) as source_kind,
     cast(source_ref as varchar) as source_ref,
     cast(source_url as varchar) as source_url,

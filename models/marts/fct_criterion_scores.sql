@@ -9,6 +9,7 @@
 
 {%- set dims = [
     dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+    catalogued_sources_fingerprint(),
 ] %}
 {%- set years = years_to_build(['scores'], dims) %}
 
@@ -53,7 +54,7 @@ sources as (
         source_id,
         url
 
-    from {{ ref('sources') }}
+    from {{ ref('int_sources_registered') }}
 
 ),
 

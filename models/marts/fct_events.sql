@@ -9,6 +9,7 @@
 
 {%- set dims = [
     dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+    catalogued_sources_fingerprint(),
 ] %}
 {%- set years = years_to_build(['events'], dims) %}
 
@@ -29,7 +30,7 @@ units as (
 
 sources as (
 
-    select * from {{ ref('sources') }}
+    select * from {{ ref('int_sources_registered') }}
 
 ),
 

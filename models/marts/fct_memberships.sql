@@ -14,7 +14,7 @@ units as (
 
 sources as (
 
-    select * from {{ ref('sources') }}
+    select * from {{ ref('int_sources_registered') }}
 
 ),
 

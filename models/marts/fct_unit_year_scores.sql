@@ -10,6 +10,7 @@
 {%- set inputs = ['memberships', 'scores', 'rankings'] %}
 {%- set dims = [
     dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
+    catalogued_sources_fingerprint(),
 ] %}
 {%- set years = years_to_build(inputs, dims) %}
 
@@ -44,7 +45,7 @@ units as (
 
 sources as (
 
-    select * from {{ ref('sources') }}
+    select * from {{ ref('int_sources_registered') }}
 
 ),
 
@@ -201,7 +202,28 @@ joined as (
         unit_scores.n_criteria,
         unit_scores.n_units_scored,
         unit_scores.peer_score_combination,
-        unit_scores.is_synthetic as is_score_synthetic,
+        unit_scores.includes_synthetic as is_score_synthetic,
+        {{ value_source_kind(
+            'unit_scores.is_synthetic', 'unit_scores.includes_synthetic', 'unit_scores.source_kind'
+        ) }} as score_source_kind,
+        unit_scores.source_ref as score_source_ref,
+        score_sources.url as score_source_url,
+        unit_scores.source_file as score_source_file,
+        unit_scores.source_sheet as score_source_sheet,
+        unit_scores.source_row as score_source_row,
+        unit_scores.is_rank_by_score_synthetic,
+        memberships.is_synthetic as is_membership_synthetic,
+        memberships.source_kind as membership_source_kind,
+        memberships.source_ref as membership_source_ref,
+        membership_sources.url as membership_source_url,
+        memberships.source_file as membership_source_file,
+        memberships.source_sheet as membership_source_sheet,
+        memberships.source_row as membership_source_row,
+        -- member_count counts every unit-year of the cluster-year: generated as soon as one of
+        -- them stands on generated records only
+        bool_or(provenance.is_all_synthetic) over (
+            partition by spine_counted.organizer_id, spine_counted.cluster_id, spine_counted.results_year
+        ) as is_member_count_synthetic,
         rankings.rank_method,
         rankings.is_synthetic as is_rank_synthetic,
         memberships.membership_id is not null as has_membership,
@@ -255,6 +277,10 @@ joined as (
         on provenance.record.source_ref = sources.source_id
     left join sources as rank_sources
         on rankings.source_ref = rank_sources.source_id
+    left join sources as score_sources
+        on unit_scores.source_ref = score_sources.source_id
+    left join sources as membership_sources
+        on memberships.source_ref = membership_sources.source_id
 
 )
 
@@ -308,6 +334,38 @@ select
     cast(rank_source_file as varchar) as rank_source_file,
     cast(rank_source_sheet as varchar) as rank_source_sheet,
     cast(rank_source_row as integer) as rank_source_row,
+    cast(score_source_kind as varchar) as score_source_kind,
+    cast(score_source_ref as varchar) as score_source_ref,
+    cast(score_source_url as varchar) as score_source_url,
+    cast(score_source_file as varchar) as score_source_file,
+    cast(score_source_sheet as varchar) as score_source_sheet,
+    cast(score_source_row as integer) as score_source_row,
+    cast(is_rank_by_score_synthetic as boolean) as is_rank_by_score_synthetic,
+    cast(
+        case
+            when has_declared_ranking then is_rank_synthetic
+            else is_rank_by_score_synthetic
+        end as boolean
+    ) as is_effective_rank_synthetic,
+    cast(is_membership_synthetic as boolean) as is_membership_synthetic,
+    cast(membership_source_kind as varchar) as membership_source_kind,
+    cast(membership_source_ref as varchar) as membership_source_ref,
+    cast(membership_source_url as varchar) as membership_source_url,
+    cast(membership_source_file as varchar) as membership_source_file,
+    cast(membership_source_sheet as varchar) as membership_source_sheet,
+    cast(membership_source_row as integer) as membership_source_row,
+    cast(is_member_count_synthetic as boolean) as is_member_count_synthetic,
+    cast(
+        case
+            when is_synthetic then 'synthetic'
+            when
+                coalesce(is_membership_synthetic, false)
+                or coalesce(is_score_synthetic, false)
+                or coalesce(is_rank_synthetic, false)
+                then 'mixed'
+            else 'real'
+        end as varchar
+    ) as source_mix,
     cast(year_max_load_id as integer) as year_max_load_id,
     cast(year_inputs_hash as ubigint) as year_inputs_hash,
     cast(built_at as timestamp) as built_at

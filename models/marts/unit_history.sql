@@ -36,7 +36,8 @@ award_summary as (
         count(*) as awards_count,
         count(*) filter (where status = 'decided') as awards_decided,
         count(*) filter (where award_type_code in ('GOV_FLAG', 'PROV_FLAG')) as flags_count,
-        string_agg(award_name_vi, '; ' order by award_type_code) as award_names
+        string_agg(award_name_vi, '; ' order by award_type_code) as award_names,
+        {{ summarise_provenance('awards') }}
 
     from awards
     group by organizer_id, coalesce(cluster_id, ranked_cluster_id), results_year, unit_id
@@ -68,6 +69,32 @@ final as (
         coalesce(award_summary.awards_decided, 0) as awards_decided,
         coalesce(award_summary.flags_count, 0) as flags_count,
         award_summary.award_names,
+        unit_years.is_membership_synthetic,
+        unit_years.membership_source_kind,
+        unit_years.membership_source_ref,
+        unit_years.is_member_count_synthetic,
+        unit_years.is_score_synthetic,
+        unit_years.score_source_kind,
+        unit_years.score_source_ref,
+        unit_years.is_rank_synthetic,
+        unit_years.rank_source_kind,
+        unit_years.rank_source_ref,
+        unit_years.is_rank_by_score_synthetic,
+        unit_years.is_effective_rank_synthetic,
+        award_summary.is_awards_synthetic,
+        award_summary.awards_source_kind,
+        award_summary.awards_source_ref,
+        case
+            when
+                unit_years.is_synthetic
+                and coalesce(award_summary.awards_source_kind = 'synthetic', true)
+                then 'synthetic'
+            when
+                unit_years.source_mix = 'real'
+                and not coalesce(award_summary.is_awards_synthetic, false)
+                then 'real'
+            else 'mixed'
+        end as source_mix,
         unit_years.is_synthetic,
         unit_years.source_kind,
         unit_years.source_ref,
@@ -113,6 +140,22 @@ select
     cast(awards_decided as integer) as awards_decided,
     cast(flags_count as integer) as flags_count,
     cast(award_names as varchar) as award_names,
+    cast(is_membership_synthetic as boolean) as is_membership_synthetic,
+    cast(membership_source_kind as varchar) as membership_source_kind,
+    cast(membership_source_ref as varchar) as membership_source_ref,
+    cast(is_member_count_synthetic as boolean) as is_member_count_synthetic,
+    cast(is_score_synthetic as boolean) as is_score_synthetic,
+    cast(score_source_kind as varchar) as score_source_kind,
+    cast(score_source_ref as varchar) as score_source_ref,
+    cast(is_rank_synthetic as boolean) as is_rank_synthetic,
+    cast(rank_source_kind as varchar) as rank_source_kind,
+    cast(rank_source_ref as varchar) as rank_source_ref,
+    cast(is_rank_by_score_synthetic as boolean) as is_rank_by_score_synthetic,
+    cast(is_effective_rank_synthetic as boolean) as is_effective_rank_synthetic,
+    cast(is_awards_synthetic as boolean) as is_awards_synthetic,
+    cast(awards_source_kind as varchar) as awards_source_kind,
+    cast(awards_source_ref as varchar) as awards_source_ref,
+    cast(source_mix as varchar) as source_mix,
     cast(is_synthetic as boolean) as is_synthetic,
     cast(source_kind as varchar) as source_kind,
     cast(source_ref as varchar) as source_ref,

@@ -2,7 +2,8 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'awards') }}
+    -- rows of withdrawn loads left out (macros/corrections.sql)
+    select * from {{ rows_in_force(source('raw', 'awards')) }}
 
 ),
 
@@ -45,7 +46,7 @@ renamed as (
     -- the latest restatement of each natural key wins
     qualify row_number() over (
         partition by organizer_id, cluster_id, results_year, coalesce(unit_id, ''), award_type
-        order by load_id desc nulls last, source_row desc nulls last
+        order by base_load_id desc, load_id desc nulls last, source_row desc nulls last
     ) = 1
 
 )

@@ -2,7 +2,8 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'events') }}
+    -- rows of withdrawn loads left out (macros/corrections.sql)
+    select * from {{ rows_in_force(source('raw', 'events')) }}
 
 ),
 
@@ -42,7 +43,7 @@ renamed as (
     -- the latest restatement of each natural key wins
     qualify row_number() over (
         partition by organizer_id, cluster_id, results_year, event_type, event_date
-        order by load_id desc nulls last, source_row desc nulls last
+        order by base_load_id desc, load_id desc nulls last, source_row desc nulls last
     ) = 1
 
 )

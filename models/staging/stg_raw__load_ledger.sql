@@ -22,7 +22,11 @@ renamed as (
         cast(message as varchar) as message,
         cast(loaded_at as timestamp) as loaded_at,
         cast(loader_version as varchar) as loader_version,
-        cast(resolver_fingerprint as varchar) as resolver_fingerprint
+        cast(resolver_fingerprint as varchar) as resolver_fingerprint,
+        cast(retry_of_load_id as integer) as retry_of_load_id,
+        cast(default_source_kind as varchar) as default_source_kind,
+        coalesce(complete_roster, false) as is_complete_roster,
+        coalesce(forced, false) as is_forced
 
     from source
 

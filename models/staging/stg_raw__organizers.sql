@@ -2,7 +2,8 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'organizers') }}
+    -- rows of withdrawn loads left out (macros/corrections.sql)
+    select * from {{ rows_in_force(source('raw', 'organizers')) }}
 
 ),
 
@@ -34,7 +35,7 @@ renamed as (
     -- the latest restatement of each natural key wins
     qualify row_number() over (
         partition by organizer_id
-        order by load_id desc nulls last, source_row desc nulls last
+        order by base_load_id desc, load_id desc nulls last, source_row desc nulls last
     ) = 1
 
 )

@@ -20,7 +20,8 @@ renamed as (
         cast(message_vi as varchar) as message_vi,
         cast(message_en as varchar) as message_en,
         cast(candidates as varchar) as candidates,
-        cast(row_json as varchar) as row_json
+        cast(row_json as varchar) as row_json,
+        cast(retried_in_load_id as integer) as retried_in_load_id
 
     from source
 

@@ -18,8 +18,8 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'scores') }}
-    where {{ in_years('results_year', years) }}
+    -- rows of withdrawn loads left out (macros/corrections.sql)
+    select * from {{ rows_in_force(source('raw', 'scores'), in_years('raw_rows.results_year', years)) }}
 
 ),
 
@@ -69,7 +69,7 @@ renamed as (
     -- the latest restatement of each natural key wins
     qualify row_number() over (
         partition by organizer_id, cluster_id, results_year, unit_id, criterion, scorer_id
-        order by load_id desc nulls last, source_row desc nulls last
+        order by base_load_id desc, load_id desc nulls last, source_row desc nulls last
     ) = 1
 
 ),

@@ -5,6 +5,8 @@
     from and an incremental build rebuilds the years whose fingerprint changed (macro
     years_to_build). One scan of each raw table per build. The small tables are hashed whole
     (the table alias is the row); the scores hash covers the columns staging reads.
+    Only rows of loads in force count (macros/corrections.sql): withdrawing or restoring a load
+    changes the fingerprint of its years, so an incremental build rebuilds them.
 -#}
 {{ config(materialized='table') }}
 
@@ -20,6 +22,7 @@ memberships as (
         bit_xor(hash(memberships)) as content_hash
 
     from {{ source('raw', 'memberships') }} as memberships  -- noqa: AL05
+    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
     group by results_year
 
 ),
@@ -40,6 +43,7 @@ scores as (
         ) as content_hash
 
     from {{ source('raw', 'scores') }}
+    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
     group by results_year
 
 ),
@@ -54,6 +58,7 @@ rankings as (
         bit_xor(hash(rankings)) as content_hash
 
     from {{ source('raw', 'rankings') }} as rankings  -- noqa: AL05
+    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
     group by results_year
 
 ),
@@ -68,6 +73,7 @@ awards as (
         bit_xor(hash(awards)) as content_hash
 
     from {{ source('raw', 'awards') }} as awards  -- noqa: AL05
+    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
     group by results_year
 
 ),
@@ -82,6 +88,7 @@ events as (
         bit_xor(hash(events)) as content_hash
 
     from {{ source('raw', 'events') }} as events  -- noqa: AL05
+    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
     group by results_year
 
 ),

@@ -1,27 +1,27 @@
-"""`thidua aliases list|add`: the names the loader could not resolve, and the fix for them."""
+"""`thidua aliases list|add|export`: the names the loader could not resolve, the fix for them, and
+the fixes as a file that can be kept in version control and loaded into any warehouse."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from thidua.aliases import add_alias
+from thidua.aliases import add_alias, exported_aliases
 from thidua.errors import UserError
 from thidua.landing import open_raw
-from thidua.loader import DEFAULT_ORGANIZER_ID
-from thidua.normalize import clean_text, parse_cluster_ref
+from thidua.load_state import OPEN_QUARANTINE
+from thidua.loader import DEFAULT_ORGANIZER_ID, rows_in_force
+from thidua.normalize import clean_text, match_key, parse_cluster_ref
 from thidua.paths import Home
-from thidua.resolve import read_seed
+from thidua.resolve import load_organizer_lookup, read_seed
 
-OPEN_NAMES_SQL = """
-with latest as (
-    select content_hash, coalesce(sheet, '') as sheet_key, max(load_id) as load_id
-    from load_ledger
-    where status = 'loaded'
-    group by all
-)
+# The open quarantined rows only: rows a retry took over, and rows of withdrawn or superseded
+# loads, are no longer anyone's to fix.
+OPEN_NAMES_SQL = f"""
 select
     q.value as name,
     q.column_name,
@@ -29,8 +29,7 @@ select
     any_value(q.candidates) as candidates,
     count(*) as rows,
     string_agg(distinct q.source_file, ', ') as files
-from quarantine as q
-inner join latest using (load_id)
+from ({OPEN_QUARANTINE}) as q
 where q.rule in ('unresolved_name', 'ambiguous_name')
 group by all
 order by rows desc, name
@@ -44,27 +43,92 @@ def open_names(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def run_aliases(home: Home, args: argparse.Namespace) -> int:
     if args.alias_command == "list":
-        if not home.raw_db.exists():
-            print("chưa nạp dữ liệu nào / nothing loaded yet")
-            return 0
-        with open_raw(home.raw_db) as con:
-            names = open_names(con)
-        if names.height == 0:
-            print("không còn tên nào chưa nhận ra / no unresolved names")
-            return 0
-        with pl.Config(tbl_rows=-1, fmt_str_lengths=120, tbl_width_chars=200):
-            print(names)
-        print('thêm bí danh / add an alias: thidua aliases add "<tên>" <unit_id> [--cluster …]')
-        return 0
+        return _list(home)
+    if args.alias_command == "export":
+        return _export(home, args.out)
+    return _add(home, args)
 
+
+def _list(home: Home) -> int:
+    if not home.raw_db.exists():
+        print("chưa nạp dữ liệu nào / nothing loaded yet")
+        return 0
     with open_raw(home.raw_db) as con:
-        known = con.execute("select distinct unit_id from units").fetchall()
-    units = set(read_seed("units")["unit_id"].to_list()) | {row[0] for row in known}
+        names = open_names(con)
+    if names.height == 0:
+        print("không còn tên nào chưa nhận ra / no unresolved names")
+        return 0
+    with pl.Config(tbl_rows=-1, fmt_str_lengths=120, tbl_width_chars=200):
+        print(names)
+    print(
+        'thêm bí danh / add an alias: thidua aliases add "<tên>" <unit_id> '
+        "[--organizer …] [--cluster …]"
+    )
+    return 0
+
+
+def _export(home: Home, out: str | None) -> int:
+    if not home.raw_db.exists():
+        raise UserError(
+            f"chưa nạp dữ liệu nào ({home.raw_db})", f"nothing loaded yet ({home.raw_db})"
+        )
+    with open_raw(home.raw_db) as con:
+        aliases = exported_aliases(con)
+    if out is None:
+        sys.stdout.write(aliases.write_csv())
+        return 0
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise UserError(
+            f"không có thư mục {target.parent} để ghi {target.name}",
+            f"no folder {target.parent} to write {target.name} in",
+        )
+    aliases.write_csv(target)
+    print(
+        f"đã ghi {aliases.height} bí danh vào {target}; nạp tệp này bằng `thidua load` / "
+        f"wrote {aliases.height} alias(es) to {target}; `thidua load` reads it back"
+    )
+    return 0
+
+
+def _units_and_organizers(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str]]:
+    """unit_id → its organiser (the seed and loaded units), and match_key → organizer_id."""
+    units = {
+        row["unit_id"]: row["organizer_id"]
+        for frame in (
+            read_seed("units"),
+            rows_in_force(con, "units", "unit_id", "unit_id, organizer_id"),
+        )
+        for row in frame.iter_rows(named=True)
+    }
+    organizers = load_organizer_lookup(
+        extra=rows_in_force(
+            con, "organizers", "organizer_id", "organizer_id, name as name_vi, name_en, short_name"
+        )
+    )
+    return units, organizers
+
+
+def _add(home: Home, args: argparse.Namespace) -> int:
+    with open_raw(home.raw_db) as con:
+        units, organizers = _units_and_organizers(con)
     if args.unit_id not in units:
         raise UserError(
             f"không có đơn vị mã ‘{args.unit_id}’ (seeds/units.csv và các tệp units đã nạp)",
             f"no unit with id ‘{args.unit_id}’ (seeds/units.csv and loaded units files)",
         )
+    # The name is scoped to the organiser whose records write it: the one given, else the
+    # unit's own (a Nam Định unit's alias must apply to Nam Định's clusters, not Thanh Hóa's).
+    if args.organizer:
+        organizer_id = organizers.get(match_key(args.organizer))
+        if organizer_id is None:
+            known = ", ".join(sorted(set(organizers.values())))
+            raise UserError(
+                f"không nhận ra cơ quan tổ chức ‘{args.organizer}’ (có: {known})",
+                f"unknown organiser ‘{args.organizer}’ (known: {known})",
+            )
+    else:
+        organizer_id = units[args.unit_id] or DEFAULT_ORGANIZER_ID
     cluster_id = None
     if args.cluster:
         ref = parse_cluster_ref(args.cluster)
@@ -73,22 +137,23 @@ def run_aliases(home: Home, args: argparse.Namespace) -> int:
                 f"không nhận ra cụm/khối ‘{args.cluster}’",
                 f"cannot read the cluster ‘{args.cluster}’",
             )
-        cluster_id = ref.cluster_id(DEFAULT_ORGANIZER_ID)
+        cluster_id = ref.cluster_id(organizer_id)
     alias = clean_text(args.alias)
     with open_raw(home.raw_db) as con:
         add_alias(
             con,
             alias,
             args.unit_id,
-            DEFAULT_ORGANIZER_ID,
+            organizer_id,
             cluster_id,
             args.from_year,
             args.to_year,
             args.note,
         )
-    scope = f" (trong / within {cluster_id})" if cluster_id else ""
+    scope = cluster_id or organizer_id
     print(
-        f"đã thêm bí danh / alias added: ‘{alias}’ → {args.unit_id}{scope}; "
-        "nạp lại tệp để áp dụng / re-load the files to apply"
+        f"đã thêm bí danh / alias added: ‘{alias}’ → {args.unit_id} (trong / within {scope}); "
+        "nạp lại tệp hoặc `thidua load --retry-quarantine` để áp dụng / "
+        "load the files again or run `thidua load --retry-quarantine` to apply it"
     )
     return 0

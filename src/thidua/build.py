@@ -8,14 +8,18 @@ keep their snapshot of the old file; the next query sees the new one.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -23,12 +27,36 @@ from pathlib import Path
 
 import duckdb
 
+from thidua import build_failures, failing_rows
 from thidua.errors import UserError
+from thidua.landing import open_raw
 from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
+
+# Failing tests whose first rows are read back (the others are still said in words).
+ROWS_FOR_FIRST_FAILURES = 10
+DBT_OUTPUT_KEPT = 15
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # dbt colours its console lines
 
 
 class BuildFailed(UserError):
-    """dbt build or its tests failed: the published warehouse was left as it was."""
+    """dbt build or its tests failed: the published warehouse was left as it was.
+
+    `str()` is the headline, then every failure in words with its first offending rows.
+    """
+
+    def __init__(
+        self,
+        message_vi: str,
+        message_en: str,
+        failures: list[build_failures.Failure] | None = None,
+        details: list[str] | None = None,
+    ) -> None:
+        super().__init__(message_vi, message_en)
+        self.failures = failures or []
+        self.details = details or []
+
+    def __str__(self) -> str:
+        return "\n".join([super().__str__(), *self.details])
 
 
 @dataclass(frozen=True)
@@ -88,6 +116,24 @@ class DbtRun:
     code: int
     nodes: list[NodeResult]
     peak_mb: float  # the dbt process's peak resident memory (DuckDB runs inside it)
+    # dbt's last lines: all there is to say when it stopped before writing its results
+    output_tail: tuple[str, ...] = ()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In a child, before it runs: be killed when the process that started it dies.
+
+    A `thidua build` killed outright (kill -9, the machine's out-of-memory killer) cannot stop
+    its dbt child itself; without this, dbt would go on writing the build copy with nobody to
+    publish it or to tell.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the line above: nothing to build for
+        os._exit(1)
 
 
 def run_dbt(home: Home, args: list[str], progress: Callable[[str], None] | None = None) -> DbtRun:
@@ -103,16 +149,21 @@ def run_dbt(home: Home, args: list[str], progress: Callable[[str], None] | None 
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=die_with_parent,  # one prctl call in the child, nothing else
     ) as process:
         assert process.stdout is not None
+        tail: deque[str] = deque(maxlen=DBT_OUTPUT_KEPT)
         for line in process.stdout:
+            tail.append(line.rstrip("\n"))
             if progress:
                 progress(line.rstrip("\n"))
         # wait4 reaps the child and reports its own peak (the process-wide RUSAGE_CHILDREN only
         # keeps the largest child ever, whichever it was).
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
-    return DbtRun(process.returncode, _node_results(results_file), usage.ru_maxrss / 1024)
+    return DbtRun(
+        process.returncode, _node_results(results_file), usage.ru_maxrss / 1024, tuple(tail)
+    )
 
 
 def _node_results(results_file: Path) -> list[NodeResult]:
@@ -190,6 +241,23 @@ def _record_publish(build_db: Path, result: BuildResult) -> None:
         con.close()
 
 
+def _build_failed(home: Home, run: DbtRun) -> BuildFailed:
+    """The failed run in words: each failing test or node, its first offending rows (read from
+    the build copy, which is never published), and where dbt's own log is."""
+    summary = build_failures.read_run(home.dbt_target_dir)
+    samples: dict[str, failing_rows.Sample] = {}
+    with failing_rows.build_reader(home.build_db, home.raw_db) as con:
+        for failure in summary.failures:
+            if failure.compiled_sql and len(samples) < ROWS_FOR_FIRST_FAILURES:
+                samples[failure.unique_id] = failing_rows.sample(con, failure.compiled_sql)
+    details = build_failures.report_lines(summary, samples)
+    if not summary.failures:
+        details += ["dbt:", *(f"  {_ANSI.sub('', line)}" for line in run.output_tail)]
+    details.append(f"Nhật ký dbt / dbt log: {home.dbt_log_dir}")
+    message_vi, message_en = build_failures.headline(summary, run.code)
+    return BuildFailed(message_vi, message_en, summary.failures, details)
+
+
 def build_and_publish(
     home: Home,
     *,
@@ -202,6 +270,9 @@ def build_and_publish(
             "chạy `thidua load <tệp>` hoặc `thidua demo` trước",
             f"nothing loaded yet ({home.raw_db}): run `thidua load <files>` or `thidua demo` first",
         )
+    # A landing database an earlier version wrote gets the tables and columns the models read.
+    with open_raw(home.raw_db):
+        pass
     home.build_dir.mkdir(parents=True, exist_ok=True)
     for stale in (home.build_db, home.build_db.with_name(home.build_db.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -217,12 +288,7 @@ def build_and_publish(
     elapsed = time.perf_counter() - started
     failed = [n for n in nodes if n.status in ("fail", "error")]
     if code != 0 or failed:
-        names = ", ".join(n.name for n in failed[:5]) or f"dbt exit code {code}"
-        raise BuildFailed(
-            f"dbt build thất bại ({names}); kho đã công bố giữ nguyên. Nhật ký: {home.dbt_log_dir}",
-            f"dbt build failed ({names}); the published warehouse is unchanged. "
-            f"Logs: {home.dbt_log_dir}",
-        )
+        raise _build_failed(home, run)
     result = BuildResult(home.published_db, elapsed, nodes, run.peak_mb, copy_seconds)
     started = time.perf_counter()
     _record_publish(home.build_db, result)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from thidua.errors import UserError
-from thidua.paths import Home, home
+from thidua.paths import Home, usable_home
 from thidua.records import RECORD_TYPES
 
 MAX_FINDINGS_SHOWN = 20
@@ -40,7 +40,7 @@ def _print_load_progress(report: object) -> None:
         print(f"✗ {report.message}", file=sys.stderr)
         return
     if report.status == "unchanged":
-        print(f"= {report.label}: {report.message}")
+        print(f"{'!' if report.rows_quarantined else '='} {report.label}: {report.message}")
         return
     mark = "✓" if report.rows_quarantined == 0 else "!"
     if report.message:
@@ -71,15 +71,35 @@ def _print_load_progress(report: object) -> None:
 
 
 def cmd_load(args: argparse.Namespace, where: Home) -> int:
-    from thidua.loader import load_files
+    from thidua.loader import load_files, retry_quarantine
 
-    report = load_files(
-        [Path(p) for p in args.paths],
-        where,
-        record_type=args.type,
-        source_kind=args.source_kind,
-        progress=None if args.quiet else _print_load_progress,
-    )
+    progress = None if args.quiet else _print_load_progress
+    if args.retry_quarantine:
+        if args.paths:
+            raise UserError(
+                "--retry-quarantine đọc lại các dòng đang bị cách ly, không cần tệp: bỏ "
+                f"{' '.join(args.paths)}",
+                "--retry-quarantine reads the quarantined rows again and takes no files: "
+                f"leave out {' '.join(args.paths)}",
+            )
+        report = retry_quarantine(where, progress=progress)
+        if not report.batches:
+            print("không có dòng nào đang bị cách ly / no quarantined rows are open")
+    elif not args.paths:
+        raise UserError(
+            "hãy chỉ ra tệp hoặc thư mục cần nạp (hoặc --retry-quarantine)",
+            "name the files or folders to load (or --retry-quarantine)",
+        )
+    else:
+        report = load_files(
+            [Path(p) for p in args.paths],
+            where,
+            record_type=args.type,
+            source_kind=args.source_kind,
+            progress=progress,
+            force=args.force,
+            complete_roster=args.complete_roster,
+        )
     print(
         f"tổng / total: nạp {report.loaded_rows} dòng, cách ly {report.quarantined_rows}, "
         f"{len(report.rejected)} tệp bị từ chối / {report.loaded_rows} rows loaded, "
@@ -141,7 +161,27 @@ def cmd_generate(args: argparse.Namespace, where: Home) -> int:
 def cmd_sql(args: argparse.Namespace, where: Home) -> int:
     from thidua.sql_command import run_sql
 
-    return run_sql(where, args.query, args.format, args.max_rows)
+    return run_sql(where, args.query, args.format, args.max_rows, args.timeout, args.memory_limit)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"cần số nguyên dương / a positive whole number: {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"cần một số dương / a positive number: {text}")
+    return value
 
 
 def cmd_bench(args: argparse.Namespace, where: Home) -> int:
@@ -179,6 +219,26 @@ def cmd_aliases(args: argparse.Namespace, where: Home) -> int:
     return run_aliases(where, args)
 
 
+def cmd_withdraw(args: argparse.Namespace, where: Home) -> int:
+    from thidua.withdraw import RESTORE, WITHDRAW, act
+
+    action = RESTORE if args.command == "restore" or args.undo else WITHDRAW
+    result = act(where, args.target, action, args.reason)
+    loads = ", ".join(str(i) for i in result.load_ids)
+    files = ", ".join(result.files)
+    if action == WITHDRAW:
+        print(
+            f"đã rút lần nạp {loads} ({files}); lý do: {args.reason.strip()} / "
+            f"withdrew load(s) {loads} ({files}); reason: {args.reason.strip()}"
+        )
+    else:
+        print(f"đã khôi phục lần nạp {loads} ({files}) / restored load(s) {loads} ({files})")
+    print(
+        "chạy `thidua build` để cập nhật kho dữ liệu / run `thidua build` to update the warehouse"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="thidua",
@@ -198,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_columns_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    load.add_argument("paths", nargs="+", help="files or folders")
+    load.add_argument("paths", nargs="*", help="files or folders")
     load.add_argument("--type", choices=list(RECORD_TYPES), help="record type (default: detected)")
     load.add_argument(
         "--source-kind",
@@ -207,6 +267,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="source kind of rows that do not say (default: official)",
     )
     load.add_argument("--strict", action="store_true", help="fail if any row is quarantined (CI)")
+    load.add_argument(
+        "--force",
+        action="store_true",
+        help="load content already loaded again, whole (its rows restate the earlier load's)",
+    )
+    load.add_argument(
+        "--complete-roster",
+        action="store_true",
+        help="memberships: each file lists its cluster-years' whole rosters (units it leaves out "
+        "leave the roster), unless a row's roster_complete says no",
+    )
+    load.add_argument(
+        "--retry-quarantine",
+        action="store_true",
+        help="no files: check every open quarantined row again (after `thidua aliases add` or a "
+        "new units file) and land those that now pass",
+    )
     load.add_argument("--quiet", action="store_true", help="print only the total")
     load.set_defaults(handler=cmd_load)
 
@@ -253,14 +330,24 @@ def build_parser() -> argparse.ArgumentParser:
         description=textwrap.dedent(
             """\
             Run one read-only query against the published warehouse (schemas: marts, quality,
-            reference, meta). Example: thidua sql "select * from marts.fct_cluster_year limit 5"
+            reference, meta; a mart may be named without its schema). Example:
+            thidua sql "select * from fct_cluster_year limit 5"
+            Dates, lists, structs and blobs print as DuckDB writes them.
             """
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sql.add_argument("query")
     sql.add_argument("--format", default="table", choices=["table", "csv", "json"])
-    sql.add_argument("--max-rows", type=int, default=100_000)
+    sql.add_argument(
+        "--max-rows", type=_positive_int, default=100_000, help="rows to print (default 100000)"
+    )
+    sql.add_argument(
+        "--timeout", type=_positive_float, default=60.0, help="seconds before the query is stopped"
+    )
+    sql.add_argument(
+        "--memory-limit", default="2GB", help="memory the query may use (default 2GB, e.g. 512MB)"
+    )
     sql.set_defaults(handler=cmd_sql)
 
     bench = sub.add_parser(
@@ -304,11 +391,48 @@ def build_parser() -> argparse.ArgumentParser:
     add = alias_sub.add_parser("add", help="add an alias: ALIAS → UNIT_ID")
     add.add_argument("alias")
     add.add_argument("unit_id")
-    add.add_argument("--cluster", help="only inside this cluster (e.g. 'Cụm thi đua số 8')")
+    add.add_argument(
+        "--organizer",
+        help="only in this organiser's records, by id or name (default: the unit's organiser)",
+    )
+    add.add_argument(
+        "--cluster",
+        help="only inside this cluster of that organiser (e.g. 'Cụm thi đua số 8')",
+    )
     add.add_argument("--from-year", type=int)
     add.add_argument("--to-year", type=int)
     add.add_argument("--note")
+    export = alias_sub.add_parser(
+        "export",
+        help="write the aliases added with `add` as a CSV (seeds/unit_aliases.csv's columns and "
+        "note) that `thidua load` reads back",
+    )
+    export.add_argument("--out", help="file to write (default: print the CSV)")
     aliases.set_defaults(handler=cmd_aliases)
+
+    for name, text in (
+        (
+            "withdraw",
+            "rút các dòng của một lần nạp khỏi kho / withdraw a load's rows from the warehouse",
+        ),
+        ("restore", "khôi phục một lần nạp đã rút / restore a withdrawn load"),
+    ):
+        command = sub.add_parser(
+            name,
+            help=text,
+            description=text
+            + ". The rows stay in raw.duckdb and the action is recorded (load_actions); "
+            "`thidua build` then leaves them out of (or puts them back into) the warehouse.",
+        )
+        command.add_argument(
+            "target", help="load id (quality.load_ledger), or a file path or name: all its loads"
+        )
+        command.add_argument("--reason", help="why (required to withdraw; kept with the action)")
+        if name == "withdraw":
+            command.add_argument(
+                "--undo", action="store_true", help="restore instead (same as `thidua restore`)"
+            )
+        command.set_defaults(handler=cmd_withdraw, undo=False)
     return parser
 
 
@@ -317,9 +441,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, Home], int] = args.handler
     try:
-        return handler(args, home(args.home))
+        return handler(args, usable_home(args.home))
     except UserError as exc:
         print(f"lỗi / error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # The machine said no (a read-only folder, a full disk, a missing device): say where and
+        # what, in words, rather than a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(
+            f"lỗi / error: không đọc/ghi được {where}{exc.strerror or exc} / "
+            f"cannot read or write {where}{exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("đã dừng / interrupted", file=sys.stderr)

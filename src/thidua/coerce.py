@@ -16,8 +16,8 @@ import polars as pl
 
 from thidua.normalize import ClusterRef, clean_text, match_key, parse_cluster_ref, parse_date
 from thidua.raw_schema import raw_table_columns
-from thidua.readers import ROW, UNPLACED, RawBatch
-from thidua.records import Column
+from thidua.readers import CONFLICT, ROW, UNPLACED, RawBatch
+from thidua.records import Column, RecordType
 from thidua.resolve import AliasIndex
 from thidua.vocabulary import has_vocabulary, to_code
 
@@ -50,6 +50,9 @@ class Context:
     organizers: dict[str, str]  # match_key(name or id) → organizer_id
     default_organizer_id: str
     default_source_kind: str
+    # `thidua load --complete-roster`: a memberships row that does not say counts as declaring
+    # its cluster-year's roster complete
+    complete_roster: bool = False
 
     @property
     def fingerprint(self) -> str:
@@ -152,6 +155,11 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
             findings.append(
                 _findings(raw.with_columns(failed.alias("_f")), pl.col("_f"), column, rule, vi, en)
             )
+
+    # Error cells first: each is named once, then read as empty, so no other rule reports the
+    # same cell again (the row is quarantined for the error all the same).
+    errors, raw = _spreadsheet_errors(raw, rt)
+    findings.extend(errors)
 
     # Organiser first: clusters and names are scoped by it. Blank means the default organiser.
     if not any(c.kind == "organizer" for c in rt.columns):
@@ -266,6 +274,18 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
                 cleaned = _map_unique(cleaned, partial(to_code, name), pl.Utf8())
             out[name] = cleaned
 
+    if CONFLICT in raw.columns and raw[CONFLICT].is_not_null().any():
+        findings.append(
+            _findings(
+                raw,
+                pl.col(CONFLICT).is_not_null(),
+                CONFLICT,
+                "conflicting_columns",
+                "hai cột cùng nghĩa ghi khác nhau: {value}; hãy giữ một cột hoặc sửa cho khớp",
+                "two columns that mean the same disagree: {value}; keep one or make them agree",
+                label=", ".join(sorted({c.split(" ")[0] for c in raw[CONFLICT].drop_nulls()})),
+            )
+        )
     unplaced = raw[UNPLACED]
     if unplaced.is_not_null().any():
         findings.append(
@@ -279,8 +299,18 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
                 label=NO_HEADER,
             )
         )
+    if rt.name == "sources":
+        # Facts cite a source by its id; a source written without one is cited by its URL, else
+        # its document number, so the landed row always carries the id its facts use.
+        out["source_id"] = pl.select(
+            pl.coalesce(out["source_id"], out["url"], out["document_no"])
+        ).to_series()
     if out.get("source_kind") is not None:
         out["source_kind"] = out["source_kind"].fill_null(context.default_source_kind)
+    if context.complete_roster and out.get("roster_complete") is not None:
+        out["roster_complete"] = out["roster_complete"].fill_null("yes")
+    if rt.name == "unit_aliases":
+        findings.extend(_unknown_unit_ids(raw, out["unit_id"], context))
     frame = pl.DataFrame(out)
     frame = _resolve_units(frame, raw, batch, context, findings)
     frame = frame.with_columns((pl.col("source_kind") == "synthetic").alias("is_synthetic"))
@@ -288,6 +318,74 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
     frame = frame.select(ROW, *landed)
     found = pl.concat(findings, how="vertical") if findings else pl.DataFrame(schema=FINDING_SCHEMA)
     return frame, found
+
+
+# What a spreadsheet shows instead of a value: an error (#N/A, #DIV/0!…), or a formula the
+# readers found saved without its computed value (written as "=<formula>"). Loading such a cell
+# as empty would be wrong (a blank scorer means "agreed score"), and as text meaningless.
+_SPREADSHEET_ERROR = (
+    r"^\s*(?:#(?:N/A|DIV/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!"
+    r"|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|ERROR)|=[A-Za-z_$(][^\s]*.*)\s*$"
+)
+
+
+def _spreadsheet_errors(
+    raw: pl.DataFrame, record_type: RecordType
+) -> tuple[list[pl.DataFrame], pl.DataFrame]:
+    """The findings of error cells, and the rows with those cells emptied."""
+    found = []
+    blanked = []
+    for column in (c.name for c in record_type.columns):
+        cells = raw[column]
+        # a cheap look at the first character before the pattern, on a million rows
+        suspect = cells.str.strip_chars_start().str.contains(r"^[#=]").fill_null(False)
+        if not suspect.any():
+            continue
+        failed = suspect & cells.str.contains(_SPREADSHEET_ERROR).fill_null(False)
+        if failed.any():
+            found.append(
+                _findings(
+                    raw.with_columns(failed.alias("_f")),
+                    pl.col("_f"),
+                    column,
+                    "spreadsheet_error",
+                    "ô ghi ‘{value}’: lỗi hoặc công thức chưa có giá trị của Excel; sửa ô trong "
+                    "Excel (mở tệp, tính lại, lưu) rồi nạp lại",
+                    "the cell holds ‘{value}’: a spreadsheet error or a formula without a "
+                    "computed value; fix it in Excel (open, recalculate, save) and load again",
+                )
+            )
+            blanked.append(pl.when(failed).then(None).otherwise(cells).alias(column))
+    return found, raw.with_columns(blanked) if blanked else raw
+
+
+def _unknown_unit_ids(
+    raw: pl.DataFrame, unit_ids: pl.Series, context: Context
+) -> list[pl.DataFrame]:
+    """An alias must point at a unit the warehouse knows (the seed or a loaded units file)."""
+    unknown = unit_ids.is_not_null() & ~unit_ids.is_in(list(context.aliases.unit_names))
+    if not unknown.any():
+        return []
+    hints = {
+        unit_id: "; ".join(context.aliases.candidates(unit_id)) or None
+        for unit_id in unit_ids.filter(unknown).unique().to_list()
+    }
+    probe = raw.select(ROW).with_columns(
+        unit_ids.alias("unit_id"),
+        unknown.alias("_unknown"),
+        unit_ids.replace_strict(hints, default=None, return_dtype=pl.Utf8).alias("_cand"),
+    )
+    return [
+        _findings(
+            probe,
+            pl.col("_unknown"),
+            "unit_id",
+            "unknown_unit_id",
+            "không có đơn vị mã ‘{value}’ (seeds/units.csv và các tệp units đã nạp)",
+            "no unit with id ‘{value}’ (seeds/units.csv and loaded units files)",
+            pl.col("_cand"),
+        )
+    ]
 
 
 def _cluster_id(

@@ -209,7 +209,11 @@ _CLUSTER_YEAR = ["organizer_id", "cluster_id", "results_year"]
 
 
 def derive(
-    record_type: str, frame: pl.DataFrame, known_members: pl.DataFrame | None
+    record_type: str,
+    frame: pl.DataFrame,
+    known_members: pl.DataFrame | None,
+    earlier_units: pl.DataFrame | None = None,
+    landed_leaders: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Columns the suites check that no input has (they are never landed).
 
@@ -218,12 +222,32 @@ def derive(
     file for that cluster-year or the units of the raw memberships already loaded (`known_members`:
     organizer_id, cluster_id, results_year, members), whichever is larger: a ranking file often
     names only the leading units, and memberships may not have been loaded yet.
+
+    A retry re-reads only the rows its load quarantined: `earlier_units` (organizer_id,
+    cluster_id, results_year, unit) are the units the rest of that file named, which count as
+    named in the file.
     """
     frame = _with_natural_key(record_type, frame)
+    if record_type == "memberships":
+        return _with_other_leader(frame, landed_leaders)
     if record_type != "rankings":
         return frame
-    unit = pl.coalesce(pl.col("unit_id"), pl.col("unit_raw"))
-    in_file = frame.group_by(_CLUSTER_YEAR).agg(unit.drop_nulls().n_unique().alias("_in_file"))
+    named = frame.select(
+        *_CLUSTER_YEAR, pl.coalesce(pl.col("unit_id"), pl.col("unit_raw")).alias("_unit")
+    )
+    if earlier_units is not None:
+        named = pl.concat(
+            [
+                named,
+                earlier_units.select(
+                    *(pl.col(c).cast(frame.schema[c]) for c in _CLUSTER_YEAR),
+                    pl.col("unit").cast(pl.Utf8).alias("_unit"),
+                ),
+            ]
+        )
+    in_file = named.group_by(_CLUSTER_YEAR).agg(
+        pl.col("_unit").drop_nulls().n_unique().alias("_in_file")
+    )
     known = (
         known_members.select(
             *(pl.col(c).cast(frame.schema[c]) for c in _CLUSTER_YEAR),
@@ -242,6 +266,68 @@ def derive(
         pl.max_horizontal("_in_file", "_known").cast(pl.Int64).alias(CLUSTER_SIZE),
     )
     return frame.join(sizes, on=_CLUSTER_YEAR, how="left", nulls_equal=False, maintain_order="left")
+
+
+OTHER_LEADER = "other_leader"
+
+
+def _with_other_leader(frame: pl.DataFrame, landed: pl.DataFrame | None) -> pl.DataFrame:
+    """`other_leader` on a leader row: another unit that leads the same cluster-year, named in
+    this file or already loaded, so the suite can hold one leader per cluster-year.
+
+    A unit this file lists again is restated by it (its landed row does not count), and when the
+    file declares the roster complete, none of the landed units count.
+    """
+    if "role" not in frame.columns:
+        return frame.with_columns(pl.lit(None, dtype=pl.Utf8).alias(OTHER_LEADER))
+    here = frame.filter(pl.col("role") == "leader").select(
+        *_CLUSTER_YEAR,
+        pl.col("unit_id").alias("_other"),
+        pl.col(ROW).alias("_other_row"),
+        pl.format("{} (dòng/row {})", pl.col("unit_raw"), pl.col(ROW)).alias("_where"),
+    )
+    candidates = [here]
+    if landed is not None and landed.height:
+        listed = frame.select(*_CLUSTER_YEAR, "unit_id").unique()
+        complete = (
+            frame.filter(pl.col("roster_complete") == "yes").select(_CLUSTER_YEAR).unique()
+            if "roster_complete" in frame.columns
+            else frame.clear().select(_CLUSTER_YEAR)
+        )
+        kept = (
+            landed.with_columns(*(pl.col(c).cast(frame.schema[c]) for c in _CLUSTER_YEAR))
+            .join(listed, on=[*_CLUSTER_YEAR, "unit_id"], how="anti", nulls_equal=False)
+            .join(complete, on=_CLUSTER_YEAR, how="anti", nulls_equal=False)
+        )
+        candidates.append(
+            kept.select(
+                *_CLUSTER_YEAR,
+                pl.col("unit_id").alias("_other"),
+                pl.lit(None, dtype=here.schema["_other_row"]).alias("_other_row"),
+                pl.format(
+                    "{} ({}{}, dòng/row {})",
+                    pl.coalesce("unit_raw", "unit_id"),
+                    pl.col("source_file"),
+                    pl.format(" [{}]", pl.col("source_sheet")).fill_null(""),
+                    pl.col("source_row"),
+                ).alias("_where"),
+            )
+        )
+    others = pl.concat(candidates, how="vertical")
+    rows = frame.select(ROW, *_CLUSTER_YEAR, "unit_id", "role").filter(pl.col("role") == "leader")
+    clashes = (
+        rows.join(others, on=_CLUSTER_YEAR, how="inner", nulls_equal=False)
+        .filter(
+            pl.col("_other_row").is_null() | (pl.col("_other_row") != pl.col(ROW)),
+            # the same unit twice is the duplicate-key rule's to report, not this one
+            pl.col("_other").is_null()
+            | pl.col("unit_id").is_null()
+            | (pl.col("_other") != pl.col("unit_id")),
+        )
+        .group_by(ROW)
+        .agg(pl.col("_where").unique().sort().str.join("; ").alias(OTHER_LEADER))
+    )
+    return frame.join(clashes, on=ROW, how="left", maintain_order="left")
 
 
 NATURAL_KEY = "natural_key"
@@ -279,7 +365,9 @@ def _display(value: Any) -> str:
 
 def input_column(record_type: str, landed: str) -> str:
     """The column as the analyst knows it: "unit" for the landed "unit_id", "cluster" for
-    "cluster_id"; names that are not a resolved reference stay as they are."""
+    "cluster_id", "role" for the derived other leader; other names stay as they are."""
+    if landed == OTHER_LEADER:
+        return "role"
     base = landed.removesuffix("_id")
     names = {c.name for c in RECORD_TYPES[record_type].columns}
     return base if landed.endswith("_id") and base in names else landed
@@ -412,7 +500,31 @@ def validate(
                 ),
             )
         )
-        for index in stats.get("unexpected_index_list") or []:
-            row = {k: _display(v) for k, v in index.items()} if isinstance(index, dict) else {}
+        for index in _unexpected_rows(stats, backend):
+            row = {k: _display(v) for k, v in index.items()}
             findings.append(_finding(record_type, config.type, config.kwargs, meta, row))
     return pl.DataFrame(findings, schema=FINDING_SCHEMA), outcomes
+
+
+def _unexpected_rows(stats: dict[str, Any], backend: Backend) -> list[dict[str, Any]]:
+    """Every failing row of an expectation, however many.
+
+    Through SQL, GX caps `unexpected_index_list` at 20 rows even in the COMPLETE result format
+    (the rows past the twentieth would land); it also returns the query that selects them all,
+    which is run here on the gate's database. The count must match what GX counted.
+    """
+    expected = int(stats.get("unexpected_count") or 0)
+    if expected == 0:
+        return []
+    query = stats.get("unexpected_index_query")
+    if backend == "sql" and isinstance(query, str):
+        relation = _gate_database().driver_connection.sql(query)
+        rows: list[dict[str, Any]] = [
+            dict(zip(relation.columns, values, strict=True)) for values in relation.fetchall()
+        ]
+    else:
+        rows = [i for i in stats.get("unexpected_index_list") or [] if isinstance(i, dict)]
+    if len(rows) != expected:
+        # Never let a failing row through unnoticed: a gate that cannot name every row stops.
+        raise RuntimeError(f"the gate named {len(rows)} of {expected} failing rows")
+    return rows

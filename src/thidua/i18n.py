@@ -64,6 +64,27 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "origin.title": ("Nguồn dữ liệu", "Data origin"),
     "origin.real": ("Thật", "Real"),
     "origin.synthetic": ("Mô phỏng", "Synthetic"),
+    # where one value comes from (a row can be real while some of its values are generated)
+    "value_source.synthetic": ("Mô phỏng", "Synthetic"),
+    "value_source.mixed": (
+        "Hỗn hợp: thật ({refs}) và mô phỏng",
+        "Mixed: real ({refs}) and synthetic",
+    ),
+    "value_source.mixed_unknown": ("Hỗn hợp: thật và mô phỏng", "Mixed: real and synthetic"),
+    "value_source.mixed_real": ("Nhiều nguồn thật", "Several real sources"),
+    "value_source.article": ("Bài báo", "News article"),
+    "value_source.official": ("Văn bản chính thức", "Official record"),
+    "value_source.other": ("Nguồn khác", "Other source"),
+    "source_mix.real": ("Thật", "Real"),
+    "source_mix.synthetic": ("Mô phỏng", "Synthetic"),
+    "source_mix.mixed": ("Hỗn hợp", "Mixed"),
+    "metric.origin.generated": ("gồm giá trị mô phỏng", "includes generated values"),
+    "metric.origin.real": ("chỉ dữ liệu thật", "real data only"),
+    "metric.origin.ratio": (
+        "tính trên mọi dòng, kể cả mô phỏng",
+        "counted over all rows, generated ones included",
+    ),
+    "metric.origin.none": ("chưa có giá trị", "no value"),
     # vocabulary: roles, events, award statuses, fact kinds
     "role.leader": ("Trưởng cụm/khối", "Leader"),
     "role.deputy": ("Phó cụm/khối", "Deputy"),
@@ -113,14 +134,27 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "overview.synthetic_on": (
         "Đang hiện cả **dữ liệu mô phỏng**: trên biểu đồ, điểm mô phỏng là hình tròn nhạt, điểm "
-        "thật là hình thoi đậm. Tắt “Hiện dữ liệu mô phỏng” ở thanh bên để chỉ xem dữ liệu thật.",
+        "thật là hình thoi đậm. Nguồn thuộc về từng giá trị, không chỉ từng dòng: một dòng thật "
+        "(thành viên do bài báo nêu) có thể mang điểm mô phỏng; di chuột trên biểu đồ hoặc xem cột "
+        "nguồn cạnh giá trị trong bảng. Tắt “Hiện dữ liệu mô phỏng” ở thanh bên để chỉ xem dữ "
+        "liệu thật.",
         "**Synthetic data** is shown: on the charts synthetic points are pale circles and real "
-        "ones are solid diamonds. Switch off “Show synthetic data” in the sidebar to see only "
-        "real data.",
+        "ones are solid diamonds. Sources belong to each value, not only to each row: a real row "
+        "(a membership an article states) can carry a generated score; hover a chart or read the "
+        "source column next to a value in a table. Switch off “Show synthetic data” in the "
+        "sidebar to see only real data.",
     ),
     "overview.synthetic_off": (
-        "Chỉ hiển thị dữ kiện từ nguồn thật (dữ liệu mô phỏng đang ẩn).",
-        "Only facts from real sources are shown (synthetic data hidden).",
+        "Dữ liệu mô phỏng đang ẩn: bỏ các dòng mà mọi giá trị đều do bộ sinh dữ liệu tạo, và để "
+        "trống các giá trị mô phỏng trong dòng thật (điểm, tỷ lệ điểm tối đa, thứ hạng theo điểm, "
+        "thứ hạng và đơn vị dẫn đầu khi xét theo điểm, số sự kiện và số khen thưởng tổng hợp có "
+        "phần mô phỏng, Trưởng/Phó cụm không có nguồn thật). Mọi giá trị còn hiện đều đến từ nguồn "
+        "thật; số liệu tổng hợp chỉ tính trên các giá trị đó.",
+        "Synthetic data is hidden: rows whose every value was generated are left out, and the "
+        "generated values of real rows are blank (scores, share of maximum, rank by score, rank "
+        "and leading unit when they rest on scores, event and award totals with a generated part, "
+        "leaders and deputies no real source names). Every value still shown comes from a real "
+        "source; totals and means count only those values.",
     ),
     "metric.clusters": ("Cụm/khối", "Clusters/blocks"),
     "metric.units": ("Đơn vị", "Units"),
@@ -256,6 +290,42 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "col.role": ("Vai trò", "Role"),
     "col.name_as_written": ("Tên như nguồn ghi", "Name as written"),
     "col.origin": ("Nguồn dữ liệu", "Data origin"),
+    "col.row_origin": ("Nguồn dữ liệu của dòng", "Row's data origin"),
+    "col.row_origin.help": (
+        "Thật: mọi giá trị của dòng đến từ nguồn thật; Mô phỏng: mọi giá trị đều do bộ sinh dữ "
+        "liệu tạo; Hỗn hợp: dòng thật có giá trị mô phỏng (xem các cột nguồn cạnh từng giá trị).",
+        "Real: every value of the row comes from a real source; Synthetic: every value was "
+        "generated; Mixed: a real row with generated values (see the source next to each value).",
+    ),
+    "col.role_source": ("Nguồn vai trò", "Role source"),
+    "col.role_source_ref": ("Mã nguồn vai trò", "Role source reference"),
+    "col.role_link": ("Liên kết nguồn vai trò", "Role source link"),
+    "col.role_file_row": ("Tệp, dòng của vai trò", "Role file, row"),
+    "col.score_source": ("Nguồn điểm", "Score source"),
+    "col.score_source.help": (
+        "Nguồn của điểm, tỷ lệ điểm tối đa và thứ hạng theo điểm.",
+        "Source of the scores, the share of maximum and the rank by score.",
+    ),
+    "col.score_source_ref": ("Mã nguồn điểm", "Score source reference"),
+    "col.score_link": ("Liên kết nguồn điểm", "Score source link"),
+    "col.score_file_row": ("Tệp, dòng của điểm", "Score file, row"),
+    "col.rank_source": ("Nguồn thứ hạng công bố", "Declared rank source"),
+    "col.rank_source_ref": ("Mã nguồn thứ hạng công bố", "Declared rank source reference"),
+    "col.rank_link": ("Liên kết nguồn thứ hạng công bố", "Declared rank source link"),
+    "col.rank_file_row": ("Tệp, dòng của thứ hạng công bố", "Declared rank file, row"),
+    "col.leader_source": ("Nguồn Trưởng cụm/khối", "Leader source"),
+    "col.leader_source_ref": ("Mã nguồn Trưởng cụm/khối", "Leader source reference"),
+    "col.leader_link": ("Liên kết nguồn Trưởng cụm/khối", "Leader source link"),
+    "col.deputy_source": ("Nguồn Phó cụm/khối", "Deputies source"),
+    "col.deputy_source_ref": ("Mã nguồn Phó cụm/khối", "Deputies source reference"),
+    "col.deputy_link": ("Liên kết nguồn Phó cụm/khối", "Deputies source link"),
+    "col.top_unit_source": ("Nguồn đơn vị dẫn đầu", "Leading unit source"),
+    "col.top_unit_source_ref": ("Mã nguồn đơn vị dẫn đầu", "Leading unit source reference"),
+    "col.top_unit_link": ("Liên kết nguồn đơn vị dẫn đầu", "Leading unit source link"),
+    "col.awards_source": ("Nguồn khen thưởng", "Awards source"),
+    "col.awards_source_ref": ("Mã nguồn khen thưởng", "Awards source reference"),
+    "col.awards_link": ("Liên kết nguồn khen thưởng", "Awards source link"),
+    "col.values_origin": ("Giá trị", "Values"),
     "col.file_row": ("Tệp, dòng", "File, row"),
     "col.leader": ("Trưởng cụm/khối", "Leader"),
     "col.school_year": ("Năm học", "School year"),
@@ -739,6 +809,8 @@ _TERM_GROUPS: Final = frozenset(
         "load_status",
         "severity",
         "rule_kind",
+        "source_mix",
+        "value_source",
     }
 )
 

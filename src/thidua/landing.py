@@ -21,7 +21,8 @@ from thidua import ctrl_c
 from thidua.arrow_frames import registered
 from thidua.errors import UserError
 from thidua.gate import ExpectationOutcome
-from thidua.raw_schema import raw_table_columns, raw_tables_ddl
+from thidua.load_state import ACTIVE_LOADS
+from thidua.raw_schema import missing_columns_ddl, raw_table_columns, raw_tables_ddl
 from thidua.records import RECORD_TYPES
 
 T = TypeVar("T")
@@ -41,6 +42,10 @@ class LedgerEntry:
     message: str | None
     loader_version: str
     resolver_fingerprint: str | None = None
+    retry_of_load_id: int | None = None
+    default_source_kind: str | None = None
+    complete_roster: bool = False
+    forced: bool = False
 
 
 @contextmanager
@@ -50,41 +55,113 @@ def open_raw(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     try:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise UserError(
+                f"không mở được cơ sở dữ liệu nạp {path}: đang có tiến trình khác ghi vào "
+                "(chờ lệnh kia xong rồi chạy lại)",
+                f"cannot open the landing database {path}: another process is writing to it "
+                "(wait for it to finish, then run again)",
+            ) from None
         raise UserError(
-            f"không mở được cơ sở dữ liệu nạp {path}: đang có tiến trình khác ghi vào ({exc})",
-            f"cannot open the landing database {path}: another process is writing to it ({exc})",
+            f"không mở được cơ sở dữ liệu nạp {path} để ghi ({exc}); hãy kiểm tra thư mục "
+            "dữ liệu ghi được và còn chỗ trống, hoặc chọn --home khác",
+            f"cannot open the landing database {path} for writing ({exc}); check that the data "
+            "folder is writable and has free space, or choose another --home",
         ) from None
     try:
         con.execute(raw_tables_ddl())
+        _add_missing_columns(con)
         yield con
     finally:
         con.close()
 
 
-def already_loaded(
-    con: duckdb.DuckDBPyConnection, content_hash: str, sheet: str | None, resolver_fingerprint: str
-) -> int | None:
-    """The load that already landed this exact content (file bytes + sheet), if loading it again
-    could change nothing: it quarantined no row, or the names known to the resolver are the same."""
-    row = con.execute(
+def _add_missing_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A landing database written by an earlier version gets the columns added since."""
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
         """
-        select max(load_id) from load_ledger
-        where content_hash = ? and coalesce(sheet, '') = coalesce(?, '') and status = 'loaded'
-          and (rows_quarantined = 0 or resolver_fingerprint = ?)
-        """,
-        [content_hash, sheet, resolver_fingerprint],
-    ).fetchall()
-    return row[0][0] if row and row[0][0] is not None else None
+        select table_name, column_name from duckdb_columns()
+        where database_name = current_database() and schema_name = 'main'
+        """
+    ).fetchall():
+        existing.setdefault(table, set()).add(column)
+    ddl = missing_columns_ddl(existing)
+    if ddl:
+        con.execute(ddl)
+
+
+# The roster of each cluster-year as staging keeps it (models/staging/stg_raw__memberships.sql):
+# rows of withdrawn loads left out, and once a load declared a cluster-year's roster complete,
+# the units listed only by earlier loads left out too (a retry's rows count as rows of the load
+# they came from).
+MEMBERSHIPS_IN_FORCE = f"""
+    with
+
+    listed as (
+        select m.organizer_id, m.cluster_id, m.results_year, m.unit_id, m.roster_complete,
+            m.role, m.unit_raw, m.source_file, m.source_sheet, m.source_row,
+            active.base_load_id
+        from memberships as m
+        inner join ({ACTIVE_LOADS}) as active using (load_id)
+        where m.unit_id is not null
+    ),
+
+    complete_rosters as (
+        select organizer_id, cluster_id, results_year, max(base_load_id) as roster_load_id
+        from listed
+        where roster_complete = 'yes'
+        group by all
+    ),
+
+    on_complete_roster as (
+        select distinct listed.organizer_id, listed.cluster_id, listed.results_year, listed.unit_id
+        from listed
+        inner join complete_rosters
+            on listed.organizer_id = complete_rosters.organizer_id
+            and listed.cluster_id = complete_rosters.cluster_id
+            and listed.results_year = complete_rosters.results_year
+            and listed.base_load_id = complete_rosters.roster_load_id
+    )
+
+    select listed.*
+    from listed
+    left join complete_rosters
+        on listed.organizer_id = complete_rosters.organizer_id
+        and listed.cluster_id = complete_rosters.cluster_id
+        and listed.results_year = complete_rosters.results_year
+    where complete_rosters.roster_load_id is null
+        or listed.base_load_id >= complete_rosters.roster_load_id
+        or (listed.organizer_id, listed.cluster_id, listed.results_year, listed.unit_id)
+            in (select * from on_complete_roster)
+"""
+
+
+def landed_leaders(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The leader of each cluster-year as the memberships in force say (the latest restatement of
+    each unit's row), with where that row came from."""
+    leaders: pl.DataFrame = con.sql(
+        f"""
+        select organizer_id, cluster_id, results_year, unit_id, unit_raw, source_file,
+            source_sheet, source_row
+        from ({MEMBERSHIPS_IN_FORCE})
+        qualify row_number() over (
+            partition by organizer_id, cluster_id, results_year, unit_id
+            order by base_load_id desc, source_row desc
+        ) = 1 and role = 'leader'
+        """
+    ).pl()
+    return leaders
 
 
 def member_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Units per cluster and year in the raw memberships loaded so far (every restatement counts:
-    a unit once listed stays a member of that cluster-year)."""
+    """Units per cluster and year in the raw memberships in force: every load not withdrawn, and
+    for a cluster-year whose roster a load declared complete, only the units that roster lists
+    (plus any a later load adds)."""
     counts: pl.DataFrame = con.sql(
-        """
+        f"""
         select organizer_id, cluster_id, results_year, count(distinct unit_id) as members
-        from memberships
-        where unit_id is not null
+        from ({MEMBERSHIPS_IN_FORCE})
         group by all
         """
     ).pl()
@@ -188,7 +265,14 @@ def record_load(
     """The ledger row of a batch, its quarantined rows and its validation results."""
     now = dt.datetime.now()
     con.execute(
-        "insert into load_ledger values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        """
+        insert into load_ledger (
+            load_id, file_path, file_name, sheet, content_hash, record_type, status, rows_read,
+            rows_loaded, rows_quarantined, message, loaded_at, loader_version,
+            resolver_fingerprint, retry_of_load_id, default_source_kind, complete_roster, forced
+        )
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
         [
             load_id,
             entry.file_path,
@@ -204,6 +288,10 @@ def record_load(
             now,
             entry.loader_version,
             entry.resolver_fingerprint,
+            entry.retry_of_load_id,
+            entry.default_source_kind,
+            entry.complete_roster,
+            entry.forced,
         ],
     )
     if quarantine is not None and quarantine.height:
@@ -211,7 +299,10 @@ def record_load(
         with registered(con, "incoming_quarantine", incoming):
             con.execute(
                 """
-                insert into quarantine
+                insert into quarantine (
+                    load_id, record_type, source_file, source_sheet, source_row, column_name,
+                    value, rule, message_vi, message_en, candidates, row_json
+                )
                 select load_id, record_type, source_file, source_sheet, source_row, column_name,
                        value, rule, message_vi, message_en, candidates, row_json
                 from incoming_quarantine

@@ -1,11 +1,14 @@
 """`thidua load`: files → read → normalise and resolve → quality gate → land or quarantine.
 
 Every row read ends up either in its raw table or in quarantine with its reasons (rows read =
-rows loaded + rows quarantined, for every file); the same content loaded twice is a no-op.
+rows loaded + rows quarantined, for every file). The same content loaded again lands nothing new:
+its rows still quarantined are checked again (aliases or reference records may have been added
+since) and those that now pass land under a retry load; `--force` loads it again whole.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,22 +21,39 @@ import polars as pl
 
 from thidua import ctrl_c, gate
 from thidua.aliases import user_aliases
+from thidua.arrow_frames import registered
 from thidua.coerce import Context, coerce_batch
 from thidua.errors import FileRejected, UserError
 from thidua.landing import (
     LedgerEntry,
-    already_loaded,
     delete_rows,
     file_transaction,
     insert_while,
     land,
+    landed_leaders,
     member_counts,
     next_load_id,
     open_raw,
     record_load,
 )
+from thidua.load_state import (
+    ACTIVE_LOADS,
+    LedgerRow,
+    current_full_load,
+    ledger_row,
+    open_quarantine,
+)
+from thidua.normalize import encoding_hint
 from thidua.paths import Home
-from thidua.readers import ROW, RawBatch, iter_input_files, read_file
+from thidua.readers import (
+    CONFLICT,
+    ROW,
+    UNPLACED,
+    RawBatch,
+    iter_input_files,
+    read_file,
+    type_from_name,
+)
 from thidua.records import LOAD_ORDER, RECORD_TYPES, REFERENCE_TYPES, SOURCE_KINDS, RecordType
 from thidua.resolve import load_alias_index, load_organizer_lookup
 
@@ -44,12 +64,15 @@ DEFAULT_ORGANIZER_ID = "th-ubnd"
 class BatchReport:
     label: str
     record_type: str | None
-    status: str  # loaded | rejected | unchanged
+    # loaded | retried (quarantined rows of an earlier load landed) | rejected | unchanged (the
+    # content was loaded before; rows_quarantined says how many of its rows are still quarantined)
+    status: str
     rows_read: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
     message: str | None = None
     findings: pl.DataFrame | None = None
+    load_id: int | None = None
 
 
 @dataclass
@@ -73,48 +96,92 @@ def loader_version() -> str:
     return f"thidua {version('thidua')}"
 
 
-def build_context(con: duckdb.DuckDBPyConnection, source_kind: str) -> Context:
-    """Reference data as the landing database knows it now: the seeds, organisers and units loaded
-    as reference records (latest restatement of each), and the aliases analysts added."""
-    units: pl.DataFrame = con.sql(
-        """
-        select unit_id, name as name_vi, short_name, organizer_id,
-               cast(valid_from as varchar) as valid_from, cast(valid_to as varchar) as valid_to
-        from units
-        qualify row_number() over (partition by unit_id order by load_id desc, source_row desc) = 1
-        """
-    ).pl()
-    organizers: pl.DataFrame = con.sql(
-        """
-        select organizer_id, name as name_vi, name_en, short_name
-        from organizers
+def rows_in_force(
+    con: duckdb.DuckDBPyConnection, table: str, key: str, columns: str
+) -> pl.DataFrame:
+    """The latest restatement of each key among the rows of loads not withdrawn (as staging
+    picks it: a retry's rows take the place in time of the load they came from)."""
+    frame: pl.DataFrame = con.sql(
+        f"""
+        select {columns}
+        from {table}
+        inner join ({ACTIVE_LOADS}) as active using (load_id)
         qualify row_number() over (
-            partition by organizer_id order by load_id desc, source_row desc
+            partition by {key}
+            order by active.base_load_id desc, load_id desc, source_row desc
         ) = 1
         """
     ).pl()
+    return frame
+
+
+def build_context(
+    con: duckdb.DuckDBPyConnection, source_kind: str, *, complete_roster: bool = False
+) -> Context:
+    """Reference data as the landing database knows it now: the seeds; organisers, units and
+    aliases loaded as reference records (latest restatement of each, withdrawn loads left out);
+    and the aliases analysts added with `thidua aliases add`."""
+    units = rows_in_force(
+        con,
+        "units",
+        "unit_id",
+        "unit_id, name as name_vi, short_name, organizer_id,"
+        " cast(valid_from as varchar) as valid_from, cast(valid_to as varchar) as valid_to",
+    )
+    organizers = rows_in_force(
+        con, "organizers", "organizer_id", "organizer_id, name as name_vi, name_en, short_name"
+    )
+    loaded_aliases = rows_in_force(
+        con,
+        "unit_aliases",
+        "alias, organizer_id, cluster_id, valid_from_year, valid_to_year",
+        "alias, unit_id, organizer_id, cluster_id, valid_from_year, valid_to_year",
+    ).with_columns(pl.all().cast(pl.Utf8))
     return Context(
-        aliases=load_alias_index(extra_aliases=[user_aliases(con)], extra_units=units),
+        aliases=load_alias_index(
+            extra_aliases=[user_aliases(con), loaded_aliases], extra_units=units
+        ),
         organizers=load_organizer_lookup(extra=organizers),
         default_organizer_id=DEFAULT_ORGANIZER_ID,
         default_source_kind=source_kind,
+        complete_roster=complete_roster,
     )
 
 
 def _content_hash(path: Path) -> str:
     """The file's SHA-256, streamed: a large file is not held in memory twice."""
+    if not path.is_file():
+        # A device or a pipe (a link to /dev/zero) would be read forever; the reader rejects it.
+        return "not-a-file:" + hashlib.sha256(str(path).encode()).hexdigest()
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """Size and modification time: what changes when a file is written to."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _changed_while_read(path: Path) -> FileRejected:
+    return FileRejected(
+        path.name,
+        None,
+        "tệp thay đổi trong lúc đang đọc (có thể vẫn đang được ghi): nạp lại khi tệp đã ghi xong",
+        "the file changed while it was being read (it may still be being written): load it "
+        "again once it is complete",
+    )
+
+
 def _load_rank(path: Path) -> int:
-    """Reference files first, then clusters, then the facts (as far as the name tells)."""
+    """Reference files first, then clusters, then the facts, as far as the name tells: the
+    English type name or a Vietnamese one (`nguon.csv`, `don_vi.xlsx`, `thanh_vien_cum_8.csv`)."""
     order = (*REFERENCE_TYPES, *LOAD_ORDER)
-    stem = path.stem.lower()
-    for index, name in enumerate(order):
-        if stem == name or stem.startswith((name + "_", name + "-")):
-            return index
-    return len(order)
+    named = type_from_name(path.stem)
+    return order.index(named.name) if named is not None and named.name in order else len(order)
 
 
 def _quarantine_rows(batch: RawBatch, findings: pl.DataFrame) -> pl.DataFrame:
@@ -153,7 +220,12 @@ def load_files(
     record_type: str | None = None,
     source_kind: str = "official",
     progress: Callable[[BatchReport], None] | None = None,
+    force: bool = False,
+    complete_roster: bool = False,
 ) -> LoadReport:
+    """Load files or folders. `force` loads content already loaded again, whole (its rows restate
+    the earlier ones); `complete_roster` declares every memberships row's cluster-year roster
+    complete unless the row says otherwise."""
     if record_type is not None and record_type not in RECORD_TYPES:
         raise UserError(
             f"loại bản ghi không hợp lệ: {record_type} (chọn: {', '.join(RECORD_TYPES)})",
@@ -179,25 +251,40 @@ def load_files(
         open_raw(home.raw_db) as con,
         ThreadPoolExecutor(max_workers=1) as hasher,
     ):
-        context = build_context(con, source_kind)
+        run = _Run(source_kind, force, complete_roster, build_context(con, source_kind))
         for path in files:
             # Hashed in a worker while the file is read here (hashing releases the interpreter
             # lock): the hash is first needed once the file has been read.
             content_hash = hasher.submit(_content_hash, path)
-            items = _load_one(con, path, content_hash, forced, context)
-            for item in items:
+            for item in _load_one(con, path, content_hash, forced, run):
                 report.batches.append(item)
                 if progress:
                     progress(item)
-            if any(i.status == "loaded" and i.record_type in REFERENCE_TYPES for i in items):
-                # Names in the files that follow resolve against what just landed. The reference
-                # file itself is stamped with the new state: loading it again changes nothing.
-                context = build_context(con, source_kind)
-                con.execute(
-                    "update load_ledger set resolver_fingerprint = ? where content_hash = ?",
-                    [context.fingerprint, content_hash.result()],
-                )
     return report
+
+
+@dataclass
+class _Run:
+    """One `thidua load`: its options, and the reference data names resolve against."""
+
+    source_kind: str
+    force: bool
+    complete_roster: bool
+    context: Context
+
+    def landed(self, con: duckdb.DuckDBPyConnection, item: BatchReport) -> None:
+        """Names in the sheets and files that follow resolve against reference rows that just
+        landed (the transaction sees its own rows)."""
+        if item.status in ("loaded", "retried") and item.record_type in REFERENCE_TYPES:
+            self.context = build_context(con, self.source_kind)
+
+
+def _sheet_rank(batch: RawBatch | FileRejected) -> int:
+    """Reference sheets of a workbook land before the sheets that name what they define; the
+    other sheets keep the workbook's order."""
+    if isinstance(batch, FileRejected) or batch.record_type.name not in REFERENCE_TYPES:
+        return len(REFERENCE_TYPES)
+    return REFERENCE_TYPES.index(batch.record_type.name)
 
 
 def _load_one(
@@ -205,22 +292,30 @@ def _load_one(
     path: Path,
     pending_hash: Future[str],
     forced: RecordType | None,
-    context: Context,
+    run: _Run,
 ) -> list[BatchReport]:
     """Every sheet of one file, in one transaction: a crash or Ctrl-C anywhere in the file leaves
     the landing database as it was before the file (a workbook never lands half its sheets)."""
+    before = _stamp(path)
     with file_transaction(con):
         try:
             batches = read_file(path, forced)
         except FileRejected as exc:
             return [_reject(con, path, pending_hash.result(), exc)]
         content_hash = pending_hash.result()
-        return [
-            _reject(con, path, content_hash, batch)
-            if isinstance(batch, FileRejected)
-            else _land_batch(con, path, content_hash, batch, context)
-            for batch in batches
-        ]
+        if _stamp(path) != before:
+            # The rows read and the bytes hashed may be different versions of the file: landing
+            # them under that hash would call the finished file "already loaded" next time.
+            return [_reject(con, path, content_hash, _changed_while_read(path))]
+        items = []
+        for batch in sorted(batches, key=_sheet_rank):
+            if isinstance(batch, FileRejected):
+                items.append(_reject(con, path, content_hash, batch))
+                continue
+            item = _land_batch(con, path, content_hash, batch, run)
+            run.landed(con, item)
+            items.append(item)
+        return items
 
 
 def _reject(
@@ -250,31 +345,63 @@ def _land_batch(
     path: Path,
     content_hash: str,
     batch: RawBatch,
-    context: Context,
+    run: _Run,
 ) -> BatchReport:
-    previous = already_loaded(con, content_hash, batch.sheet, context.fingerprint)
-    if previous is not None:
-        return BatchReport(
-            batch.label,
-            batch.record_type.name,
-            "unchanged",
-            rows_read=batch.frame.height,
-            message=f"đã nạp trước đó (lần nạp {previous}), bỏ qua / "
-            f"already loaded (load {previous}), skipped",
-        )
+    context = run.context
+    if batch.record_type.name == "memberships":
+        context = dataclasses.replace(context, complete_roster=run.complete_roster)
+    previous = current_full_load(con, content_hash, batch.sheet)
+    # The same rows read with another roster declaration are another statement: loaded again.
+    same_reading = previous is not None and (
+        batch.record_type.name != "memberships" or previous.complete_roster == run.complete_roster
+    )
+    if previous is not None and same_reading and not run.force:
+        return _check_again(con, previous, batch, run)
+    forced_note = (
+        f"nạp lại (--force), thay thế lần nạp {previous.load_id} / "
+        f"loaded again (--force), restating load {previous.load_id}"
+        if previous is not None and run.force
+        else None
+    )
+    origin = _Origin(str(path), content_hash, forced=run.force, note=forced_note)
+    return _gate_and_land(con, batch, context, origin)
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """What the ledger row of a batch says about where it came from."""
+
+    file_path: str
+    content_hash: str
+    forced: bool = False
+    note: str | None = None
+    # a retry: the load whose quarantined rows it reads again, and those rows (load_id, source_row)
+    retry_of: LedgerRow | None = None
+    retried: pl.DataFrame | None = None
+    earlier_units: pl.DataFrame | None = None
+
+
+def _gate_and_land(
+    con: duckdb.DuckDBPyConnection, batch: RawBatch, context: Context, origin: _Origin
+) -> BatchReport:
+    """Coercion, the quality gate and landing: one path for a file read now and for the rows of a
+    retry (read back as they were read then). A retry that lands no row writes nothing."""
     # Ranks are bounded by the units of the cluster-year, including memberships landed just
     # before (an earlier sheet of this workbook counts: the transaction sees its own rows).
     known = member_counts(con) if batch.record_type.name == "rankings" else None
+    leaders = landed_leaders(con) if batch.record_type.name == "memberships" else None
     record_type = batch.record_type.name
     typed, findings = coerce_batch(batch, context)
     # Derived before rows with findings are set aside: a unit whose name did not resolve still
     # counts as one of the cluster's units.
-    typed = gate.derive(record_type, typed, known)
+    typed = gate.derive(record_type, typed, known, origin.earlier_units, leaders)
     candidates = (
         typed.filter(~pl.col(ROW).is_in(findings[ROW].unique().implode()))
         if findings.height
         else typed  # filtering copies every cell, for nothing when no cell failed
     )
+    if origin.retry_of is not None and candidates.height == 0:
+        return _still_quarantined(con, origin.retry_of, batch, context)
     # The rows that passed coercion are inserted while the gate checks them; the ones it turns
     # away are taken back before the file's transaction commits.
     load_id = next_load_id(con)
@@ -291,27 +418,220 @@ def _land_batch(
     quarantined = findings[ROW].n_unique()
     loaded = candidates.height - gate_findings[ROW].n_unique()
     assert read == loaded + quarantined, "every row is either loaded or quarantined"
-    # Columns no header of the contract matches are not loaded: say so, never drop in silence.
-    note = (
-        f"cột không dùng / columns not used: {', '.join(batch.ignored_columns)}"
-        if batch.ignored_columns
-        else None
-    )
+    if origin.retry_of is not None and loaded == 0:
+        return _still_quarantined(con, origin.retry_of, batch, context)
     entry = LedgerEntry(
-        str(path),
-        path.name,
+        origin.file_path,
+        batch.path.name,
         batch.sheet,
-        content_hash,
-        batch.record_type.name,
+        origin.content_hash,
+        record_type,
         "loaded",
         read,
         loaded,
         quarantined,
-        note,
+        _ledger_note(batch, origin),
         loader_version(),
         context.fingerprint,
+        retry_of_load_id=origin.retry_of.base_load_id if origin.retry_of else None,
+        default_source_kind=context.default_source_kind,
+        complete_roster=context.complete_roster,
+        forced=origin.forced,
     )
     record_load(con, load_id, entry, _quarantine_rows(batch, findings), outcomes)
+    if origin.retried is not None:
+        _mark_retried(con, origin.retried, load_id)
     return BatchReport(
-        batch.label, batch.record_type.name, "loaded", read, loaded, quarantined, note, findings
+        batch.label,
+        record_type,
+        "retried" if origin.retry_of else "loaded",
+        read,
+        loaded,
+        quarantined,
+        entry.message,
+        findings,
+        load_id,
     )
+
+
+def _ledger_note(batch: RawBatch, origin: _Origin) -> str | None:
+    notes = [origin.note] if origin.note else []
+    if origin.retry_of is not None:
+        notes.append(
+            f"nạp lại {batch.frame.height} dòng bị cách ly của lần nạp "
+            f"{origin.retry_of.base_load_id} / retry of {batch.frame.height} quarantined "
+            f"row(s) of load {origin.retry_of.base_load_id}"
+        )
+    # Columns no header of the contract matches are not loaded: say so, never drop in silence.
+    if batch.ignored_columns:
+        notes.append(f"cột không dùng / columns not used: {', '.join(batch.ignored_columns)}")
+        garbled = encoding_hint(batch.ignored_columns)
+        if garbled:
+            notes.append(" / ".join(garbled))
+    return "; ".join(notes) or None
+
+
+def _mark_retried(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame, load_id: int) -> None:
+    """The quarantined rows a retry took over: it landed them or quarantined them again."""
+    with registered(con, "retried_rows", rows.select("load_id", "source_row").unique()):
+        con.execute(
+            """
+            update quarantine set retried_in_load_id = ?
+            where retried_in_load_id is null
+                and (load_id, source_row) in (select load_id, source_row from retried_rows)
+            """,
+            [load_id],
+        )
+
+
+# Findings only an alias can fix; the others need the file corrected.
+_NAME_RULES = ("unresolved_name", "ambiguous_name")
+
+
+def _check_again(
+    con: duckdb.DuckDBPyConnection, previous: LedgerRow, batch: RawBatch, run: _Run
+) -> BatchReport:
+    """Content loaded before: nothing to do when none of its rows is still quarantined, else
+    those rows are read again from the quarantine and retried."""
+    rows = open_quarantine(con, previous.load_id)
+    if rows.height == 0:
+        return BatchReport(
+            batch.label,
+            batch.record_type.name,
+            "unchanged",
+            rows_read=batch.frame.height,
+            message=f"đã nạp trước đó (lần nạp {previous.load_id}), bỏ qua / "
+            f"already loaded (load {previous.load_id}), skipped",
+            load_id=previous.load_id,
+        )
+    return _retry(con, previous, rows, run.context)
+
+
+def _retry(
+    con: duckdb.DuckDBPyConnection, base: LedgerRow, rows: pl.DataFrame, context: Context
+) -> BatchReport:
+    """The open quarantined rows of one load (and of its earlier retries) through the same
+    coercion, gate and landing as a file, read back from `row_json` as they were read then,
+    with the options that load ran with."""
+    assert base.record_type is not None, "only a loaded batch has quarantined rows"
+    record_type = RECORD_TYPES[base.record_type]
+    context = dataclasses.replace(
+        context,
+        default_source_kind=base.default_source_kind or context.default_source_kind,
+        complete_roster=base.complete_roster,
+    )
+    batch = RawBatch(
+        Path(base.file_path), base.sheet, record_type, _rows_as_read(record_type, rows)
+    )
+    origin = _Origin(
+        base.file_path,
+        base.content_hash,
+        retry_of=base,
+        retried=rows,
+        earlier_units=_units_named(con, base) if record_type.name == "rankings" else None,
+    )
+    return _gate_and_land(con, batch, context, origin)
+
+
+def _rows_as_read(record_type: RecordType, rows: pl.DataFrame) -> pl.DataFrame:
+    """Quarantined rows (one per finding) → one text row per source row, as the reader gave it."""
+    columns = [c.name for c in record_type.columns] + [UNPLACED, CONFLICT]
+    # A column added to the contract after the row was read decodes as blank.
+    as_struct = pl.Struct(dict.fromkeys(columns, pl.Utf8))
+    return (
+        rows.unique(subset=["source_row"], keep="first")
+        .sort("source_row")
+        .select(
+            pl.col("row_json").str.json_decode(as_struct).alias("_read"),
+            pl.col("source_row").cast(pl.Int64).alias(ROW),
+        )
+        .unnest("_read")
+        .select(*columns, ROW)
+    )
+
+
+def _units_named(con: duckdb.DuckDBPyConnection, base: LedgerRow) -> pl.DataFrame:
+    """Units the rest of a rankings file named (its landed rows), for the rank bound."""
+    named: pl.DataFrame = con.sql(
+        """
+        select r.organizer_id, r.cluster_id, r.results_year, coalesce(r.unit_id, r.unit_raw) as unit
+        from rankings as r
+        inner join load_ledger as l using (load_id)
+        where coalesce(l.retry_of_load_id, l.load_id) = ?
+        """,
+        params=[base.base_load_id],
+    ).pl()
+    return named
+
+
+def _still_quarantined(
+    con: duckdb.DuckDBPyConnection, base: LedgerRow, batch: RawBatch, context: Context
+) -> BatchReport:
+    """A retry none of whose rows passes: nothing is written; say why, truthfully."""
+    open_rows = open_quarantine(con, base.base_load_id)
+    count = batch.frame.height
+    fingerprints = {
+        row[0]
+        for row in con.execute(
+            "select distinct resolver_fingerprint from load_ledger where load_id in "
+            "(select unnest(?::integer[]))",
+            [open_rows["load_id"].unique().to_list()],
+        ).fetchall()
+    }
+    if fingerprints == {context.fingerprint}:
+        why_vi = "đã kiểm tra lại; không bí danh hay danh mục nào thay đổi từ lần đó"
+        why_en = "checked again; no alias or reference record changed since"
+    else:
+        why_vi = "đã kiểm tra lại với các bí danh và danh mục thêm sau đó, vẫn chưa qua"
+        why_en = "checked again with the aliases and reference records added since, still failing"
+    if open_rows["rule"].is_in(_NAME_RULES).any():
+        hint_vi, hint_en = "xem `thidua aliases list`", "see `thidua aliases list`"
+    else:
+        hint_vi = "sửa tệp rồi nạp lại, hoặc `thidua withdraw`"
+        hint_en = "correct the file and load it again, or `thidua withdraw`"
+    return BatchReport(
+        batch.label,
+        batch.record_type.name,
+        "unchanged",
+        rows_read=count,
+        rows_quarantined=count,
+        message=f"đã nạp trước đó (lần nạp {base.base_load_id}); {count} dòng vẫn bị cách ly: "
+        f"{why_vi} — {hint_vi} / already loaded (load {base.base_load_id}); {count} row(s) "
+        f"still quarantined: {why_en} — {hint_en}",
+        load_id=base.base_load_id,
+    )
+
+
+def retry_quarantine(
+    home: Home, *, progress: Callable[[BatchReport], None] | None = None
+) -> LoadReport:
+    """`thidua load --retry-quarantine`: every open quarantined row of every load, read again
+    from the quarantine (no file needed); each load's rows in a transaction of their own."""
+    if not home.raw_db.exists():
+        raise UserError(
+            f"chưa nạp dữ liệu nào ({home.raw_db})", f"nothing loaded yet ({home.raw_db})"
+        )
+    report = LoadReport()
+    with ctrl_c.remembered(), open_raw(home.raw_db) as con:
+        run = _Run("official", False, False, build_context(con, "official"))
+        bases = [
+            row
+            for base_id in open_quarantine(con)["base_load_id"].unique().to_list()
+            if (row := ledger_row(con, base_id)) is not None
+        ]
+        # Reference rows first: a unit that lands now resolves the names of the rows after it.
+        for base in sorted(bases, key=_retry_rank):
+            with file_transaction(con):
+                item = _retry(con, base, open_quarantine(con, base.load_id), run.context)
+                run.landed(con, item)
+            report.batches.append(item)
+            if progress:
+                progress(item)
+    return report
+
+
+def _retry_rank(load: LedgerRow) -> tuple[int, int]:
+    """Loads in the order a folder of their files would load: reference types, clusters, facts."""
+    order = (*REFERENCE_TYPES, *LOAD_ORDER)
+    kind = order.index(load.record_type) if load.record_type in order else len(order)
+    return kind, load.load_id

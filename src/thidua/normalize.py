@@ -31,11 +31,15 @@ _LOOKALIKES = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+# Invisible format characters: a soft hyphen (U+00AD) pasted from a web page or Word makes
+# "ro\u00adle" print as "role" and match nothing; joiners and direction marks likewise.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def clean_text(value: str) -> str:
-    """NFC, look-alike letters fixed, whitespace collapsed. Safe to show to users."""
-    text = unicodedata.normalize("NFC", value).translate(_LOOKALIKES)
+    """NFC, look-alike letters fixed, invisible characters dropped, whitespace collapsed. Safe
+    to show to users."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", value).translate(_LOOKALIKES))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -114,6 +118,8 @@ def roman_to_int(token: str) -> int | None:
 
 _CLUSTER_RE = re.compile(r"^(cum|khoi)(?: thi dua)?(?: so)? ?(?P<number>[0-9]+|[ivxlc]+)$")
 _CLUSTER_NAMED_RE = re.compile(r"^(cum|khoi)(?: thi dua)? (?P<rest>.+)$")
+# A cluster id as the warehouse writes it (seeds, `thidua aliases export`): "th-ubnd:cum-08".
+_CLUSTER_ID_RE = re.compile(r"^[a-z0-9-]+:(?P<ref>(?:cum|khoi)-[a-z0-9-]+)$")
 
 
 class ClusterRef:
@@ -133,8 +139,10 @@ class ClusterRef:
 
 
 def parse_cluster_ref(value: str) -> ClusterRef | None:
-    """ "Cụm thi đua số V", "Cụm 05", "Khối IV", "Khối thi đua các cơ quan Đảng tỉnh"."""
-    folded = fold(value)
+    """ "Cụm thi đua số V", "Cụm 05", "Khối IV", "Khối thi đua các cơ quan Đảng tỉnh", or an id
+    ("th-ubnd:cum-08", read under the row's organiser)."""
+    as_id = _CLUSTER_ID_RE.match(value.strip())
+    folded = fold(as_id.group("ref") if as_id else value)
     folded = (
         re.sub(r" (tinh )?thanh hoa$", "", folded)
         if re.search(r"\d| [ivxlc]+ ", folded)
@@ -176,4 +184,31 @@ def parse_date(value: object) -> dt.date | None:
             return dt.date(int(dmy.group(3)), int(dmy.group(2)), int(dmy.group(1)))
     except ValueError:
         return None
+    return None
+
+
+# Signs that text was decoded with the wrong code page ("mojibake"): UTF-8 bytes read as
+# Windows-1252 ("Ä‘Æ¡n vá»‹" for "đơn vị"), or text typed in the old Vietnamese fonts (TCVN3/ABC
+# "§¬n vÞ", VNI "Ñôn vò"), whose letters are symbols or foreign letters in Unicode.
+_UTF8_AS_1252 = re.compile("Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf‘’]|Æ[°¡¯]|á[º»]|â€")
+_LEGACY_FONT = re.compile("[§¬¸µ¶·¹¨©ª«®¯±²³´¼½¾ÑñøØïÏöÖüÜëËäåÅæçÇßþÞÿ]")
+
+
+def encoding_hint(texts: list[str]) -> tuple[str, str] | None:
+    """What to tell an analyst whose headers look garbled (Vietnamese, English), if they do."""
+    joined = " ".join(texts)
+    if _UTF8_AS_1252.search(joined):
+        return (
+            "tiêu đề có vẻ bị lỗi phông (văn bản UTF-8 bị mở như Windows-1252): hãy lưu lại "
+            "tệp dạng “CSV UTF-8”",
+            "the headers look garbled (UTF-8 text opened as Windows-1252): save the file "
+            "again as “CSV UTF-8”",
+        )
+    if len(_LEGACY_FONT.findall(joined)) >= 2:
+        return (
+            "tiêu đề có vẻ được gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI): hãy chuyển sang "
+            "Unicode (ví dụ công cụ chuyển mã của Unikey) rồi lưu dạng UTF-8",
+            "the headers look typed in an old Vietnamese encoding (TCVN3/ABC or VNI): convert "
+            "them to Unicode (e.g. Unikey's converter) and save as UTF-8",
+        )
     return None

@@ -66,3 +66,27 @@ def home(explicit: str | os.PathLike[str] | None = None) -> Home:
     if env:
         return Home(Path(env).resolve())
     return Home(PROJECT_ROOT / "warehouse")
+
+
+def usable_home(explicit: str | os.PathLike[str] | None = None) -> Home:
+    """`home()`, checked: a folder (or a place one can be made), not a file or a missing device.
+
+    Raises UserError in words; whether it can be written is found when something is written
+    (a read-only home still serves `thidua sql` and the dashboard).
+    """
+    from thidua.errors import UserError
+
+    where = home(explicit)
+    root = where.root
+    if root.exists() and not root.is_dir():
+        raise UserError(
+            f"thư mục dữ liệu {root} là một tệp, không phải thư mục; hãy chọn --home khác",
+            f"the data folder {root} is a file, not a folder; choose another --home",
+        )
+    parent = next((p for p in (root, *root.parents) if p.exists()), None)
+    if parent is None or not parent.is_dir() or str(root).startswith(("/proc/", "/sys/")):
+        raise UserError(
+            f"không tạo được thư mục dữ liệu {root}; hãy chọn --home trong một thư mục ghi được",
+            f"the data folder {root} cannot be created; choose a --home in a writable folder",
+        )
+    return where

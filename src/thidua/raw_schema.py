@@ -55,8 +55,7 @@ create table if not exists load_ledger (
     message varchar,
     loaded_at timestamp not null,
     loader_version varchar not null,
-    -- which names could be resolved when this file landed: a file with quarantined rows is
-    -- processed again once aliases change, so `thidua aliases add` + re-load resolves them
+    -- which names could be resolved when this file landed (aliases, units, organisers)
     resolver_fingerprint varchar
 );
 
@@ -87,6 +86,20 @@ create table if not exists user_aliases (
     note varchar
 );
 
+-- Withdrawals and restorations of loads (`thidua withdraw`, `thidua restore`): append-only. A
+-- load's state is its latest action; the rows of a withdrawn load stay in their raw table and
+-- staging leaves them out.
+create sequence if not exists load_action_id_seq start 1;
+
+create table if not exists load_actions (
+    action_id integer not null,
+    load_id integer not null,
+    action varchar not null,            -- withdraw | restore
+    acted_at timestamp not null,
+    acted_by varchar not null,          -- the operating-system user
+    reason varchar
+);
+
 create table if not exists validation_results (
     load_id integer not null,
     record_type varchar not null,
@@ -100,6 +113,44 @@ create table if not exists validation_results (
     validated_at timestamp not null
 );
 """
+
+
+# Columns added after a landing database may already exist: added in place on open (`create
+# table if not exists` leaves an existing table as it is). Record tables get theirs from
+# `raw_table_columns`.
+BOOKKEEPING_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "load_ledger": (
+        # a retry of the quarantined rows of an earlier load names that load
+        ("retry_of_load_id", "INTEGER"),
+        # what the load was run with, so a retry of its rows reads them the same way
+        ("default_source_kind", "VARCHAR"),
+        ("complete_roster", "BOOLEAN"),
+        ("forced", "BOOLEAN"),
+    ),
+    # the retry load that took the row over: it landed there, or is quarantined there again
+    "quarantine": (("retried_in_load_id", "INTEGER"),),
+    "user_aliases": (("added_by", "VARCHAR"),),
+}
+
+
+def missing_columns_ddl(existing: dict[str, set[str]]) -> str:
+    """`alter table … add column` for every column the code knows and the database lacks.
+
+    `existing` maps each table already in the database to its column names.
+    """
+    wanted: dict[str, list[tuple[str, str]]] = {
+        name: list(columns) for name, columns in BOOKKEEPING_COLUMNS.items()
+    }
+    for record_type in RECORD_TYPES.values():
+        wanted[record_type.name] = raw_table_columns(record_type)
+    statements = [
+        f"alter table {table} add column {name} {sql_type};"
+        for table, columns in wanted.items()
+        if table in existing
+        for name, sql_type in columns
+        if name not in existing[table]
+    ]
+    return "\n".join(statements)
 
 
 def raw_tables_ddl() -> str:

@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import json
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 import polars as pl
 
 from thidua.errors import FileRejected
-from thidua.normalize import clean_text, fold
+from thidua.normalize import clean_text, encoding_hint, fold
 from thidua.records import RECORD_TYPES, RecordType
 
 ROW = "_row"
 UNPLACED = "_unplaced"
+# Two columns that mean the same field ("Đơn vị" and "Tên đơn vị") and disagree on a row: the
+# row is quarantined with both values, never loaded with the first one in silence.
+CONFLICT = "_conflict"
 # ".txt" (Excel's "Unicode text" export) is read when named on the command line, but not picked
 # up from a folder, where it is far more often a README than records.
 SUPPORTED_SUFFIXES = (
@@ -36,7 +42,11 @@ SUPPORTED_SUFFIXES = (
     ".ndjson",
     ".parquet",
 )
-_HEADER_SCAN_ROWS = 30
+# Spreadsheet formats that cannot be read here: picked up from a folder all the same, so the
+# analyst is told to save them as .xlsx instead of seeing them skipped without a word.
+UNREADABLE_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
+# Titles, logos and signature blocks above the header: official forms carry dozens of rows.
+_HEADER_SCAN_ROWS = 200
 _KEEP = "_keep"
 
 
@@ -71,7 +81,7 @@ def _header_index() -> dict[str, dict[str, str]]:
 HEADERS = _header_index()
 
 
-def _type_from_name(name: str) -> RecordType | None:
+def type_from_name(name: str) -> RecordType | None:
     """The record type a sheet or file name suggests ("Xếp hạng", "thanh_vien_cum_8.csv").
 
     The longest synonym found wins, so "thanh vien cum 8" is memberships (not clusters, which
@@ -139,26 +149,38 @@ def batch_from_rows(
         raise FileRejected(
             label, sheet, "tệp trống, không có dòng tiêu đề", "the file is empty (no header row)"
         )
-    hinted = record_type or _type_from_name(sheet or "") or _type_from_name(path.stem)
+    hinted = record_type or type_from_name(sheet or "") or type_from_name(path.stem)
     try:
         header_at, detected = _find_header(rows, record_type, hinted)
     except LookupError:
         expected = f" ({', '.join(hinted.required_columns)})" if hinted else ""
+        seen = [str(c) for r in rows.head(_HEADER_SCAN_ROWS).iter_rows() for c in r if c]
+        hint = encoding_hint(seen)
         raise FileRejected(
             label,
             sheet,
-            f"không tìm thấy dòng tiêu đề với các cột cần có{expected}; xem `thidua load --help`",
-            f"no header row with the required columns found{expected}; see `thidua load --help`",
+            hint[0]
+            if hint
+            else f"không tìm thấy dòng tiêu đề với các cột cần có{expected} trong "
+            f"{_HEADER_SCAN_ROWS} dòng đầu; xem `thidua load --help`",
+            hint[1]
+            if hint
+            else f"no header row with the required columns{expected} in the "
+            f"first {_HEADER_SCAN_ROWS} rows; see `thidua load --help`",
         ) from None
     header = [clean_text(c) if c is not None else "" for c in rows.row(header_at)]
     mapping = HEADERS[detected.name]
     rename: dict[str, str] = {}
     ignored: list[str] = []
+    # canonical column → the other columns whose header also means it: (grid column, header)
+    repeated: dict[str, list[tuple[str, str]]] = {}
     for position, text in enumerate(header):
         canonical = mapping.get(fold(text)) if text else None
         source = rows.columns[position]
         if canonical and canonical not in rename.values():
             rename[source] = canonical
+        elif canonical:
+            repeated.setdefault(canonical, []).append((source, text))
         elif text:
             ignored.append(text)
     unnamed = [
@@ -175,7 +197,11 @@ def batch_from_rows(
             f"required column(s) missing: {', '.join(missing)} ({detected.title_en} records)",
         )
     # One lazy plan, collected once: on a million rows every eager step would copy the grid.
-    body_plan = rows.lazy().slice(header_at + 1).select(list(rename) + unnamed).rename(rename)
+    extra = [source for copies in repeated.values() for source, _ in copies]
+    body_plan = (
+        rows.lazy().slice(header_at + 1).select(list(rename) + unnamed + extra).rename(rename)
+    )
+    body_plan = _merge_repeated(body_plan, repeated)
     # Cells under no header (a row longer than the header) cannot be placed: the row is
     # quarantined rather than loaded without them.
     # concat_str gives "" (not null) when every cell is empty: only rows that really hold such a
@@ -204,6 +230,46 @@ def batch_from_rows(
         body = body.filter(pl.col(_KEEP) | pl.any_horizontal([_has_text(c) for c in cells]))
     body = body.drop(_KEEP)
     return RawBatch(path, sheet, detected, body, ignored)
+
+
+def _merge_repeated(plan: pl.LazyFrame, repeated: dict[str, list[tuple[str, str]]]) -> pl.LazyFrame:
+    """One value per field: a repeated column fills the first where it is empty, and a row where
+    they disagree gets CONFLICT (both headers and values) for coercion to quarantine."""
+    if not repeated:
+        return plan.with_columns(pl.lit(None, dtype=pl.Utf8).alias(CONFLICT))
+    conflicts = []
+    fills = []
+    for canonical, copies in repeated.items():
+        first = pl.col(canonical)
+        for source, header in copies:
+            other = pl.col(source)
+            differ = (
+                _has_text(canonical)
+                & _has_text(source)
+                & (
+                    first.str.strip_chars().str.to_lowercase()
+                    != other.str.strip_chars().str.to_lowercase()
+                )
+            )
+            conflicts.append(
+                pl.when(differ).then(
+                    pl.format("{} ‘{}’ ≠ {} ‘{}’", pl.lit(canonical), first, pl.lit(header), other)
+                )
+            )
+        fills.append(
+            pl.coalesce(
+                pl.when(_has_text(canonical)).then(first),
+                *(pl.when(_has_text(s)).then(pl.col(s)) for s, _ in copies),
+                first,
+            ).alias(canonical)
+        )
+    sources = [source for copies in repeated.values() for source, _ in copies]
+    return plan.with_columns(
+        pl.concat_str(conflicts, separator="; ", ignore_nulls=True)
+        .replace("", None)
+        .alias(CONFLICT),
+        *fills,
+    ).drop(sources)
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -315,9 +381,137 @@ def read_csv(path: Path, record_type: RecordType | None) -> list[RawBatch]:
     return [batch]
 
 
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other Office files
+
+
+def _check_workbook_bytes(path: Path) -> None:
+    """An .xlsx is a zip archive: say what the file really is when it is not one."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise FileRejected(path.name, None, "tệp trống (0 byte)", "the file is empty (0 bytes)")
+    if head.startswith(_OLE2_MAGIC):
+        raise FileRejected(
+            path.name,
+            None,
+            "đây là sổ Excel 97-2003 (.xls) mang đuôi .xlsx: mở trong Excel và lưu lại dạng "
+            "“Excel Workbook (.xlsx)”",
+            "this is an Excel 97-2003 (.xls) workbook named .xlsx: open it in Excel and save "
+            "it as “Excel Workbook (.xlsx)”",
+        )
+    if not head.startswith(_ZIP_MAGIC):
+        raise FileRejected(
+            path.name,
+            None,
+            "không phải sổ Excel .xlsx (tệp có thể là định dạng khác bị đổi đuôi, hoặc bị hỏng)",
+            "not an .xlsx workbook (the file may be another format renamed, or damaged)",
+        )
+
+
+_EXCEL_ERRORS = {
+    "NA": "#N/A",
+    "Div0": "#DIV/0!",
+    "Ref": "#REF!",
+    "Value": "#VALUE!",
+    "Name": "#NAME?",
+    "Num": "#NUM!",
+    "Null": "#NULL!",
+    "GettingData": "#GETTING_DATA",
+}
+_CELL_ERROR = re.compile(r"Error\((\w+)\)")
+
+
+def _with_excel_errors(grid: pl.DataFrame, errors: Sequence[object]) -> pl.DataFrame:
+    """Error cells (#N/A, #DIV/0!…) come back empty; put Excel's own text back in them, so the
+    row is quarantined for its error instead of loading an empty cell (a blank scorer means
+    "agreed score", a blank role "not stated")."""
+    if not errors:
+        return grid
+    by_column: dict[int, dict[int, str]] = {}
+    for error in errors:
+        row, column = error.offset_position  # type: ignore[attr-defined]
+        found = _CELL_ERROR.search(str(error.detail))  # type: ignore[attr-defined]
+        text = _EXCEL_ERRORS.get(found.group(1), "#" + found.group(1)) if found else "#ERROR"
+        by_column.setdefault(column, {})[row] = text
+    return _with_cells(grid, by_column)
+
+
+def _with_cells(grid: pl.DataFrame, by_column: dict[int, dict[int, str]]) -> pl.DataFrame:
+    updates = []
+    for column, cells in by_column.items():
+        if column >= grid.width:
+            continue
+        name = grid.columns[column]
+        values = grid[name].to_list()
+        for row, text in cells.items():
+            if row < len(values):
+                values[row] = text
+        updates.append(pl.Series(name, values, dtype=pl.Utf8))
+    return grid.with_columns(updates) if updates else grid
+
+
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+_DIMENSION = re.compile(r'<dimension ref="([A-Z]+)\d+')
+_CACHED_VALUE = re.compile(r"<v>[^<]+</v>")  # `<v/>` or `<v></v>`: saved without a value
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def _sheet_xml_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its worksheet XML inside the archive."""
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+    }
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.findall("p:Relationship", ns)}
+    paths = {}
+    for sheet in workbook.iter(f"{{{ns['m']}}}sheet"):
+        target = targets.get(sheet.get(f"{{{ns['r']}}}id"), "")
+        paths[sheet.get("name", "")] = (
+            target.lstrip("/") if target.startswith("/") else ("xl/" + target)
+        )
+    return paths
+
+
+def _uncached_formulas(path: Path) -> dict[str, dict[int, dict[int, str]]]:
+    """Formula cells saved without a computed value (a workbook written by a program, never
+    opened in Excel): sheet → column → row → "=formula", positions as the grid counts them."""
+    found: dict[str, dict[int, dict[int, str]]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for sheet, member in _sheet_xml_paths(archive).items():
+                xml = archive.read(member).decode("utf-8", errors="replace")
+                if "<f" not in xml:
+                    continue
+                dimension = _DIMENSION.search(xml)
+                first_column = _column_number(dimension.group(1)) if dimension else 0
+                for ref, body in _FORMULA_CELL.findall(xml):
+                    if "<f" not in body or _CACHED_VALUE.search(body):
+                        continue
+                    formula = re.search(r"<f[^>]*>(.*?)</f>", body, re.S)
+                    letters, number = _CELL_REF.match(ref).groups()  # type: ignore[union-attr]
+                    column = _column_number(letters) - first_column
+                    text = "=" + html.unescape(formula.group(1) if formula else "")
+                    found.setdefault(sheet, {}).setdefault(column, {})[int(number) - 1] = text
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}  # an unusual layout: calamine reads the values, the check is skipped
+    return found
+
+
 def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch | FileRejected]:
     import fastexcel
 
+    _check_workbook_bytes(path)
     try:
         workbook = fastexcel.read_excel(path)
     except Exception as exc:  # fastexcel raises its own error types per failure
@@ -328,12 +522,31 @@ def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch | Fi
             f"cannot open the Excel file ({exc})",
         ) from None
     batches: list[RawBatch | FileRejected] = []
+    formulas = _uncached_formulas(path)
     for sheet_name in workbook.sheet_names:
         # skip_rows=0 keeps leading blank rows, so grid row i is Excel row i + 1.
         sheet = workbook.load_sheet(sheet_name, header_row=None, dtypes="string", skip_rows=0)
-        grid = sheet.to_polars()
+        if sheet.visible != "visible":
+            # A hidden sheet is a draft or a lookup list far more often than records; loading
+            # it would land rows nobody sees. Said, never skipped in silence.
+            batches.append(
+                FileRejected(
+                    path.name,
+                    sheet_name,
+                    "trang tính đang ẩn nên không được nạp; nếu nó chứa bản ghi, hãy bỏ ẩn "
+                    "(Unhide) rồi nạp lại",
+                    "the sheet is hidden, so it is not loaded; if it holds records, unhide it "
+                    "and load again",
+                )
+            )
+            continue
+        table, errors = sheet.to_arrow_with_errors()
+        grid = pl.from_arrow(table)
+        assert isinstance(grid, pl.DataFrame)
         if grid.height == 0:
             continue
+        grid = _with_excel_errors(grid, errors.errors if errors is not None else [])
+        grid = _with_cells(grid, formulas.get(sheet_name, {}))
         try:
             batches.append(batch_from_rows(path, sheet_name, grid, 1, record_type))
         except FileRejected as rejected:
@@ -356,7 +569,9 @@ def _json_lines(path: Path, text: str) -> tuple[list[object], list[int]]:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            record = json.loads(line)
+        except RecursionError:
+            raise _too_deep(path, number) from None
         except json.JSONDecodeError as exc:
             # exc.lineno counts inside the one line; the analyst needs the file's line.
             raise FileRejected(
@@ -365,13 +580,47 @@ def _json_lines(path: Path, text: str) -> tuple[list[object], list[int]]:
                 f"JSON không hợp lệ ở dòng {number}: {exc.msg}",
                 f"invalid JSON at line {number}: {exc.msg}",
             ) from None
+        if not isinstance(record, dict):
+            raise FileRejected(
+                path.name,
+                None,
+                f"dòng {number} không phải một bản ghi JSON {{…}} (mà là {_json_kind(record)})",
+                f"line {number} is not a JSON record {{…}} (it is {_json_kind(record, 'en')})",
+            )
+        records.append(record)
         lines.append(number)
     return records, lines
+
+
+def _json_kind(value: object, lang: str = "vi") -> str:
+    kinds = {
+        list: ("một danh sách […]", "a list […]"),
+        str: ("một chuỗi", "a string"),
+        bool: ("true/false", "true/false"),
+        int: ("một số", "a number"),
+        float: ("một số", "a number"),
+        type(None): ("null", "null"),
+    }
+    vi, en = kinds.get(type(value), ("một giá trị khác", "another value"))
+    return en if lang == "en" else vi
+
+
+def _too_deep(path: Path, line: int | None = None) -> FileRejected:
+    where_vi = f" ở dòng {line}" if line else ""
+    where_en = f" at line {line}" if line else ""
+    return FileRejected(
+        path.name,
+        None,
+        f"JSON lồng nhau quá sâu{where_vi}: mỗi bản ghi phải là đối tượng phẳng {{cột: giá trị}}",
+        f"JSON nested too deeply{where_en}: each record must be a flat object {{column: value}}",
+    )
 
 
 def _json_document(path: Path, text: str) -> list[object]:
     try:
         loaded = json.loads(text)
+    except RecursionError:
+        raise _too_deep(path) from None
     except json.JSONDecodeError as exc:
         raise FileRejected(
             path.name,
@@ -381,12 +630,32 @@ def _json_document(path: Path, text: str) -> list[object]:
         ) from None
     if isinstance(loaded, dict):
         # {"records": [...]} or {"<type>": [...]} as portals export them
-        lists = [v for v in loaded.values() if isinstance(v, list)]
-        loaded = lists[0] if len(lists) == 1 else None
+        lists = {k: v for k, v in loaded.items() if isinstance(v, list)}
+        if len(lists) > 1:
+            # {"unit": [...], "rank": [...]}: columns as arrays, or several tables in one file
+            raise FileRejected(
+                path.name,
+                None,
+                f"JSON là một đối tượng có {len(lists)} danh sách ({', '.join(list(lists)[:5])}): "
+                "hãy lưu mỗi loại bản ghi thành một danh sách [{cột: giá trị}, …] riêng",
+                f"the JSON is an object of {len(lists)} lists ({', '.join(list(lists)[:5])}): "
+                "save each record type as its own list [{column: value}, …]",
+            )
+        loaded = next(iter(lists.values())) if lists else None
     if not isinstance(loaded, list):
         raise FileRejected(
             path.name, None, "JSON phải là danh sách các bản ghi", "JSON must be a list of records"
         )
+    for position, record in enumerate(loaded, start=1):
+        if not isinstance(record, dict):
+            raise FileRejected(
+                path.name,
+                None,
+                f"phần tử thứ {position} của danh sách không phải bản ghi {{…}} "
+                f"(mà là {_json_kind(record)})",
+                f"item {position} of the list is not a record {{…}} "
+                f"(it is {_json_kind(record, 'en')})",
+            )
     return loaded
 
 
@@ -427,9 +696,38 @@ def read_parquet(path: Path, record_type: RecordType | None) -> list[RawBatch]:
     header = pl.DataFrame(
         [frame.columns], schema=[f"c{i}" for i in range(frame.width)], orient="row"
     )
-    body = frame.with_columns(pl.all().cast(pl.Utf8))
+    body = frame.with_columns(_parquet_as_text(path, frame))
     body.columns = header.columns
     return [batch_from_rows(path, None, pl.concat([header, body]), 1, record_type)]
+
+
+def _parquet_as_text(path: Path, frame: pl.DataFrame) -> list[pl.Series]:
+    """Every column as text, or the file rejected naming the column that cannot be text: a
+    list or struct (one cell, many values) or bytes that are not UTF-8 text."""
+    columns = []
+    for name, dtype in frame.schema.items():
+        if dtype.is_nested():
+            raise FileRejected(
+                path.name,
+                None,
+                f"cột ‘{name}’ chứa danh sách/cấu trúc ({dtype}), không phải một giá trị mỗi ô: "
+                "hãy tách thành các cột hoặc dòng riêng",
+                f"column ‘{name}’ holds lists or structs ({dtype}), not one value per cell: "
+                "split it into columns or rows",
+            )
+        if dtype == pl.Binary:
+            try:
+                columns.append(frame[name].cast(pl.Utf8, strict=True))
+            except pl.exceptions.PolarsError:
+                raise FileRejected(
+                    path.name,
+                    None,
+                    f"cột ‘{name}’ chứa dữ liệu nhị phân không phải văn bản UTF-8",
+                    f"column ‘{name}’ holds binary data that is not UTF-8 text",
+                ) from None
+            continue
+        columns.append(frame[name].cast(pl.Utf8))
+    return columns
 
 
 def read_file(
@@ -437,6 +735,23 @@ def read_file(
 ) -> Sequence[RawBatch | FileRejected]:
     """The batches of a file; a workbook may also hold sheets that were rejected on their own."""
     suffix = path.suffix.lower()
+    if not path.is_file():
+        # A device (a link to /dev/zero), a pipe or a socket would be read forever.
+        raise FileRejected(
+            path.name,
+            None,
+            "không phải một tệp thường (có thể là liên kết tới thiết bị hoặc ống dẫn)",
+            "not a regular file (perhaps a link to a device or a pipe)",
+        )
+    if suffix in UNREADABLE_SPREADSHEETS:
+        raise FileRejected(
+            path.name,
+            None,
+            f"định dạng {suffix} không đọc được: mở trong Excel (hoặc LibreOffice) và lưu lại "
+            "dạng “Excel Workbook (.xlsx)” hoặc CSV UTF-8",
+            f"{suffix} workbooks cannot be read: open it in Excel (or LibreOffice) and save it "
+            "as “Excel Workbook (.xlsx)” or CSV UTF-8",
+        )
     if suffix in (".csv", ".tsv", ".txt"):
         return read_csv(path, record_type)
     if suffix in (".xlsx", ".xlsm"):
@@ -461,7 +776,7 @@ def iter_input_files(paths: list[Path]) -> Iterator[Path]:
                 # "~$…" are Excel's lock files and ".…" hidden files: never records.
                 if (
                     child.is_file()
-                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and child.suffix.lower() in (*SUPPORTED_SUFFIXES, *UNREADABLE_SPREADSHEETS)
                     and not child.name.startswith(("~$", "."))
                 ):
                     yield child

@@ -59,6 +59,7 @@ EVENT_TYPES = ("covenant_signing", "mid_year_review", "year_end_review", "campai
 AWARD_STATUSES = ("proposed", "approved", "decided")
 RANK_METHODS = ("score", "vote", "score_and_vote")
 PARTS_OF_DAY = ("morning", "afternoon", "evening")
+ROSTER_FLAGS = ("yes", "no")
 SOURCE_KINDS = ("official", "article", "synthetic", "other")
 
 # Award type codes are reference data (seeds/award_types.csv); the loader checks values against the
@@ -190,6 +191,25 @@ MEMBERSHIPS = RecordType(
             "Vai trò: cụm trưởng / cụm phó / thành viên (trống: nguồn không nêu)",
             "Role: leader, deputy or member (blank: the source does not say)",
             ROLES,
+        ),
+        # A roster declared complete replaces the cluster-year's roster: units earlier loads
+        # listed and this one does not leave it (staging, and the rank bound at load).
+        Column(
+            "roster_complete",
+            "text",
+            False,
+            (
+                "roster complete",
+                "complete roster",
+                "full roster",
+                "danh sach day du",
+                "danh sach du",
+                "du danh sach",
+                "day du",
+            ),
+            "Tệp liệt kê đủ thành viên của cụm-năm này: có / không (trống: không nói)",
+            "The file lists the cluster-year's whole roster: yes / no (blank: not stated)",
+            ROSTER_FLAGS,
         ),
         *_PROVENANCE,
     ),
@@ -540,12 +560,173 @@ UNITS = RecordType(
     sheet_names=("units", "danh muc don vi", "don vi"),
 )
 
+# Sources: the articles and documents facts cite in `source_ref`. The seed lists the five news
+# articles; a sources file gives any other reference its title, publisher and date. A fact may
+# also cite a URL or a document number with no sources row at all: the build registers it.
+SOURCES = RecordType(
+    name="sources",
+    title_vi="Nguồn (bài báo, văn bản)",
+    title_en="Sources",
+    grain="one cited source (a news article or a document), known by the id facts cite",
+    columns=(
+        Column(
+            "source_id",
+            "text",
+            False,
+            ("source id", "source", "ma nguon", "nguon"),
+            "Mã nguồn mà cột source_ref của bản ghi dùng (trống: đường dẫn, không có thì số hiệu)",
+            "Id the records' source_ref cites (blank: the URL, else the document number)",
+        ),
+        Column(
+            "url",
+            "text",
+            False,
+            ("url", "link", "source url", "duong dan", "lien ket"),
+            "Đường dẫn trang bài báo hoặc văn bản",
+            "Address of the article or document",
+        ),
+        Column(
+            "document_no",
+            "text",
+            False,
+            (
+                "document no",
+                "document number",
+                "so van ban",
+                "so hieu",
+                "so hieu van ban",
+                "so ky hieu",
+            ),
+            "Số, ký hiệu văn bản, ví dụ “123/QĐ-UBND”",
+            "Document number, e.g. “123/QĐ-UBND”",
+        ),
+        Column(
+            "title",
+            "text",
+            True,
+            ("title", "headline", "tieu de", "ten bai", "ten bai viet", "trich yeu", "ten van ban"),
+            "Tiêu đề bài báo hoặc trích yếu văn bản",
+            "Headline of the article or subject of the document",
+        ),
+        Column(
+            "publisher",
+            "text",
+            False,
+            ("publisher", "published by", "co quan dang", "noi dang", "co quan ban hanh"),
+            "Cơ quan đăng hoặc ban hành",
+            "Who published or issued it",
+        ),
+        Column(
+            "published_date",
+            "date",
+            False,
+            ("published date", "published on", "date published", "ngay dang", "ngay ban hanh"),
+            "Ngày đăng hoặc ngày ban hành",
+            "Date published or issued",
+        ),
+        Column(
+            "source_kind",
+            "text",
+            False,
+            ("kind", "source kind", "loai", "loai nguon", "loai tai lieu"),
+            "Loại nguồn: article (bài báo), official (văn bản), other",
+            "Kind of source: article, official (a document) or other",
+            SOURCE_KINDS,
+        ),
+        Column("note", "text", False, ("note", "notes", "ghi chu"), "Ghi chú", "Free note"),
+    ),
+    natural_key=("source_id",),
+    sheet_names=("sources", "nguon", "nguon tin", "danh muc nguon"),
+)
+
+# Aliases: other names of a unit, in the shape of seeds/unit_aliases.csv (what `thidua aliases
+# export` writes), so aliases analysts added can be kept in version control and loaded into any
+# warehouse. They load after the units they point to and before the records that use them.
+UNIT_ALIASES = RecordType(
+    name="unit_aliases",
+    title_vi="Bí danh đơn vị",
+    title_en="Unit aliases",
+    grain="one other name of a unit, within an organiser, a cluster and a range of years",
+    columns=(
+        Column(
+            "alias",
+            "text",
+            True,
+            ("alias", "other name", "bi danh", "ten goi khac", "ten khac"),
+            "Tên khác của đơn vị, như được viết trong tài liệu",
+            "Another name of the unit, as documents write it",
+        ),
+        Column(
+            "unit_id",
+            "text",
+            True,
+            ("unit id", "ma don vi"),
+            "Mã đơn vị mà tên này chỉ tới, ví dụ “th-so-gddt”",
+            "Id of the unit the name means, e.g. “th-so-gddt”",
+        ),
+        Column(
+            "organizer",
+            "organizer",
+            False,
+            (*_ORGANIZER.headers, "organizer id", "organiser id", "ma to chuc"),
+            _ORGANIZER.description_vi,
+            "Organiser the name is used in (default: Thanh Hóa provincial People's Committee)",
+        ),
+        Column(
+            "cluster",
+            "cluster",
+            False,
+            (*_CLUSTER.headers, "cluster id", "ma cum"),
+            "Chỉ trong cụm/khối này (trống: mọi cụm của cơ quan tổ chức)",
+            "Only within this cluster (blank: every cluster of the organiser)",
+        ),
+        Column(
+            "valid_from_year",
+            "int",
+            False,
+            ("valid from year", "valid from", "from year", "tu nam"),
+            "Năm đầu tiên tên này được dùng (trống: luôn luôn)",
+            "First results year the name applies to (blank: always)",
+        ),
+        Column(
+            "valid_to_year",
+            "int",
+            False,
+            ("valid to year", "valid to", "to year", "den nam"),
+            "Năm cuối cùng tên này được dùng (trống: vẫn dùng)",
+            "Last results year the name applies to (blank: still)",
+        ),
+        Column(
+            "source_note",
+            "text",
+            False,
+            ("source note", "ghi chu nguon"),
+            "Tên này từ đâu ra",
+            "Where the name comes from",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("alias", "organizer_id", "cluster_id", "valid_from_year", "valid_to_year"),
+    sheet_names=("unit aliases", "aliases", "bi danh", "bi danh don vi", "ten goi khac"),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
     rt.name: rt
-    for rt in (ORGANIZERS, UNITS, CLUSTERS, MEMBERSHIPS, SCORES, RANKINGS, AWARDS, EVENTS)
+    for rt in (
+        ORGANIZERS,
+        UNITS,
+        SOURCES,
+        UNIT_ALIASES,
+        CLUSTERS,
+        MEMBERSHIPS,
+        SCORES,
+        RANKINGS,
+        AWARDS,
+        EVENTS,
+    )
 }
 
 # The record types of the yearly facts; the generator writes one file for each.
 LOAD_ORDER = ("clusters", "memberships", "scores", "rankings", "awards", "events")
 # Reference first (names in the facts resolve against it), then clusters, then the facts.
-REFERENCE_TYPES = ("organizers", "units")
+REFERENCE_TYPES = ("organizers", "units", "sources", "unit_aliases")

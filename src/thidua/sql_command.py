@@ -8,16 +8,33 @@ import polars as pl
 
 from thidua.errors import UserError
 from thidua.paths import Home
-from thidua.query import QueryRefused, WarehouseMissing, run_untrusted
+from thidua.query import WarehouseMissing
+from thidua.sandbox import QueryRefused, run_untrusted
 
 
-def run_sql(home: Home, query: str, output_format: str, max_rows: int) -> int:
+def run_sql(
+    home: Home,
+    query: str,
+    output_format: str,
+    max_rows: int,
+    timeout_s: float = 60.0,
+    memory_limit: str = "2GB",
+) -> int:
     try:
         result = run_untrusted(
-            home.published_db, query, row_cap=max_rows, timeout_s=300.0, memory_limit="4GB"
+            home.published_db,
+            query,
+            row_cap=max_rows,
+            timeout_s=timeout_s,
+            memory_limit=memory_limit,
         )
     except (WarehouseMissing, QueryRefused) as exc:
         raise UserError(exc.message_vi, exc.message_en) from None
+    except ValueError:
+        raise UserError(
+            f"giới hạn bộ nhớ không hợp lệ: {memory_limit} (ví dụ 512MB, 2GB)",
+            f"not a memory limit: {memory_limit} (e.g. 512MB, 2GB)",
+        ) from None
     frame = result.frame
     if output_format == "csv":
         sys.stdout.write(frame.write_csv())

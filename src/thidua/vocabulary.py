@@ -87,6 +87,10 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "cham diem suy ton",
         ),
     },
+    "roster_complete": {
+        "yes": ("yes", "y", "x", "true", "1", "co", "day du", "du", "hoan chinh"),
+        "no": ("no", "n", "false", "0", "khong", "chua day du", "chua du"),
+    },
     "part_of_day": {
         "morning": ("morning", "sang", "buoi sang"),
         "afternoon": ("afternoon", "chieu", "buoi chieu"),
@@ -94,7 +98,7 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "source_kind": {
         "article": ("article", "bai bao", "bao", "tin bai"),
-        "official": ("official", "van ban", "chinh thuc", "bao cao"),
+        "official": ("official", "van ban", "chinh thuc", "bao cao", "document", "tai lieu"),
         "synthetic": ("synthetic", "mo phong", "du lieu mo phong"),
         "other": ("other", "khac"),
     },

@@ -1,0 +1,119 @@
+"""A failed build in words: `thidua build` names each broken rule, its table and row count in
+Vietnamese and English, shows the first offending rows, and leaves the published warehouse."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from thidua.build_failures import singular_rule_text
+from thidua.cli import main
+from thidua.paths import PROJECT_ROOT, SAMPLE_DIR, Home
+from thidua.query import read_query
+
+REAL = SAMPLE_DIR / "real"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_singular_test_opens_with_the_rule_it_checks() -> None:
+    """The rule text of a failing singular test is the first sentence of its opening comment."""
+    files = sorted((PROJECT_ROOT / "data-tests").glob("*.sql"))
+    assert files
+    for path in files:
+        text = singular_rule_text(path.read_text(encoding="utf-8"))
+        assert len(text) > 20 and text.endswith((".", ":", ")")), (path.name, text)
+    one_leader = PROJECT_ROOT / "data-tests" / "assert_one_leader_per_cluster_year.sql"
+    assert singular_rule_text(one_leader.read_text(encoding="utf-8")) == (
+        "A cluster (or block) has at most one leader (cụm/khối trưởng) in a results year."
+    )
+
+
+@pytest.mark.integration
+def test_a_failed_build_says_each_rule_table_and_rows_and_publishes_nothing(
+    fresh_home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = ["--home", str(fresh_home.root)]
+    assert main([*home, "load", "--quiet", str(REAL)]) == 0
+    assert main([*home, "build", "--quiet"]) == 0
+    published = _digest(fresh_home.published_db)
+    capsys.readouterr()
+
+    # Two leaders for one cluster-year (a singular test) and an award citing a catalogue id no
+    # catalogue holds (a relationships test). The loader now stops a second leader itself, so
+    # the second one is written the way a landing database of an earlier version could hold it.
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "thanh_vien.csv").write_text(
+        "cluster,results_year,unit,role\n"
+        "Cụm thi đua số 5,2023,Sở Giáo dục và Đào tạo,leader\n"
+        "Cụm thi đua số 5,2023,Sở Y tế,member\n",
+        encoding="utf-8",
+    )
+    (broken / "khen_thuong.csv").write_text(
+        "cluster,results_year,unit,award_type,status,source_kind,source_ref\n"
+        "Cụm thi đua số 5,2023,Sở Y tế,PROV_MERIT,proposed,article,article:099\n",
+        encoding="utf-8",
+    )
+    assert main([*home, "load", "--quiet", str(broken)]) == 0
+    raw = duckdb.connect(str(fresh_home.raw_db))
+    raw.execute(
+        "update memberships set role = 'leader' where unit_id = 'th-so-yte'"
+        " and cluster_id = 'th-ubnd:cum-05' and results_year = 2023"
+    )
+    raw.close()
+    capsys.readouterr()
+
+    code = main([*home, "build", "--quiet"])
+    out, err = capsys.readouterr()
+    said = out + err
+
+    assert code == 1
+    assert "Traceback" not in said
+    assert err.startswith("lỗi / error: dbt build thất bại: ")
+    assert "kho đã công bố giữ nguyên / dbt build failed: " in said
+    assert "the published warehouse is unchanged" in said
+
+    # the singular test: its rule (the file's opening comment), its table and row count, its row
+    assert "✗ [singular] assert_one_leader_per_cluster_year" in said
+    rule = "“A cluster (or block) has at most one leader (cụm/khối trưởng) in a results year.”"
+    assert (
+        f"vi: Kiểm thử riêng data-tests/assert_one_leader_per_cluster_year.sql không đạt: {rule} "
+        "sai ở 1 dòng kết quả (bảng marts.fct_memberships)."
+    ) in said
+    assert (
+        f"en: Singular test data-tests/assert_one_leader_per_cluster_year.sql failed: {rule} "
+        "is broken by 1 result row (table marts.fct_memberships)."
+    ) in said
+    assert (
+        "organizer_id=th-ubnd | cluster_id=th-ubnd:cum-05 | results_year=2023 | n_leaders=2 | "
+        "leader_unit_ids=th-so-gddt, th-so-yte"
+    ) in said
+
+    # the relationships test on source_ref: column, both tables, row count and the value
+    assert "✗ [relationships] relationships_fct_awards_source_ref" in said
+    assert (
+        "vi: Mỗi giá trị của cột source_ref trong bảng marts.fct_awards phải có trong cột "
+        "source_id của bảng intermediate.int_sources_registered, nhưng 1 dòng có giá trị không "
+        "tìm thấy."
+    ) in said
+    assert (
+        "en: Every value of column source_ref in table marts.fct_awards must exist in column "
+        "source_id of table intermediate.int_sources_registered, but 1 row holds a value not "
+        "found there."
+    ) in said
+    assert "from_field=article:099" in said
+
+    # nothing was published: same file, still without the broken rows
+    assert _digest(fresh_home.published_db) == published
+    rows = read_query(
+        fresh_home.published_db,
+        "select count(*) from marts.fct_memberships "
+        "where cluster_id = 'th-ubnd:cum-05' and results_year = 2023",
+    ).rows()
+    assert [tuple(r) for r in rows] == [(0,)]
