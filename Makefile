@@ -7,7 +7,7 @@ SYNCED := $(VENV)/.synced
 # make bench-growth SCALES=…: the national tier's scales (a comma list, so not an $(or …) default)
 SCALES ?= 0.1,0.3,1
 
-.PHONY: setup run demo test check lint format pytest dbt-build bench bench-growth browser clean
+.PHONY: setup run test check format browser bench bench-growth fuzz chaos clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -51,5 +51,16 @@ bench: setup
 bench-growth: setup
 	$(BIN)/thidua bench --tier national --scales $(SCALES)
 
+## make fuzz [EXAMPLES=N]: the readers and the coercion on many more random files than `make test`
+fuzz: setup
+	THIDUA_FUZZ_EXAMPLES=$(or $(EXAMPLES),2000) $(BIN)/pytest tests/test_fuzz_readers.py -q
+
+## make chaos [TRIALS=N] [SEED=S]: kill -9 load and build at random moments, many more times
+CHAOS_SEED := $(or $(SEED),$(shell date +%s))
+chaos: setup
+	@echo "seed $(CHAOS_SEED) (make chaos SEED=$(CHAOS_SEED) replays it)"
+	THIDUA_KILL_TRIALS=$(or $(TRIALS),20) THIDUA_KILL_SEED=$(CHAOS_SEED) \
+		$(BIN)/pytest tests/test_kill_anywhere.py -q
+
 clean:
-	rm -rf warehouse build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf warehouse build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -49,4 +49,4 @@ compared as (
 )
 
 select * from compared
-where problem is not null
+where problem is not null and {{ sample_in_warehouse() }}

@@ -506,7 +506,7 @@ ORGANIZERS = RecordType(
         *_PROVENANCE,
     ),
     natural_key=("organizer_id",),
-    sheet_names=("organizers", "co quan to chuc"),
+    sheet_names=("organizers", "co quan to chuc", "to chuc", "don vi to chuc", "danh muc to chuc"),
 )
 
 UNITS = RecordType(
@@ -527,7 +527,7 @@ UNITS = RecordType(
             "name",
             "text",
             True,
-            ("name", "canonical name", "ten chuan", "ten day du"),
+            ("name", "canonical name", "ten", "ten chuan", "ten day du", "ten don vi"),
             "Tên chuẩn",
             "Canonical name",
         ),
@@ -543,7 +543,7 @@ UNITS = RecordType(
             "unit_type",
             "text",
             False,
-            ("unit type", "loai don vi"),
+            ("unit type", "loai don vi", "loai"),
             "Loại: department, district, mass_org…",
             "Type: department, district, mass_org…",
         ),

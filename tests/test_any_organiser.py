@@ -1,0 +1,84 @@
+"""A warehouse of another organiser's records only: a ministry's cluster of provincial
+departments, typed the way an analyst types it (Vietnamese file names and headers), loads in one
+pass, builds and publishes, without the bundled sample and without its article checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thidua.build import build_and_publish
+from thidua.loader import load_files
+from thidua.paths import Home
+from thidua.query import read_query
+
+pytestmark = pytest.mark.integration
+
+FILES = {
+    # the records first in the folder's order, the reference files last: the loader sorts them
+    "thanh_vien.csv": (
+        "Cơ quan tổ chức,Cụm,Năm,Đơn vị,Vai trò,Loại nguồn,Nguồn\n"
+        "Bộ Tư pháp,Cụm thi đua số III,2023,STP Nam Định,Cụm trưởng,official,123/QĐ-BTP\n"
+        "Bộ Tư pháp,Cụm thi đua số III,2023,Sở Tư pháp tỉnh Ninh Bình,Cụm phó,official,123/QĐ-BTP\n"
+        "Bộ Tư pháp,Cụm thi đua số III,2023,Sở Tư pháp tỉnh Thái Bình,Thành viên,official,"
+        "123/QĐ-BTP\n"
+    ),
+    "cum.csv": (
+        "Cơ quan tổ chức,Cụm,Tên,Từ năm\n"
+        "Bộ Tư pháp,Cụm thi đua số 3,Cụm thi đua số 3 các Sở Tư pháp,2020\n"
+    ),
+    "don_vi.csv": (
+        "Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại,Cơ quan tổ chức\n"
+        "btp-stp-nam-dinh,Sở Tư pháp tỉnh Nam Định,STP Nam Định,department,Bộ Tư pháp\n"
+        "btp-stp-ninh-binh,Sở Tư pháp tỉnh Ninh Bình,STP Ninh Bình,department,Bộ Tư pháp\n"
+        "btp-stp-thai-binh,Sở Tư pháp tỉnh Thái Bình,STP Thái Bình,department,Bộ Tư pháp\n"
+    ),
+    "to_chuc.csv": (
+        "Mã tổ chức,Tên,Tên tiếng Anh,Tên viết tắt,Cấp\n"
+        "bo-tu-phap,Bộ Tư pháp,Ministry of Justice,BTP,ministry\n"
+    ),
+}
+
+
+def test_a_ministrys_own_records_load_in_one_pass_build_and_publish(tmp_path: Path) -> None:
+    folder = tmp_path / "bo-tu-phap"
+    folder.mkdir()
+    for name, text in FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    home = Home(tmp_path / "home")
+
+    report = load_files([folder], home)
+    assert [(b.label, b.status, b.rows_quarantined) for b in report.batches] == [
+        ("to_chuc.csv", "loaded", 0),
+        ("don_vi.csv", "loaded", 0),
+        ("cum.csv", "loaded", 0),
+        ("thanh_vien.csv", "loaded", 0),
+    ]
+
+    built = build_and_publish(home)
+    assert built.tests_failed == 0
+    year = read_query(
+        home.published_db,
+        "select organizer_id, cluster_id, leader_unit_id, deputy_unit_ids, member_count,"
+        " source_mix, leader_source_kind, leader_source_ref from marts.fct_cluster_year",
+    ).rows(named=True)
+    assert year == [
+        {
+            "organizer_id": "bo-tu-phap",
+            "cluster_id": "bo-tu-phap:cum-03",
+            "leader_unit_id": "btp-stp-nam-dinh",
+            "deputy_unit_ids": "btp-stp-ninh-binh",
+            "member_count": 3,
+            "source_mix": "real",
+            "leader_source_kind": "official",
+            "leader_source_ref": "123/QĐ-BTP",
+        }
+    ]
+    # the decision cited is a source of its own, with the facts it supports
+    source = read_query(
+        home.published_db,
+        "select document_no, n_memberships from marts.dim_source where source_id = '123/QĐ-BTP'",
+    ).rows()
+    assert source == [("123/QĐ-BTP", 3)]
