@@ -92,7 +92,8 @@ def test_a_failed_build_says_each_rule_table_and_rows_and_publishes_nothing(
     ) in said
     assert (
         "organizer_id=th-ubnd | cluster_id=th-ubnd:cum-05 | results_year=2023 | n_leaders=2 | "
-        "leader_unit_ids=th-so-gddt, th-so-yte"
+        "leader_unit_ids=th-so-gddt, th-so-yte | "
+        "leader_records=th-so-gddt (thanh_vien.csv, row 2); th-so-yte (thanh_vien.csv, row 3)"
     ) in said
 
     # the relationships test on source_ref: column, both tables, row count and the value
