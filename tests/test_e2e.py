@@ -12,6 +12,7 @@ The browser tests skip only when /usr/bin/chromium is absent and THIDUA_REQUIRE_
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -246,7 +247,43 @@ def stop_server(server: Server) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.process.pid, signal.SIGKILL)
             server.process.wait(timeout=15)
+    # Whatever is left of the group (nothing, when `thidua serve` stops its child as it should)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.process.pid, signal.SIGKILL)
     server.log_handle.close()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_serve_stops_its_dashboard_when_it_is_stopped(published_home: Home, tmp_path: Path) -> None:
+    # SIGTERM to `thidua serve` alone (as a service manager sends it), then SIGKILL to another:
+    # neither leaves the Streamlit server behind holding its port.
+    for stop_signal in (signal.SIGTERM, signal.SIGKILL):
+        server = start_server(published_home, tmp_path / f"serve-{stop_signal.name}.log")
+        try:
+            streamlit = _children(server.process.pid)
+            assert len(streamlit) == 1
+            server.process.send_signal(stop_signal)
+            server.process.wait(timeout=30)
+            deadline = time.monotonic() + 30  # a hang guard, not a deadline under test
+            while _running(streamlit[0]) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not _running(streamlit[0]), stop_signal.name
+        finally:
+            stop_server(server)
 
 
 @contextmanager

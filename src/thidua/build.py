@@ -8,14 +8,12 @@ keep their snapshot of the old file; the next query sees the new one.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import datetime as dt
 import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -28,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from thidua import build_failures, failing_rows
+from thidua.child_process import die_with_parent
 from thidua.errors import UserError
 from thidua.landing import open_raw
 from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
@@ -118,22 +117,6 @@ class DbtRun:
     peak_mb: float  # the dbt process's peak resident memory (DuckDB runs inside it)
     # dbt's last lines: all there is to say when it stopped before writing its results
     output_tail: tuple[str, ...] = ()
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent() -> None:
-    """In a child, before it runs: be killed when the process that started it dies.
-
-    A `thidua build` killed outright (kill -9, the machine's out-of-memory killer) cannot stop
-    its dbt child itself; without this, dbt would go on writing the build copy with nobody to
-    publish it or to tell.
-    """
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() == 1:  # the parent died before the line above: nothing to build for
-        os._exit(1)
 
 
 def run_dbt(home: Home, args: list[str], progress: Callable[[str], None] | None = None) -> DbtRun:

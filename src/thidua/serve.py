@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
+from thidua.child_process import die_with_parent
 from thidua.errors import UserError
 from thidua.paths import APP_ENTRY, PROJECT_ROOT, Home
 
@@ -49,7 +51,30 @@ def serve(home: Home, *, port: int = 8501, address: str = "localhost") -> int:
         )
     env = dict(os.environ, THIDUA_HOME=str(home.root))
     print(f"bảng điều khiển / dashboard: http://{address}:{port}  (Ctrl-C để dừng / to stop)")
+    child = subprocess.Popen(
+        streamlit_command(port, address),
+        cwd=PROJECT_ROOT,
+        env=env,
+        preexec_fn=die_with_parent,  # one prctl call in the child, nothing else
+    )
+
+    def stop(signum: int, _frame: object) -> None:
+        # Streamlit shuts down on SIGTERM but may take its time; it is given a moment, then
+        # killed, so the port is free and nothing is left running when `serve` returns.
+        child.terminate()
+        try:
+            child.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
     try:
-        return subprocess.call(streamlit_command(port, address), cwd=PROJECT_ROOT, env=env)
+        return child.wait()
     except KeyboardInterrupt:
+        # Ctrl-C reached Streamlit too (the same terminal): let it finish, then make sure.
+        try:
+            child.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            child.kill()
         return 0
