@@ -483,6 +483,18 @@ def _sheet_xml_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     return paths
 
 
+def _has_formulas(archive: zipfile.ZipFile, member: str) -> bool:
+    """Whether a worksheet's XML holds any formula element, read a megabyte at a time."""
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            if b"<f>" in window or b"<f " in window:
+                return True
+            tail = window[-2:]
+    return False
+
+
 def _uncached_formulas(path: Path) -> dict[str, dict[int, dict[int, str]]]:
     """Formula cells saved without a computed value (a workbook written by a program, never
     opened in Excel): sheet → column → row → "=formula", positions as the grid counts them."""
@@ -490,9 +502,9 @@ def _uncached_formulas(path: Path) -> dict[str, dict[int, dict[int, str]]]:
     try:
         with zipfile.ZipFile(path) as archive:
             for sheet, member in _sheet_xml_paths(archive).items():
+                if not _has_formulas(archive, member):
+                    continue  # most sheets: read in chunks, never held whole
                 xml = archive.read(member).decode("utf-8", errors="replace")
-                if "<f" not in xml:
-                    continue
                 dimension = _DIMENSION.search(xml)
                 first_column = _column_number(dimension.group(1)) if dimension else 0
                 for ref, body in _FORMULA_CELL.findall(xml):

@@ -313,8 +313,11 @@ def run_untrusted(
     streams = _Streams(process)
     try:
         assert process.stdin is not None
-        process.stdin.write(json.dumps(asdict(request)).encode("utf-8"))
-        process.stdin.close()
+        try:
+            process.stdin.write(json.dumps(asdict(request)).encode("utf-8"))
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the child is gone already: what it printed says why (a "crashed" refusal)
         finished = streams.ready.wait(_STARTUP_LIMIT_S) and _wait(
             process, timeout_s + _KILL_MARGIN_S
         )
