@@ -27,15 +27,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from thidua.warehouse_connection import attach_read_only, in_memory
+
 __all__ = ["QueryError", "WarehouseMissing", "publish_stamp", "read_query"]
 
 Params = Sequence[object] | Mapping[str, object] | None
-
-# Extensions can neither be downloaded here nor should a query make the process try.
-_CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
-    "autoinstall_known_extensions": False,
-    "autoload_known_extensions": False,
-}
 
 
 class QueryError(Exception):
@@ -79,15 +75,12 @@ def publish_stamp(db_path: str | os.PathLike[str]) -> str:
 def _attach_to(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Attach the warehouse file read-only as `wh` and make it the default database."""
     try:
-        # The path goes in as a quoted literal: ATTACH does not accept a prepared parameter.
-        literal = str(path).replace("'", "''")
-        con.execute(f"ATTACH '{literal}' AS wh (READ_ONLY)")
+        attach_read_only(con, path)
     except duckdb.IOException as exc:
         # The file vanished between the check and the ATTACH (a publish mid-swap or a reset).
         if not path.is_file():
             raise WarehouseMissing(path) from exc
         raise
-    con.execute("USE wh")
 
 
 # In-memory DuckDB instances kept between trusted queries. Starting an instance costs ~20 ms and
@@ -106,7 +99,7 @@ def _reader(db_path: str | os.PathLike[str]) -> Iterator[duckdb.DuckDBPyConnecti
     try:
         con = _idle_readers.get_nowait()
     except queue.Empty:
-        con = duckdb.connect(":memory:", config=_CONNECT_CONFIG)
+        con = in_memory()
     reusable = False
     try:
         _attach_to(con, path)

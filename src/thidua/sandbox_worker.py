@@ -17,10 +17,13 @@ import re
 import sys
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 import duckdb
 import pyarrow as pa
+
+from thidua.warehouse_connection import attach_read_only, in_memory
 
 # Statement types a read query may have. MULTI is how DuckDB runs a PIVOT whose columns it must
 # first find (it is accepted only when the text starts like a query, see _check_multi).
@@ -69,10 +72,6 @@ _PLAIN_TYPES = frozenset(
 _FETCH_BATCH = 2048
 # Written to stderr once the connection is open: the query's clock starts there.
 READY = b"thidua-sandbox-ready"
-_CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
-    "autoinstall_known_extensions": False,
-    "autoload_known_extensions": False,
-}
 
 
 @dataclass(frozen=True)
@@ -123,11 +122,9 @@ def sandboxed_connection(
     db_path: str, memory_limit: str, threads: int = 2
 ) -> duckdb.DuckDBPyConnection:
     """An in-memory connection with the warehouse attached read-only as `wh`, locked down."""
-    con = duckdb.connect(":memory:", config=_CONNECT_CONFIG)
+    con = in_memory()
     try:
-        literal = db_path.replace("'", "''")  # ATTACH takes no prepared parameter
-        con.execute(f"ATTACH '{literal}' AS wh (READ_ONLY)")
-        con.execute("USE wh")
+        attach_read_only(con, Path(db_path))
         for statement in sandbox_settings(memory_limit, threads):
             con.execute(statement)
     except BaseException:
