@@ -338,7 +338,7 @@ def _spreadsheet_errors(
     for column in (c.name for c in record_type.columns):
         cells = raw[column]
         # a cheap look at the first character before the pattern, on a million rows
-        suspect = cells.str.strip_chars_start().str.contains(r"^[#=]").fill_null(False)
+        suspect = cells.str.contains(r"^\s*[#=]").fill_null(False)
         if not suspect.any():
             continue
         failed = suspect & cells.str.contains(_SPREADSHEET_ERROR).fill_null(False)
