@@ -946,11 +946,20 @@ def unit_options(db: str, stamp: str, f: Filters, search: str, unit_id: str | No
     return run(db, q_unit_options(f, search, unit_id))
 
 
+# The successors of every unit that is the same entity as the selected one: a unit followed
+# across the reorganisations (successor_unit_id) and across organisers' systems (entity_unit_id:
+# the provincial trade union in the province's clusters and in the federation's).
+_SAME_ENTITY_SUCCESSORS = """
+    select successor_unit_id from marts.dim_unit
+    where entity_unit_id = (select entity_unit_id from marts.dim_unit where unit_id = $unit_id)
+"""
+
+
 def q_unit_family(unit_id: str) -> Query:
     return Query(
         "unit_family",
-        """
-        with me as (select successor_unit_id from marts.dim_unit where unit_id = $unit_id)
+        f"""
+        with me as ({_SAME_ENTITY_SUCCESSORS})
         select
             u.unit_id, u.unit_name, u.short_name, u.unit_type, u.valid_from, u.valid_to,
             u.successor_unit_id, u.successor_unit_name, u.lineage_path, u.successor_relation,
@@ -958,8 +967,8 @@ def q_unit_family(unit_id: str) -> Query:
             u.unit_id = $unit_id as is_selected, o.organizer_name, o.organizer_name_en
         from marts.dim_unit as u
         left join marts.dim_organizer as o using (organizer_id)
-        where u.successor_unit_id = (select successor_unit_id from me)
-            or u.unit_id = (select successor_unit_id from me)
+        where u.successor_unit_id in (select successor_unit_id from me)
+            or u.unit_id in (select successor_unit_id from me)
         order by u.is_current, u.valid_to nulls last, u.unit_name
         """,
         {"unit_id": unit_id},
@@ -1035,9 +1044,7 @@ def q_unit_history(f: Filters, unit_id: str) -> Query:
         {_value_source_join("h", "score")}
         {_value_source_join("h", "rank")}
         {_value_source_join("h", "awards")}
-        where h.current_unit_id = (
-                select successor_unit_id from marts.dim_unit where unit_id = $unit_id
-            )
+        where h.current_unit_id in ({_SAME_ENTITY_SUCCESSORS})
             and {_scope("h", "c")} and {_visible("h")}
         order by h.results_year, c.cluster_name
         """,
@@ -1061,9 +1068,7 @@ def q_unit_awards(f: Filters, unit_id: str) -> Query:
         f"""
         with family as (
             select unit_id from marts.dim_unit
-            where successor_unit_id = (
-                select successor_unit_id from marts.dim_unit where unit_id = $unit_id
-            )
+            where successor_unit_id in ({_SAME_ENTITY_SUCCESSORS})
         )
         select
             a.results_year, a.unit_id, a.unit_name, c.cluster_name, a.award_type_code,

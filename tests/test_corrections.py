@@ -655,7 +655,10 @@ def test_roster_complete_is_read_in_vietnamese_and_a_wrong_value_is_quarantined(
         "Cụm thi đua số 3,2023,Sở Nội vụ,có lẽ\n",
     )
     said = _cli(fresh_home, "load", str(members))
-    assert "‘có lẽ’ is not an allowed value of column roster_complete (yes / no)" in said.out
+    # the load prints the rule once with the allowed values, then each value it turned away
+    assert "not allowed in column roster_complete — use one of: yes, no" in said.out
+    assert "dùng một trong: Có (yes), Không (no)" in said.out
+    assert "‘có lẽ’ (dòng/row 5)" in said.out
     assert _raw(fresh_home, "select unit_id, roster_complete from memberships order by 1") == [
         ("th-so-tai-chinh", "no"),
         ("th-so-xay-dung", None),

@@ -37,6 +37,7 @@ def test_a_clean_batch_passes_every_expectation_with_every_row_counted() -> None
             "organizer_id": ["th-a", "th-b", "th-c"],
             "name": ["Sở A", "Sở B", "Sở C"],
             "source_kind": ["official", "article", "official"],
+            "award_system": ["province", None, "ministry"],
             "natural_key": ["th-a", "th-b", "th-c"],
         }
     )

@@ -159,7 +159,13 @@ def test_files_are_the_reference_files_the_facts_and_scores_per_year(out_dir: Pa
 
 
 def test_columns_and_types_are_the_contract(out_dir: Path) -> None:
-    types = {"int": pl.Int64, "float": pl.Float64, "date": pl.Date}
+    types = {
+        "int": pl.Int64,
+        "float": pl.Float64,
+        "date": pl.Date,
+        "year": pl.Int64,
+        "partial_date": pl.Date,
+    }
     for path in sorted(out_dir.glob("*.parquet")):
         record_type = RECORD_TYPES["scores" if path.stem.startswith("scores_") else path.stem]
         frame = pl.read_parquet(path)

@@ -19,6 +19,7 @@ from thidua.cli import main
 from thidua.errors import FileRejected
 from thidua.paths import Home
 from thidua.readers import RawBatch, read_file
+from thidua.scoring_sheet import SheetDefaults
 from thidua.records import RecordType
 
 HEADER = "cluster,results_year,unit,criterion,points,max_points\n"
@@ -74,9 +75,9 @@ def test_a_file_that_grows_while_it_is_read_is_refused_then_loads_whole(
     scores.write_text(HEADER + _score_rows(3_000), encoding="utf-8")
 
     def read_while_a_writer_appends(
-        path: Path, record_type: RecordType | None = None
+        path: Path, record_type: RecordType | None = None, defaults: SheetDefaults | None = None
     ) -> list[RawBatch | FileRejected]:
-        batches = list(read_file(path, record_type))
+        batches = list(read_file(path, record_type, defaults))
         with path.open("a", encoding="utf-8") as handle:  # the writer adds its last rows
             handle.write(_score_rows(1_000, start=3_000))
         return batches

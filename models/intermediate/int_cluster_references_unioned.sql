@@ -43,6 +43,12 @@ events as (
 
 ),
 
+leadership as (
+
+    select * from {{ ref('stg_raw__leadership') }}
+
+),
+
 cluster_records as (
 
     select
@@ -179,6 +185,29 @@ events_references as (
 
 ),
 
+leadership_references as (
+
+    select
+        organizer_id,
+        cluster_id,
+        'leadership' as record_type,
+        is_synthetic,
+        cast(null as varchar) as cluster_kind,
+        cast(null as integer) as cluster_number,
+        cast(null as varchar) as cluster_name,
+        arg_max(cluster_name_raw, (load_id, source_row)) as cluster_name_raw,
+        min(results_year) as first_year,
+        max(results_year) as last_year,
+        false as is_open_ended,
+        min(source_ref) as source_ref,
+        cast(null as varchar) as note
+
+    from leadership
+    where cluster_id is not null
+    group by organizer_id, cluster_id, is_synthetic
+
+),
+
 unioned as (
 
     select * from cluster_records
@@ -192,6 +221,8 @@ unioned as (
     select * from awards_references
     union all
     select * from events_references
+    union all
+    select * from leadership_references
 
 )
 

@@ -67,6 +67,8 @@ final as (
         intervals.results_year,
         intervals.unit_id,
         intervals.role,
+        intervals.role_order,
+        intervals.stated_member_count,
         intervals.membership_from_year,
         intervals.membership_to_year,
         intervals.role_from_year,

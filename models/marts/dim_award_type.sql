@@ -2,7 +2,7 @@ with
 
 award_types as (
 
-    select * from {{ ref('award_types') }}
+    select * from {{ ref('int_award_types_unioned') }}
 
 ),
 
@@ -10,15 +10,19 @@ final as (
 
     select
         cast(award_type_code as varchar) as award_type_code,
-        cast(name_vi as varchar) as award_name_vi,
-        cast(name_en as varchar) as award_name_en,
+        cast(award_name_vi as varchar) as award_name_vi,
+        cast(award_name_en as varchar) as award_name_en,
         cast(level as varchar) as level,  -- noqa: RF04
         cast(issuer_vi as varchar) as issuer_vi,
         cast(issuer_en as varchar) as issuer_en,
         cast(is_flag as boolean) as is_flag,
         cast(is_certificate as boolean) as is_certificate,
         cast(rank_order as integer) as rank_order,
-        cast(source_note as varchar) as source_note
+        cast(source_note as varchar) as source_note,
+        cast(issuer_kind as varchar) as issuer_kind,
+        cast(award_family as varchar) as award_family,
+        cast(qualifies_for_gov_flag as boolean) as qualifies_for_gov_flag,
+        cast(reference_source as varchar) as reference_source
 
     from award_types
 

@@ -18,6 +18,43 @@ sources as (
 
 ),
 
+-- the cluster's cycle: as a clusters record declares it, else a school year when a record wrote
+-- the cluster's results year as one ("năm học 2021-2022"), else the calendar year
+declared_cycles as (
+
+    select
+        cluster_id,
+        arg_max(cluster_cycle, (load_id, source_row)) as cluster_cycle
+
+    from {{ ref('stg_raw__clusters') }}
+    where cluster_cycle is not null
+    group by cluster_id
+
+),
+
+school_year_writings as (
+
+    select distinct cluster_id
+    from (
+        select
+            cluster_id,
+            results_year_raw
+        from {{ ref('stg_raw__memberships') }}
+        union all
+        select
+            cluster_id,
+            results_year_raw
+        from {{ ref('stg_raw__events') }}
+        union all
+        select
+            cluster_id,
+            results_year_raw
+        from {{ ref('stg_raw__leadership') }}
+    ) as written
+    where regexp_matches(results_year_raw, '[0-9]{4}\s*[-/–—]\s*[0-9]{2,4}')
+
+),
+
 -- every attestation of a cluster: the reference seed first, then raw clusters rows, then any
 -- other raw record naming the cluster; priority decides which attribute wins
 attestations as (
@@ -136,11 +173,20 @@ final as (
         derived.is_synthetic,
         derived.source_ref,
         coalesce(derived.source_url, sources.url) as source_url,
-        coalesce(derived.source_note, 'derived from the cluster id in raw records') as source_note
+        coalesce(derived.source_note, 'derived from the cluster id in raw records') as source_note,
+        coalesce(
+            declared_cycles.cluster_cycle,
+            case when school_year_writings.cluster_id is not null then 'school_year' end,
+            'calendar'
+        ) as cluster_cycle
 
     from derived
     left join sources
         on derived.source_ref = sources.source_id
+    left join declared_cycles
+        on derived.cluster_id = declared_cycles.cluster_id
+    left join school_year_writings
+        on derived.cluster_id = school_year_writings.cluster_id
 
 )
 
@@ -155,5 +201,6 @@ select
     cast(is_synthetic as boolean) as is_synthetic,
     cast(source_ref as varchar) as source_ref,
     cast(source_url as varchar) as source_url,
-    cast(source_note as varchar) as source_note
+    cast(source_note as varchar) as source_note,
+    cast(cluster_cycle as varchar) as cluster_cycle
 from final

@@ -47,7 +47,8 @@ final as (
         source_url,
         source_note,
         true as is_in_reference,
-        'seed' as reference_source
+        'seed' as reference_source,
+        award_system
 
     from organizers
 
@@ -64,7 +65,8 @@ final as (
         cast(null as varchar) as source_url,
         coalesce(raw_organizers.note, 'organiser reference record ' || raw_organizers.source_file) as source_note,
         true as is_in_reference,
-        'loaded' as reference_source
+        'loaded' as reference_source,
+        raw_organizers.award_system
 
     from raw_organizers
     left join organizers
@@ -83,7 +85,8 @@ final as (
         cast(null as varchar) as source_url,
         'not in the organizers seed nor in loaded organiser records: id seen in raw records' as source_note,
         false as is_in_reference,
-        'mentioned' as reference_source
+        'mentioned' as reference_source,
+        cast(null as varchar) as award_system
 
     from unknown_organizers
 
@@ -99,5 +102,6 @@ select
     cast(source_note as varchar) as source_note,
     cast(source_url as varchar) as source_url,
     cast(is_in_reference as boolean) as is_in_reference,
-    cast(reference_source as varchar) as reference_source
+    cast(reference_source as varchar) as reference_source,
+    cast(award_system as varchar) as award_system
 from final

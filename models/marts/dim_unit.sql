@@ -39,7 +39,8 @@ all_units as (
         source_url,
         source_note,
         true as is_in_reference,
-        'seed' as reference_source
+        'seed' as reference_source,
+        cast(null as varchar) as same_as_unit_id
 
     from units
 
@@ -56,7 +57,8 @@ all_units as (
         cast(null as varchar) as source_url,
         coalesce(raw_units.note, 'unit reference record ' || raw_units.source_file) as source_note,
         true as is_in_reference,
-        'loaded' as reference_source
+        'loaded' as reference_source,
+        raw_units.same_as_unit_id
 
     from raw_units
     left join units
@@ -76,7 +78,8 @@ all_units as (
         cast(null as varchar) as source_url,
         'not in the units seed nor in loaded unit records: id seen in raw records' as source_note,
         false as is_in_reference,
-        'mentioned' as reference_source
+        'mentioned' as reference_source,
+        cast(null as varchar) as same_as_unit_id
 
     from unit_references
     left join units
@@ -106,7 +109,11 @@ final as (
         all_units.source_note,
         all_units.source_url,
         all_units.is_in_reference,
-        all_units.reference_source
+        all_units.reference_source,
+        all_units.same_as_unit_id,
+        -- one entity across organisers' systems: the unit a reference record declares this one
+        -- the same as, else the unit itself (so both ids of the entity share this value)
+        coalesce(all_units.same_as_unit_id, all_units.unit_id) as entity_unit_id
 
     from all_units
     left join lineage
@@ -133,5 +140,7 @@ select
     cast(successor_effective_date as date) as successor_effective_date,
     cast(source_url as varchar) as source_url,
     cast(is_in_reference as boolean) as is_in_reference,
-    cast(reference_source as varchar) as reference_source
+    cast(reference_source as varchar) as reference_source,
+    cast(same_as_unit_id as varchar) as same_as_unit_id,
+    cast(entity_unit_id as varchar) as entity_unit_id
 from final

@@ -17,9 +17,10 @@
 
 with
 
+-- "các đơn vị còn lại" already written out as one row per unit it stands for
 awards as (
 
-    select * from {{ ref('stg_raw__awards') }}
+    select * from {{ ref('int_awards_expanded') }}
     where {{ in_years('results_year', years) }}
 
 ),
@@ -143,6 +144,8 @@ final as (
         placed.ranked.cluster_id as ranked_cluster_id,
         placed.ranked.effective_rank as rank_in_ranked_cluster,
         placed.ranked.effective_rank_basis as ranked_cluster_rank_basis,
+        awards.is_expanded_from_remaining,
+        award_types.issuer_kind as award_issuer_kind,
         stamps.year_max_load_id,
         stamps.year_inputs_hash,
         stamps.built_at
@@ -198,5 +201,7 @@ select
     cast(ranked_cluster_rank_basis as varchar) as ranked_cluster_rank_basis,
     cast(year_max_load_id as integer) as year_max_load_id,
     cast(year_inputs_hash as ubigint) as year_inputs_hash,
-    cast(built_at as timestamp) as built_at
+    cast(built_at as timestamp) as built_at,
+    cast(is_expanded_from_remaining as boolean) as is_expanded_from_remaining,
+    cast(award_issuer_kind as varchar) as award_issuer_kind
 from final

@@ -7,7 +7,7 @@
     )
 }}
 
-{%- set inputs = ['memberships', 'scores', 'rankings', 'events', 'awards'] %}
+{%- set inputs = ['memberships', 'scores', 'rankings', 'events', 'awards', 'leadership'] %}
 {%- set dims = [
     dim_fingerprint(ref('dim_cluster'), ['cluster_id', 'cluster_name', 'cluster_kind']),
     dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
@@ -26,6 +26,19 @@ memberships as (
 
     select * from {{ ref('fct_memberships') }}
     where {{ in_years('results_year', years) }}
+
+),
+
+leading_roles as (
+
+    select
+        cluster_roles.*,
+        role_units.unit_name
+
+    from {{ ref('int_cluster_roles') }} as cluster_roles
+    left join {{ ref('dim_unit') }} as role_units
+        on cluster_roles.unit_id = role_units.unit_id
+    where {{ in_years('cluster_roles.results_year', years) }}
 
 ),
 
@@ -63,6 +76,8 @@ stamps as (
 ),
 
 -- each source aggregated to the cluster-year before anything is joined
+-- leader and deputies: as elected (leadership records) or as the roster says (int_cluster_roles);
+-- deputies in their order ("Phó khối 1", "Phó khối 2"), unordered ones after, by name
 roster as (
 
     select
@@ -71,13 +86,32 @@ roster as (
         results_year,
         max(unit_id) filter (where role = 'leader') as leader_unit_id,
         max(unit_name) filter (where role = 'leader') as leader_name,
-        string_agg(unit_name, '; ' order by unit_name) filter (where role = 'deputy') as deputy_names,
-        string_agg(unit_id, '; ' order by unit_name) filter (where role = 'deputy') as deputy_unit_ids,
+        string_agg(unit_name, '; ' order by role_order nulls last, unit_name) filter (
+            where role = 'deputy'
+        ) as deputy_names,
+        string_agg(unit_id, '; ' order by role_order nulls last, unit_name) filter (
+            where role = 'deputy'
+        ) as deputy_unit_ids,
         {{ summarise_provenance('leader', condition="role = 'leader'") }},
         {{ summarise_provenance('deputy', condition="role = 'deputy'") }},
         bool_and(is_synthetic) as is_synthetic
 
+    from leading_roles
+    group by organizer_id, cluster_id, results_year
+
+),
+
+-- the member count a source states (a report may name five of six members)
+stated_counts as (
+
+    select
+        organizer_id,
+        cluster_id,
+        results_year,
+        max(stated_member_count) as stated_member_count
+
     from memberships
+    where stated_member_count is not null
     group by organizer_id, cluster_id, results_year
 
 ),
@@ -225,6 +259,14 @@ spine as (
         results_year
     from award_summary
 
+    union
+
+    select
+        organizer_id,
+        cluster_id,
+        results_year
+    from roster
+
 ),
 
 joined as (
@@ -235,7 +277,15 @@ joined as (
         spine.results_year,
         clusters.cluster_name,
         clusters.cluster_kind,
-        results.member_count,
+        -- the larger of the units named and the count a source states: unknown stays unknown
+        -- (null) when neither says
+        case
+            when stated_counts.stated_member_count is null then results.member_count
+            else greatest(stated_counts.stated_member_count, coalesce(results.member_count, 0))
+        end as member_count,
+        results.member_count as named_member_count,
+        stated_counts.stated_member_count,
+        clusters.cluster_cycle,
         roster.leader_unit_id,
         roster.leader_name,
         roster.deputy_names,
@@ -332,6 +382,11 @@ joined as (
             spine.organizer_id = roster.organizer_id
             and spine.cluster_id = roster.cluster_id
             and spine.results_year = roster.results_year
+    left join stated_counts
+        on
+            spine.organizer_id = stated_counts.organizer_id
+            and spine.cluster_id = stated_counts.cluster_id
+            and spine.results_year = stated_counts.results_year
     left join event_summary
         on
             spine.organizer_id = event_summary.organizer_id
@@ -441,6 +496,16 @@ select
     cast(source_file as varchar) as source_file,
     cast(source_sheet as varchar) as source_sheet,
     cast(source_row as integer) as source_row,
+    cast(named_member_count as integer) as named_member_count,
+    cast(stated_member_count as integer) as stated_member_count,
+    cast(coalesce(cluster_cycle, 'calendar') as varchar) as cluster_cycle,
+    -- the results year as the cluster's cycle writes it: 2022, or the school year "2021-2022"
+    cast(
+        case
+            when cluster_cycle = 'school_year' then (results_year - 1) || '-' || results_year
+            else cast(results_year as varchar)
+        end as varchar
+    ) as results_year_label,
     cast(year_max_load_id as integer) as year_max_load_id,
     cast(year_inputs_hash as ubigint) as year_inputs_hash,
     cast(built_at as timestamp) as built_at

@@ -1,8 +1,28 @@
 with
 
-memberships as (
+roles as (
 
-    select * from {{ ref('fct_memberships') }}
+    select * from {{ ref('int_cluster_roles') }}
+
+),
+
+units as (
+
+    select
+        unit_id,
+        unit_name
+
+    from {{ ref('dim_unit') }}
+
+),
+
+sources as (
+
+    select
+        source_id,
+        url
+
+    from {{ ref('int_sources_registered') }}
 
 ),
 
@@ -18,8 +38,16 @@ clusters as (
 
 leadership as (
 
-    select * from memberships
-    where role in ('leader', 'deputy')
+    select
+        roles.*,
+        units.unit_name,
+        sources.url as source_url
+
+    from roles
+    left join units
+        on roles.unit_id = units.unit_id
+    left join sources
+        on roles.source_ref = sources.source_id
 
 ),
 
@@ -50,6 +78,8 @@ final as (
         clusters.cluster_name,
         leadership.results_year,
         leadership.role,
+        leadership.role_order,
+        leadership.record_type,
         leadership.unit_id,
         leadership.unit_name,
         leadership.unit_name_raw,
@@ -98,6 +128,8 @@ select
     cast(results_year as integer) as results_year,
     cast(role as varchar) as role,  -- noqa: RF04
     cast(unit_id as varchar) as unit_id,
+    cast(role_order as integer) as role_order,
+    cast(record_type as varchar) as record_type,
     cast(unit_name as varchar) as unit_name,
     cast(unit_name_raw as varchar) as unit_name_raw,
     cast(successor_unit_id as varchar) as successor_unit_id,

@@ -29,6 +29,8 @@ final as (
         units.unit_name,
         memberships.unit_name_raw,
         memberships.role,
+        memberships.role_order,
+        memberships.stated_member_count,
         memberships.is_synthetic,
         memberships.source_kind,
         memberships.source_ref,
@@ -61,6 +63,8 @@ select
     cast(unit_name as varchar) as unit_name,
     cast(unit_name_raw as varchar) as unit_name_raw,
     cast(role as varchar) as role,  -- noqa: RF04
+    cast(role_order as integer) as role_order,
+    cast(stated_member_count as integer) as stated_member_count,
     cast(is_synthetic as boolean) as is_synthetic,
     cast(source_kind as varchar) as source_kind,
     cast(source_ref as varchar) as source_ref,

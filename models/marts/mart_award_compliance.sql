@@ -6,6 +6,16 @@
     proposed first, and a proposal for the wrong unit already breaks the rule.
     One CTE per rule, each selecting only the columns it knows; `union all by name` fills the
     rest with nulls.
+
+    Each rule is scoped to the award systems it belongs to (compliance_rules.award_systems, the
+    issuer_kind of the finding's award type): the State's rules never fire on the Front's, a
+    Party committee's or a trade union's own awards. The Government-flag rules count the lower
+    flag of the organiser's own system, the award types that qualify for the Government flag
+    (dim_award_type.qualifies_for_gov_flag): a province's records hold provincial flags, a
+    ministry's its flag, the trade-union federation's its own, and each organiser's nominees are
+    compared with its own flag holders. Where an organiser's records hold none of those flags,
+    the rules that need them cannot be checked (GOV_FLAG_ELIGIBILITY_UNKNOWN), since no recorded
+    holder means the records do not cover that flag, not that no unit met the standard.
 -#}
 with
 
@@ -40,7 +50,14 @@ rules as (
 
 ),
 
--- the two flags the regimes speak of, each with the parameters of its year's regime
+award_types as (
+
+    select * from {{ ref('dim_award_type') }}
+
+),
+
+-- the Government flag and the lower flags that qualify for it (the provincial flag, a
+-- ministry's, the federation's…), each with the parameters of its year's regime
 flags as (
 
     select
@@ -67,18 +84,21 @@ flags as (
         years.gov_flag_requires_leading_unit,
         years.gov_flag_requires_prior_provincial_flag,
         years.gov_flag_max_share_of_eligible,
-        years.provincial_flags_per_leading_unit
+        years.provincial_flags_per_leading_unit,
+        award_types.qualifies_for_gov_flag as is_lower_flag
 
     from awards
     inner join years
         on awards.results_year = years.results_year
-    where awards.award_type_code in ('GOV_FLAG', 'PROV_FLAG')
+    inner join award_types
+        on awards.award_type_code = award_types.award_type_code
+    where awards.award_type_code = 'GOV_FLAG' or award_types.qualifies_for_gov_flag
 
 ),
 
 -- aggregated before any join ------------------------------------------------------------------
 
--- per organiser and unit, the first year it held a provincial flag
+-- per organiser and unit, the first year it held a lower flag of the organiser's system
 first_provincial_flags as (
 
     select
@@ -87,19 +107,36 @@ first_provincial_flags as (
         min(results_year) as first_flag_year
 
     from flags
-    where award_type_code = 'PROV_FLAG' and unit_id is not null
+    where is_lower_flag and unit_id is not null
     group by organizer_id, unit_id
 
 ),
 
--- per organiser-year and flag, the units holding it (an unnamed unit counts as one)
+-- per organiser, the first year its records hold any lower flag (named unit or not)
+first_organizer_flags as (
+
+    select
+        organizer_id,
+        min(results_year) as first_flag_year
+
+    from flags
+    where is_lower_flag
+    group by organizer_id
+
+),
+
+-- per organiser-year, the Government-flag nominees and the lower-flag holders (an unnamed unit
+-- counts as one)
 flag_counts as (
 
     select
         organizer_id,
         results_year,
-        award_type_code,
+        is_lower_flag,
         any_value(gov_flag_max_share_of_eligible) as max_share,
+        bool_or(gov_flag_requires_prior_provincial_flag) as requires_prior_flag,
+        string_agg(distinct award_name_en, ', ' order by award_name_en) as flag_name_en,
+        string_agg(distinct award_name_vi, ', ' order by award_name_vi) as flag_name_vi,
         count(distinct unit_id) + count(*) filter (where unit_id is null) as n_units,
         bool_and(is_synthetic) as is_synthetic,
         arg_min(
@@ -108,7 +145,7 @@ flag_counts as (
         ) as record
 
     from flags
-    group by organizer_id, results_year, award_type_code
+    group by organizer_id, results_year, is_lower_flag
 
 ),
 
@@ -128,13 +165,14 @@ cluster_results as (
 
 ),
 
--- per cluster-year, its provincial flags
+-- per cluster-year and lower flag, its flags
 provincial_flags as (
 
     select
         organizer_id,
         cluster_id,
         results_year,
+        award_type_code,
         any_value(provincial_flags_per_leading_unit) as flags_per_leading_unit,
         count(*) as n_flags,
         bool_and(is_synthetic) as is_synthetic,
@@ -144,8 +182,8 @@ provincial_flags as (
         ) as record
 
     from flags
-    where award_type_code = 'PROV_FLAG' and cluster_id is not null
-    group by organizer_id, cluster_id, results_year
+    where is_lower_flag and cluster_id is not null
+    group by organizer_id, cluster_id, results_year, award_type_code
 
 ),
 
@@ -182,14 +220,58 @@ gov_flag_over_quota as (
         nominees.n_units as observed_value,
         nominees.max_share * coalesce(eligible.n_units, 0) as allowed_value,
         format(
-            '{} Government-flag nominees for {} provincial-flag holders: over the {}% quota',
-            nominees.n_units, coalesce(eligible.n_units, 0), round(nominees.max_share * 100, 1)
+            '{} Government-flag nominees for {} holders of the {}: over the {}% quota',
+            nominees.n_units, eligible.n_units, lower(eligible.flag_name_en), round(nominees.max_share * 100, 1)
         ) as detail,
         format(
-            '{} đơn vị đề nghị Cờ thi đua của Chính phủ trên {} đơn vị có Cờ thi đua của tỉnh: vượt tỷ lệ {}%',
-            nominees.n_units, coalesce(eligible.n_units, 0), round(nominees.max_share * 100, 1)
+            '{} đơn vị đề nghị Cờ thi đua của Chính phủ trên {} đơn vị có {}: vượt tỷ lệ {}%',
+            nominees.n_units, eligible.n_units, eligible.flag_name_vi, round(nominees.max_share * 100, 1)
         ) as detail_vi,
         nominees.is_synthetic and coalesce(eligible.is_synthetic, true) as is_synthetic,
+        nominees.record.source_kind,
+        nominees.record.source_ref,
+        nominees.record.source_url,
+        nominees.record.source_file,
+        nominees.record.source_sheet,
+        nominees.record.source_row
+
+    from flag_counts as nominees
+    inner join flag_counts as eligible
+        on
+            nominees.organizer_id = eligible.organizer_id
+            and nominees.results_year = eligible.results_year
+            and eligible.is_lower_flag
+    where
+        not nominees.is_lower_flag
+        -- decimal arithmetic: 20 % of 15 is 3 exactly, not 3.0000000000000004
+        and nominees.n_units > cast(nominees.max_share as decimal(9, 4)) * eligible.n_units
+
+),
+
+-- nominees whose organiser's records hold none of the flags the quota or the prior-flag rule
+-- counts: neither rule can be checked
+gov_flag_eligibility_unknown as (
+
+    select
+        'GOV_FLAG_ELIGIBILITY_UNKNOWN' as rule_code,
+        nominees.organizer_id,
+        nominees.results_year,
+        'GOV_FLAG' as award_type_code,
+        nominees.n_units as observed_value,
+        format(
+            '{} Government-flag nominee(s) in {}: the organiser''s records hold none of its own flags that'
+            || ' qualify for the Government flag{}, so the {} cannot be checked',
+            nominees.n_units, nominees.results_year,
+            if(nominees.max_share is not null, ' that year', ' up to that year'),
+            if(nominees.max_share is not null, 'quota', 'prior-flag rule')
+        ) as detail,
+        format(
+            '{} đơn vị đề nghị Cờ thi đua của Chính phủ năm {}: chưa ghi nhận Cờ thi đua cấp bộ, tỉnh'
+            || ' (của chính cơ quan tổ chức) nào, không kiểm tra được {}',
+            nominees.n_units, nominees.results_year,
+            if(nominees.max_share is not null, 'tỷ lệ', 'điều kiện đã có Cờ thi đua')
+        ) as detail_vi,
+        nominees.is_synthetic,
         nominees.record.source_kind,
         nominees.record.source_ref,
         nominees.record.source_url,
@@ -202,11 +284,18 @@ gov_flag_over_quota as (
         on
             nominees.organizer_id = eligible.organizer_id
             and nominees.results_year = eligible.results_year
-            and eligible.award_type_code = 'PROV_FLAG'
+            and eligible.is_lower_flag
+    left join first_organizer_flags
+        on nominees.organizer_id = first_organizer_flags.organizer_id
     where
-        nominees.award_type_code = 'GOV_FLAG'
-        -- decimal arithmetic: 20 % of 15 is 3 exactly, not 3.0000000000000004
-        and nominees.n_units > cast(nominees.max_share as decimal(9, 4)) * coalesce(eligible.n_units, 0)
+        not nominees.is_lower_flag
+        and (
+            (nominees.max_share is not null and eligible.organizer_id is null)
+            or (
+                nominees.requires_prior_flag
+                and coalesce(first_organizer_flags.first_flag_year > nominees.results_year, true)
+            )
+        )
 
 ),
 
@@ -232,6 +321,10 @@ gov_flag_without_prior_flag as (
         on
             flags.organizer_id = first_provincial_flags.organizer_id
             and flags.unit_id = first_provincial_flags.unit_id
+    inner join first_organizer_flags
+        on
+            flags.organizer_id = first_organizer_flags.organizer_id
+            and flags.results_year >= first_organizer_flags.first_flag_year
     where
         flags.award_type_code = 'GOV_FLAG'
         and flags.gov_flag_requires_prior_provincial_flag
@@ -247,7 +340,7 @@ provincial_flag_more_than_one as (
         provincial_flags.organizer_id,
         provincial_flags.cluster_id,
         provincial_flags.results_year,
-        'PROV_FLAG' as award_type_code,
+        provincial_flags.award_type_code,
         provincial_flags.n_flags as observed_value,
         provincial_flags.flags_per_leading_unit * greatest(1, coalesce(cluster_results.n_leading_units, 0))
             as allowed_value,
@@ -299,7 +392,7 @@ provincial_flag_not_first as (
 
     from flags
     where
-        award_type_code = 'PROV_FLAG'
+        is_lower_flag
         and provincial_flags_per_leading_unit is not null
         and rank_in_ranked_cluster > 1
 
@@ -322,7 +415,7 @@ flag_rank_unknown as (
         unit_id is not null
         and rank_in_ranked_cluster is null
         and (
-            (award_type_code = 'PROV_FLAG' and provincial_flags_per_leading_unit is not null)
+            (is_lower_flag and provincial_flags_per_leading_unit is not null)
             or (award_type_code = 'GOV_FLAG' and gov_flag_requires_leading_unit)
         )
 
@@ -435,7 +528,10 @@ no_year_end_review as (
         source_row
 
     from cluster_years
-    where not has_year_end_review
+    -- a cluster-year known only from its elected leadership (the year ahead) has no records yet
+    where
+        not has_year_end_review
+        and (named_member_count is not null or events_held > 0 or awards_proposed > 0)
 
 ),
 
@@ -444,6 +540,8 @@ findings as (
     select * from gov_flag_not_leading_unit
     union all by name
     select * from gov_flag_over_quota
+    union all by name
+    select * from gov_flag_eligibility_unknown
     union all by name
     select * from gov_flag_without_prior_flag
     union all by name
@@ -502,6 +600,12 @@ final as (
         on findings.rule_code = rules.rule_code
     left join years
         on findings.results_year = years.results_year
+    left join award_types
+        on findings.award_type_code = award_types.award_type_code
+    -- a rule checks only the awards of the systems it belongs to
+    where
+        coalesce(rules.award_systems, '') = ''
+        or list_contains(string_split(rules.award_systems, ' '), award_types.issuer_kind)
 
 )
 

@@ -30,6 +30,8 @@ renamed as (
         cast(organizer_raw as varchar) as organizer_name_raw,
         cast(cluster_raw as varchar) as cluster_name_raw,
         cast(unit_raw as varchar) as unit_name_raw,
+        -- the unit cell said "các đơn vị còn lại": int_awards_expanded lists those units
+        coalesce(is_remaining_units, false) as is_remaining_units,
 
         -- provenance
         cast(load_id as integer) as load_id,

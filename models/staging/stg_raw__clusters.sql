@@ -20,6 +20,7 @@ renamed as (
         cast(name as varchar) as cluster_name,
         cast(valid_from_year as integer) as valid_from_year,
         cast(valid_to_year as integer) as valid_to_year,
+        cast(cycle as varchar) as cluster_cycle,  -- noqa: RF04
 
         -- as written in the source
         cast(organizer_raw as varchar) as organizer_name_raw,

@@ -82,11 +82,14 @@ renamed as (
 
         -- attributes
         cast(role as varchar) as role,  -- noqa: RF04
+        cast(role_order as integer) as role_order,
+        cast(stated_member_count as integer) as stated_member_count,
 
         -- as written in the source
         cast(organizer_raw as varchar) as organizer_name_raw,
         cast(cluster_raw as varchar) as cluster_name_raw,
         cast(unit_raw as varchar) as unit_name_raw,
+        cast(results_year_raw as varchar) as results_year_raw,
 
         -- provenance
         cast(load_id as integer) as load_id,

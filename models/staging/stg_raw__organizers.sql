@@ -19,6 +19,7 @@ renamed as (
         cast(short_name as varchar) as short_name,
         cast(level as varchar) as level,  -- noqa: RF04
         cast(province as varchar) as province,
+        cast(award_system as varchar) as award_system,
 
         -- provenance
         cast(load_id as integer) as load_id,

@@ -18,6 +18,9 @@ renamed as (
         cast(name as varchar) as unit_name,
         cast(short_name as varchar) as short_name,
         cast(unit_type as varchar) as unit_type,
+        -- the same unit in another organiser's system (a provincial trade union in the
+        -- province's cluster and in the federation's)
+        cast(same_as as varchar) as same_as_unit_id,
         cast(valid_from as date) as valid_from,
         cast(valid_to as date) as valid_to,
 

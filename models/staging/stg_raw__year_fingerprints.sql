@@ -93,6 +93,21 @@ events as (
 
 ),
 
+leadership as (
+
+    select
+        'leadership' as input_name,
+        results_year,
+        count(*) as n_rows,
+        max(load_id) as max_load_id,
+        bit_xor(hash(leadership)) as content_hash
+
+    from {{ source('raw', 'leadership') }} as leadership  -- noqa: AL05
+    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
+    group by results_year
+
+),
+
 unioned as (
 
     select * from memberships
@@ -104,6 +119,8 @@ unioned as (
     select * from awards
     union all
     select * from events
+    union all
+    select * from leadership
 
 ),
 

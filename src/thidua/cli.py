@@ -9,11 +9,10 @@ import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from thidua.contract import allowed_in_words
 from thidua.errors import UserError
 from thidua.paths import Home, usable_home
-from thidua.records import RECORD_TYPES
-
-MAX_FINDINGS_SHOWN = 20
+from thidua.records import INPUT_ORDER, RECORD_TYPES
 
 
 def _columns_help() -> str:
@@ -22,12 +21,15 @@ def _columns_help() -> str:
         "diacritics; * = required):",
         "",
     ]
-    for record_type in RECORD_TYPES.values():
+    for name in INPUT_ORDER:
+        record_type = RECORD_TYPES[name]
         lines.append(f"{record_type.name} — {record_type.title_vi} ({record_type.grain})")
         for column in record_type.columns:
             mark = "*" if column.required else " "
             headers = ", ".join(column.headers[:4])
-            lines.append(f"  {mark} {column.name:<16} {headers}")
+            lines.append(f"  {mark} {column.name:<19} {headers}")
+            if column.allowed and column.name != "award_type":
+                lines.append(f"      {'':<19} = {allowed_in_words(column, 'vi')}")
         lines.append("")
     return "\n".join(lines)
 
@@ -52,22 +54,16 @@ def _print_load_progress(report: object) -> None:
         f"quarantined {report.rows_quarantined}"
     )
     if report.findings is not None and report.findings.height:
-        for finding in report.findings.head(MAX_FINDINGS_SHOWN).iter_rows(named=True):
-            where = (
-                f"{report.label} dòng/row {finding['_row']}, cột/column {finding['column_name']}"
-            )
-            hint = (
-                f" — gần nhất / closest: {finding['candidates']}" if finding["candidates"] else ""
-            )
-            print(
-                f"    {where}: {finding['message_vi']} / {finding['message_en']} "
-                f"[{finding['rule']}]{hint}"
-            )
-        if report.findings.height > MAX_FINDINGS_SHOWN:
-            print(
-                f"    … {report.findings.height - MAX_FINDINGS_SHOWN} more "
-                "(all are in the quarantine table of raw.duckdb and in the dashboard)"
-            )
+        from thidua.findings_report import report_lines
+
+        # Grouped by rule, so one load tells what to fix in every row; each row in full is a
+        # command away (and in the quarantine table of raw.duckdb and the dashboard).
+        for line in report_lines(report.findings, report.record_type):
+            print(line)
+        print(
+            "    chi tiết từng dòng / every row in detail: "
+            f"thidua quarantine --load {report.load_id}"
+        )
 
 
 def cmd_load(args: argparse.Namespace, where: Home) -> int:
@@ -99,6 +95,9 @@ def cmd_load(args: argparse.Namespace, where: Home) -> int:
             progress=progress,
             force=args.force,
             complete_roster=args.complete_roster,
+            cluster=args.cluster,
+            year=args.year,
+            organizer=args.organizer,
         )
     print(
         f"tổng / total: nạp {report.loaded_rows} dòng, cách ly {report.quarantined_rows}, "
@@ -110,6 +109,24 @@ def cmd_load(args: argparse.Namespace, where: Home) -> int:
     if args.strict and report.quarantined_rows:
         print("--strict: có dòng bị cách ly / rows were quarantined", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_template(args: argparse.Namespace, where: Home) -> int:
+    from thidua.template import organizer_units, template_types, write_template
+
+    types = template_types(args.types)
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(
+            f"tệp mẫu phải có đuôi .xlsx: {out}", f"the template file must end in .xlsx: {out}"
+        )
+    organizer = organizer_units(args.organizer, where) if args.organizer else None
+    write_template(out, types, organizer)
+    print(
+        f"đã ghi mẫu / template written: {out} ({', '.join(t.name for t in types)})"
+        + (f"; {len(organizer.units)} đơn vị / units of {organizer.name}" if organizer else "")
+    )
     return 0
 
 
@@ -219,6 +236,12 @@ def cmd_aliases(args: argparse.Namespace, where: Home) -> int:
     return run_aliases(where, args)
 
 
+def cmd_quarantine(args: argparse.Namespace, where: Home) -> int:
+    from thidua.quarantine_command import run_quarantine
+
+    return run_quarantine(where, args.load, args.file)
+
+
 def cmd_withdraw(args: argparse.Namespace, where: Home) -> int:
     from thidua.withdraw import RESTORE, WITHDRAW, act
 
@@ -285,7 +308,38 @@ def build_parser() -> argparse.ArgumentParser:
         "new units file) and land those that now pass",
     )
     load.add_argument("--quiet", action="store_true", help="print only the total")
+    for option, example in (
+        ("--cluster", "cụm/khối / cluster, e.g. 'Cụm thi đua số 5'"),
+        ("--year", "năm thi đua / results year, e.g. 2023"),
+        ("--organizer", "cơ quan tổ chức / organiser, by id or name, e.g. 'Bộ Tư pháp'"),
+    ):
+        load.add_argument(
+            option,
+            help=f"bảng tổng hợp điểm có tiêu đề không ghi {example.split(' / ')[0]} / "
+            f"a year-end scoring sheet whose title does not give its {example.split(' / ')[1]}",
+        )
     load.set_defaults(handler=cmd_load)
+
+    template = sub.add_parser(
+        "template",
+        help="sổ Excel mẫu để điền rồi nạp / a workbook to fill in and load",
+        description="Write an .xlsx with one sheet per record type (Vietnamese headers, a hint "
+        "row, dropdowns for coded columns, required columns marked *) that `thidua load` reads "
+        "back as it is.",
+    )
+    template.add_argument(
+        "types",
+        nargs="*",
+        metavar="TYPE",
+        help=f"loại bản ghi / record types (default: all): {', '.join(RECORD_TYPES)}",
+    )
+    template.add_argument("--out", required=True, help="tệp cần ghi / the .xlsx file to write")
+    template.add_argument(
+        "--organizer",
+        help="cơ quan tổ chức, theo mã hoặc tên / organiser, by id or name: its units in the "
+        "unit columns' dropdowns, its name written above each sheet's header",
+    )
+    template.set_defaults(handler=cmd_template)
 
     build = sub.add_parser(
         "build",
@@ -409,6 +463,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", help="file to write (default: print the CSV)")
     aliases.set_defaults(handler=cmd_aliases)
+
+    quarantine = sub.add_parser(
+        "quarantine",
+        help="các dòng đang bị cách ly, từng dòng / every open quarantined row in detail",
+        description="List every open quarantined row: file, sheet, row, column, value, rule and "
+        "message, one line per finding (a load prints them grouped by rule).",
+    )
+    quarantine.add_argument("--load", type=int, help="only this load (and its retries)")
+    quarantine.add_argument("--file", help="only rows of this file name")
+    quarantine.set_defaults(handler=cmd_quarantine)
 
     for name, text in (
         (

@@ -6,19 +6,31 @@ unit names), so normalising and resolving stay cheap at any size.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import polars as pl
 
-from thidua.normalize import ClusterRef, clean_text, match_key, parse_cluster_ref, parse_date
+from thidua.award_types import AMBIGUOUS_EN, AMBIGUOUS_VI, AwardTypeIndex, is_remaining_units
+from thidua.normalize import (
+    ClusterRef,
+    clean_text,
+    fold,
+    match_key,
+    parse_cluster_ref,
+    parse_date,
+    roman_to_int,
+)
+from thidua.periods import parse_partial_date, parse_results_year
 from thidua.raw_schema import raw_table_columns
 from thidua.readers import CONFLICT, ROW, UNPLACED, RawBatch
 from thidua.records import Column, RecordType
 from thidua.resolve import AliasIndex
+from thidua.scoring_sheet import SHEET_CHECK, sheet_check_findings
 from thidua.vocabulary import has_vocabulary, to_code
 
 FINDING_SCHEMA = {
@@ -42,6 +54,38 @@ _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
 _AMBIGUOUS_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d{3})+$")
 
 
+ROLE_ORDER_IN_ROLE = "_role_order_in_role"
+# "Phó khối 2", "Phó cụm II", "Phó khối thứ 2": a role word, then the deputy's order.
+_ROLE_WITH_ORDER = re.compile(r"^(.+?)\s+(?:thu\s+|so\s+)?(\d|[ivx]{1,4})$")
+
+
+def split_role_order(text: str) -> tuple[str, int | None]:
+    """A role cell → (the role as written without its order, the order), when the role words
+    name a known role; otherwise the cell unchanged and no order."""
+    match = _ROLE_WITH_ORDER.match(fold(text))
+    if match is None:
+        return text, None
+    words, number = match.group(1), match.group(2)
+    order = int(number) if number.isdigit() else roman_to_int(number.upper())
+    if order is None or to_code("role", words) != "deputy":
+        return text, None  # only deputies are numbered; anything else is left for the gate
+    return words, order
+
+
+def _results_year(text: str) -> int | None:
+    cleaned = clean_text(text)
+    year = parse_results_year(cleaned) if cleaned else None
+    return year.year if year else None
+
+
+def _partial_date(part: str, text: str) -> object:
+    cleaned = clean_text(text)
+    known = parse_partial_date(cleaned) if cleaned else None
+    if known is None:
+        return None
+    return known.period if part == "period" else known.day
+
+
 @dataclass(frozen=True)
 class Context:
     """What coercion needs besides the batch: reference data and defaults."""
@@ -53,12 +97,18 @@ class Context:
     # `thidua load --complete-roster`: a memberships row that does not say counts as declaring
     # its cluster-year's roster complete
     complete_roster: bool = False
+    # award types (seed and loaded) and the award system of each organiser: how award_type
+    # cells are read
+    award_types: AwardTypeIndex = field(default_factory=AwardTypeIndex.from_tables)
 
     @property
     def fingerprint(self) -> str:
-        """Changes whenever a name could resolve differently (units, aliases or organisers)."""
+        """Changes whenever a name could resolve differently (units, aliases, organisers or
+        award types)."""
         organizers = "|".join(f"{k}={v}" for k, v in sorted(self.organizers.items()))
-        digest = hashlib.sha256(f"{self.aliases.fingerprint}|{organizers}".encode())
+        digest = hashlib.sha256(
+            f"{self.aliases.fingerprint}|{organizers}|{self.award_types.fingerprint}".encode()
+        )
         return digest.hexdigest()[:16]
 
 
@@ -258,6 +308,53 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
                 "‘{value}’ is not a number",
                 mask=~ambiguous,
             )
+        elif column.kind == "year":
+            typed = _map_unique(cells, _results_year, pl.Int32())
+            check(
+                name,
+                typed,
+                "not_a_results_year",
+                "‘{value}’ không phải năm thi đua (ví dụ 2022, hoặc năm học 2021-2022)",
+                "‘{value}’ is not a results year (e.g. 2022, or a school year 2021-2022)",
+            )
+            out[name] = typed
+            out[f"{name}_raw"] = _clean(cells)
+        elif column.kind == "partial_date":
+            period = _map_unique(cells, partial(_partial_date, "period"), pl.Utf8())
+            check(
+                name,
+                period,
+                "not_a_date",
+                "‘{value}’ không phải ngày hợp lệ (ngày/tháng/năm như 14/01/2022, hoặc tháng/năm"
+                " như 3/2022, hoặc năm như 2022)",
+                "‘{value}’ is not a valid date (day/month/year such as 14/01/2022, or month/year"
+                " such as 3/2022, or a year such as 2022)",
+            )
+            out[name] = _map_unique(cells, partial(_partial_date, "day"), pl.Date())
+            out[f"{name}_period"] = period
+            # a day is held to the plausible range by the suite (on `name`); a month or a year
+            # alone has no date to hold, so its year is checked here
+            year = period.str.slice(0, 4).cast(pl.Int32, strict=False)
+            implausible = (
+                period.is_not_null()
+                & (period.str.len_chars() < 10)
+                & ((year < 2000) | (year > dt.date.today().year + 1))
+            )
+            if implausible.any():
+                findings.append(
+                    _findings(
+                        raw.with_columns(period.alias("_period"), implausible.alias("_bad")),
+                        pl.col("_bad"),
+                        "_period",
+                        "implausible_date",
+                        f"năm của ‘{{value}}’ ở cột {name} nằm ngoài khoảng hợp lý (từ 2000 đến"
+                        " năm sau)",
+                        f"the year of ‘{{value}}’ in column {name} is outside the plausible range"
+                        " (2000 to next year)",
+                        label=name,
+                    )
+                )
+            out[f"{name}_raw"] = _clean(cells)
         elif column.kind == "date":
             typed = _map_unique(cells, partial(_read_cell, parse_date, None), pl.Date())
             check(
@@ -270,6 +367,12 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
             out[name] = typed
         else:
             cleaned = _clean(cells)
+            if name == "role":
+                # "Phó khối 2": the role and the deputy's order in one cell
+                out[ROLE_ORDER_IN_ROLE] = _map_unique(
+                    cleaned, lambda text: split_role_order(text)[1], pl.Int32()
+                )
+                cleaned = _map_unique(cleaned, lambda text: split_role_order(text)[0], pl.Utf8())
             if has_vocabulary(name):
                 cleaned = _map_unique(cleaned, partial(to_code, name), pl.Utf8())
             out[name] = cleaned
@@ -299,6 +402,18 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
                 label=NO_HEADER,
             )
         )
+    if SHEET_CHECK in raw.columns and raw[SHEET_CHECK].is_not_null().any():
+        # checks the reader made across a row's cells (a scoring sheet's stated total)
+        findings.append(sheet_check_findings(raw))
+    if rt.name == "awards":
+        out["award_type"], candidates = context.award_types.read_column(
+            out["award_type"], out.get("issuer"), organizer_id
+        )
+        findings.extend(_ambiguous_award_types(raw, out["award_type"], candidates))
+    if ROLE_ORDER_IN_ROLE in out:
+        written = out.pop(ROLE_ORDER_IN_ROLE)
+        if "role_order" in out:
+            out["role_order"] = pl.select(pl.coalesce(out["role_order"], written)).to_series()
     if rt.name == "sources":
         # Facts cite a source by its id; a source written without one is cited by its URL, else
         # its document number, so the landed row always carries the id its facts use.
@@ -357,6 +472,30 @@ def _spreadsheet_errors(
             )
             blanked.append(pl.when(failed).then(None).otherwise(cells).alias(column))
     return found, raw.with_columns(blanked) if blanked else raw
+
+
+def _ambiguous_award_types(
+    raw: pl.DataFrame, codes: pl.Series, candidates: pl.Series
+) -> list[pl.DataFrame]:
+    """A bare “Cờ thi đua” or “Bằng khen” that neither the issuer nor the organiser decides."""
+    failed = codes.is_null() & raw["award_type"].is_not_null()
+    if not failed.any():
+        return []
+    rows = (
+        raw.select(ROW, pl.col("award_type").alias("value"))
+        .with_columns(candidates.alias("candidates"))
+        .filter(failed)
+    )
+    # one message per row: each names its own value and candidates (a few rows at most)
+    cells = list(zip(rows["value"].to_list(), rows["candidates"].to_list(), strict=True))
+    return [
+        rows.with_columns(
+            pl.lit("award_type").alias("column_name"),
+            pl.lit("ambiguous_award_type").alias("rule"),
+            pl.Series("message_vi", [AMBIGUOUS_VI.format(value=v, candidates=c) for v, c in cells]),
+            pl.Series("message_en", [AMBIGUOUS_EN.format(value=v, candidates=c) for v, c in cells]),
+        ).select(list(FINDING_SCHEMA))
+    ]
 
 
 def _unknown_unit_ids(
@@ -427,6 +566,25 @@ def _map_rows(
     return _spread(keys, mapped)["_v"]
 
 
+def _remaining_units(raw: pl.DataFrame, findings: list[pl.DataFrame]) -> pl.Series:
+    """Which awards rows say “các đơn vị còn lại” for their unit; such a row needs its cluster
+    (the phrase means the members of that cluster-year)."""
+    said = _map_unique(_clean(raw["unit"]), is_remaining_units, pl.Boolean()).fill_null(False)
+    no_cluster = said & raw["cluster"].is_null()
+    if no_cluster.any():
+        findings.append(
+            _findings(
+                raw.with_columns(no_cluster.alias("_f")),
+                pl.col("_f"),
+                "unit",
+                "remaining_units_without_cluster",
+                "‘{value}’ là các thành viên còn lại của một cụm/khối: ghi cột “Cụm” của dòng này",
+                "‘{value}’ means the remaining members of a cluster: write this row's cluster",
+            )
+        )
+    return said
+
+
 def _resolve_units(
     frame: pl.DataFrame,
     raw: pl.DataFrame,
@@ -445,6 +603,11 @@ def _resolve_units(
         if "cluster_id" in frame.columns
         else pl.Series([None] * len(frame), dtype=pl.Utf8)
     )
+    # awards: the unit cell may say “the remaining units” of the row's cluster-year
+    remaining = None
+    if batch.record_type.name == "awards":
+        remaining = _remaining_units(raw, findings)
+        frame = frame.with_columns(remaining.alias("is_remaining_units"))
     for column in unit_columns:
         name = column.name
         cleaned = _clean(raw[name])
@@ -452,7 +615,8 @@ def _resolve_units(
         distinct = keys.unique()
         resolved_rows: list[tuple[object, ...]] = []
         for n, o, c, y in distinct.iter_rows():
-            if n is None:
+            if n is None or (remaining is not None and is_remaining_units(n)):
+                # “các đơn vị còn lại” names no unit: dbt expands it to the cluster's members
                 resolved_rows.append((n, o, c, y, None, None, None))
                 continue
             result = context.aliases.resolve(n, o, c, y)

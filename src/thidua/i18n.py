@@ -790,6 +790,102 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Không có dòng nào bị cách ly: mọi dòng đọc được đều đã nạp.",
         "No quarantined rows: every row read was loaded.",
     ),
+    # a load's findings, one line per rule (findings_report): what is wrong — what to do
+    "finding.unresolved_name": (
+        'không nhận ra tên đơn vị ở cột {column} — chạy `thidua aliases add "<tên>" <mã đơn vị>'
+        " --organizer <mã tổ chức>` (lệnh cho từng tên ở dưới), rồi `thidua load"
+        " --retry-quarantine`",
+        'unit name not known in column {column} — run `thidua aliases add "<name>" <unit id>'
+        " --organizer <organiser id>` (one command per name below), then `thidua load"
+        " --retry-quarantine`",
+    ),
+    "finding.ambiguous_name": (
+        'tên ở cột {column} khớp nhiều đơn vị — chạy `thidua aliases add "<tên>" <mã đơn vị>'
+        ' --organizer <mã tổ chức> --cluster "<cụm>"` để chọn một đơn vị trong cụm',
+        'the name in column {column} matches several units — run `thidua aliases add "<name>"'
+        ' <unit id> --organizer <organiser id> --cluster "<cluster>"` to pick one in the cluster',
+    ),
+    "finding.unknown_organizer": (
+        "không nhận ra cơ quan tổ chức — sửa tên trong tệp, hoặc nạp trước một tệp organizers"
+        " (to_chuc.csv) có cơ quan này",
+        "organiser not known — correct the name in the file, or first load an organizers file"
+        " (to_chuc.csv) that has it",
+    ),
+    "finding.unparseable_cluster": (
+        "không đọc được cụm/khối — viết như “Cụm thi đua số 5” hoặc “Khối thi đua …”",
+        "the cluster cannot be read — write it like “Cụm thi đua số 5” or “Khối thi đua …”",
+    ),
+    "finding.not_a_whole_number": (
+        "không phải số nguyên ở cột {column} — sửa ô thành một số nguyên",
+        "not a whole number in column {column} — make the cell a whole number",
+    ),
+    "finding.not_a_number": (
+        "không phải số ở cột {column} — viết số như 9,5 hoặc 9.5",
+        "not a number in column {column} — write a number such as 9,5 or 9.5",
+    ),
+    "finding.ambiguous_number": (
+        "số ở cột {column} có thể là một nghìn hoặc là 1 — viết 1000 hoặc 1,0",
+        "the number in column {column} could be one thousand or one — write 1000 or 1.0",
+    ),
+    "finding.not_a_date": (
+        "không phải ngày hợp lệ ở cột {column} — dùng ngày/tháng/năm, ví dụ 14/01/2022",
+        "not a valid date in column {column} — use day/month/year, e.g. 14/01/2022",
+    ),
+    "finding.not_a_results_year": (
+        "không phải năm thi đua ở cột {column} — viết 2022, hoặc năm học 2021-2022",
+        "not a results year in column {column} — write 2022, or a school year 2021-2022",
+    ),
+    "finding.spreadsheet_error": (
+        "ô lỗi hoặc công thức chưa có giá trị ở cột {column} — mở tệp trong Excel, tính lại,"
+        " lưu rồi nạp lại",
+        "a spreadsheet error or a formula without its value in column {column} — open the file"
+        " in Excel, recalculate, save and load it again",
+    ),
+    "finding.conflicting_columns": (
+        "hai cột cùng nghĩa ghi khác nhau ({column}) — giữ một cột hoặc sửa cho khớp",
+        "two columns that mean the same disagree ({column}) — keep one or make them agree",
+    ),
+    "finding.value_without_header": (
+        "ô nằm ngoài các cột có tiêu đề — thêm tiêu đề cho cột đó hoặc xóa ô",
+        "cells beyond the header's columns — give that column a header or clear the cells",
+    ),
+    "finding.unknown_unit_id": (
+        "không có đơn vị mã này ở cột {column} — dùng mã trong seeds/units.csv hoặc nạp trước"
+        " một tệp units (don_vi.csv) có đơn vị đó",
+        "no unit has this id in column {column} — use an id of seeds/units.csv or first load a"
+        " units file (don_vi.csv) that has the unit",
+    ),
+    "finding.expect_column_values_to_not_be_null": (
+        "thiếu giá trị bắt buộc ở cột {column} — điền ô đó",
+        "a required value is missing in column {column} — fill in the cell",
+    ),
+    "finding.expect_column_values_to_be_in_set": (
+        "giá trị không được phép ở cột {column} — dùng một trong: {allowed}",
+        "a value that is not allowed in column {column} — use one of: {allowed}",
+    ),
+    "finding.expect_column_values_to_be_between": (
+        "giá trị ngoài khoảng cho phép ở cột {column} — xem giới hạn ở từng giá trị dưới đây",
+        "a value outside the allowed range in column {column} — see the limit for each value below",
+    ),
+    "finding.expect_column_pair_values_a_to_be_greater_than_b": (
+        "cột {column} mâu thuẫn với cột đi cùng — xem từng giá trị dưới đây",
+        "column {column} contradicts the column it goes with — see each value below",
+    ),
+    "finding.expect_column_values_to_be_unique": (
+        "trùng khóa ({column}) với dòng khác trong cùng tệp — giữ một dòng cho mỗi khóa",
+        "duplicate key ({column}) with another row of the same file — keep one row per key",
+    ),
+    "finding.expect_column_values_to_be_null": (
+        "cụm đã có cụm trưởng khác cùng năm ({column}) — mỗi cụm một cụm trưởng; nếu đã đổi,"
+        " rút lần nạp cũ (`thidua withdraw`) hoặc nạp cả danh sách với “Danh sách đầy đủ” = có",
+        "the cluster already has another leader that year ({column}) — one leader per cluster;"
+        " if it changed, withdraw the earlier load (`thidua withdraw`) or load the whole roster"
+        " with “roster_complete” = yes",
+    ),
+    "finding.other": (
+        "{rule} ở cột {column} — xem thông báo từng giá trị dưới đây",
+        "{rule} in column {column} — see the message for each value below",
+    ),
 }
 
 # Codes that come from data (event types, roles...) and are looked up with `term()`.

@@ -101,7 +101,7 @@ MEMBERSHIPS_IN_FORCE = f"""
     listed as (
         select m.organizer_id, m.cluster_id, m.results_year, m.unit_id, m.roster_complete,
             m.role, m.unit_raw, m.source_file, m.source_sheet, m.source_row,
-            active.base_load_id
+            m.stated_member_count, active.base_load_id
         from memberships as m
         inner join ({ACTIVE_LOADS}) as active using (load_id)
         where m.unit_id is not null
@@ -157,10 +157,12 @@ def landed_leaders(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def member_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Units per cluster and year in the raw memberships in force: every load not withdrawn, and
     for a cluster-year whose roster a load declared complete, only the units that roster lists
-    (plus any a later load adds)."""
+    (plus any a later load adds); or the member count a source states, when it is larger (a
+    report may name five of a cluster's six members)."""
     counts: pl.DataFrame = con.sql(
         f"""
-        select organizer_id, cluster_id, results_year, count(distinct unit_id) as members
+        select organizer_id, cluster_id, results_year,
+            greatest(count(distinct unit_id), coalesce(max(stated_member_count), 0)) as members
         from ({MEMBERSHIPS_IN_FORCE})
         group by all
         """

@@ -22,8 +22,10 @@ import polars as pl
 from thidua import ctrl_c, gate
 from thidua.aliases import user_aliases
 from thidua.arrow_frames import registered
+from thidua.award_types import AwardTypeIndex
 from thidua.coerce import Context, coerce_batch
 from thidua.errors import FileRejected, UserError
+from thidua.finding_merge import unread_cells, written_rows
 from thidua.landing import (
     LedgerEntry,
     delete_rows,
@@ -54,8 +56,9 @@ from thidua.readers import (
     read_file,
     type_from_name,
 )
-from thidua.records import LOAD_ORDER, RECORD_TYPES, REFERENCE_TYPES, SOURCE_KINDS, RecordType
+from thidua.records import INPUT_ORDER, RECORD_TYPES, REFERENCE_TYPES, SOURCE_KINDS, RecordType
 from thidua.resolve import load_alias_index, load_organizer_lookup
+from thidua.scoring_sheet import SHEET_CHECK, SheetDefaults
 
 DEFAULT_ORGANIZER_ID = "th-ubnd"
 
@@ -71,6 +74,7 @@ class BatchReport:
     rows_loaded: int = 0
     rows_quarantined: int = 0
     message: str | None = None
+    # every finding of the batch (quarantine's columns) with the row's `organizer_id`
     findings: pl.DataFrame | None = None
     load_id: int | None = None
 
@@ -129,7 +133,16 @@ def build_context(
         " cast(valid_from as varchar) as valid_from, cast(valid_to as varchar) as valid_to",
     )
     organizers = rows_in_force(
-        con, "organizers", "organizer_id", "organizer_id, name as name_vi, name_en, short_name"
+        con,
+        "organizers",
+        "organizer_id",
+        "organizer_id, name as name_vi, name_en, short_name, level, province, award_system",
+    )
+    award_types = rows_in_force(
+        con,
+        "award_types",
+        "award_type_code",
+        "award_type_code, name_vi, name_en, level, issuer_kind, award_family",
     )
     loaded_aliases = rows_in_force(
         con,
@@ -145,6 +158,7 @@ def build_context(
         default_organizer_id=DEFAULT_ORGANIZER_ID,
         default_source_kind=source_kind,
         complete_roster=complete_roster,
+        award_types=AwardTypeIndex.from_tables(award_types, organizers.rename({"name_vi": "name"})),
     )
 
 
@@ -179,7 +193,7 @@ def _changed_while_read(path: Path) -> FileRejected:
 def _load_rank(path: Path) -> int:
     """Reference files first, then clusters, then the facts, as far as the name tells: the
     English type name or a Vietnamese one (`nguon.csv`, `don_vi.xlsx`, `thanh_vien_cum_8.csv`)."""
-    order = (*REFERENCE_TYPES, *LOAD_ORDER)
+    order = INPUT_ORDER
     named = type_from_name(path.stem)
     return order.index(named.name) if named is not None and named.name in order else len(order)
 
@@ -222,10 +236,14 @@ def load_files(
     progress: Callable[[BatchReport], None] | None = None,
     force: bool = False,
     complete_roster: bool = False,
+    cluster: str | None = None,
+    year: str | int | None = None,
+    organizer: str | None = None,
 ) -> LoadReport:
     """Load files or folders. `force` loads content already loaded again, whole (its rows restate
     the earlier ones); `complete_roster` declares every memberships row's cluster-year roster
-    complete unless the row says otherwise."""
+    complete unless the row says otherwise; `cluster`, `year` and `organizer` are what a
+    year-end scoring sheet's title does not say."""
     if record_type is not None and record_type not in RECORD_TYPES:
         raise UserError(
             f"loại bản ghi không hợp lệ: {record_type} (chọn: {', '.join(RECORD_TYPES)})",
@@ -252,6 +270,9 @@ def load_files(
         ThreadPoolExecutor(max_workers=1) as hasher,
     ):
         run = _Run(source_kind, force, complete_roster, build_context(con, source_kind))
+        run.sheet_defaults = SheetDefaults(
+            cluster, None if year is None else str(year).strip(), organizer
+        )
         for path in files:
             # Hashed in a worker while the file is read here (hashing releases the interpreter
             # lock): the hash is first needed once the file has been read.
@@ -271,6 +292,7 @@ class _Run:
     force: bool
     complete_roster: bool
     context: Context
+    sheet_defaults: SheetDefaults | None = None
 
     def landed(self, con: duckdb.DuckDBPyConnection, item: BatchReport) -> None:
         """Names in the sheets and files that follow resolve against reference rows that just
@@ -299,7 +321,7 @@ def _load_one(
     before = _stamp(path)
     with file_transaction(con):
         try:
-            batches = read_file(path, forced)
+            batches = read_file(path, forced, run.sheet_defaults)
         except FileRejected as exc:
             return [_reject(con, path, pending_hash.result(), exc)]
         content_hash = pending_hash.result()
@@ -394,7 +416,14 @@ def _gate_and_land(
     typed, findings = coerce_batch(batch, context)
     # Derived before rows with findings are set aside: a unit whose name did not resolve still
     # counts as one of the cluster's units.
-    typed = gate.derive(record_type, typed, known, origin.earlier_units, leaders)
+    typed = gate.derive(
+        record_type,
+        typed,
+        known,
+        origin.earlier_units,
+        leaders,
+        written=written_rows(batch.frame, findings),
+    )
     candidates = (
         typed.filter(~pl.col(ROW).is_in(findings[ROW].unique().implode()))
         if findings.height
@@ -402,21 +431,31 @@ def _gate_and_land(
     )
     if origin.retry_of is not None and candidates.height == 0:
         return _still_quarantined(con, origin.retry_of, batch, context)
-    # The rows that passed coercion are inserted while the gate checks them; the ones it turns
-    # away are taken back before the file's transaction commits.
+    # The gate checks every typed row, those with coercion findings too, so one load names every
+    # problem of every row; the findings that only restate a coercion finding are left out.
+    # Only the rows that passed coercion are inserted (while the gate runs): a row with a
+    # coercion finding is never in the raw table, and the ones the gate turns away are taken
+    # back before the file's transaction commits.
+    unread = unread_cells(batch.record_type, batch.frame, findings)
     load_id = next_load_id(con)
     gate_findings, outcomes = insert_while(
         con,
         record_type,
         load_id,
         _landed_shape(candidates, batch),
-        lambda: gate.validate(record_type, candidates),
+        lambda: gate.validate(
+            record_type,
+            typed,
+            gate.suite_parameters(award_type_codes=context.award_types.codes),
+            unread=unread,
+        ),
     )
-    delete_rows(con, record_type, load_id, gate_findings[ROW].unique())
-    findings = pl.concat([findings, gate_findings], how="vertical").sort(ROW)
+    turned_away = candidates.filter(pl.col(ROW).is_in(gate_findings[ROW].unique().implode()))
+    delete_rows(con, record_type, load_id, turned_away[ROW])
+    findings = pl.concat([findings, gate_findings], how="vertical").sort(ROW, maintain_order=True)
     read = batch.frame.height
     quarantined = findings[ROW].n_unique()
-    loaded = candidates.height - gate_findings[ROW].n_unique()
+    loaded = candidates.height - turned_away.height
     assert read == loaded + quarantined, "every row is either loaded or quarantined"
     if origin.retry_of is not None and loaded == 0:
         return _still_quarantined(con, origin.retry_of, batch, context)
@@ -449,8 +488,17 @@ def _gate_and_land(
         loaded,
         quarantined,
         entry.message,
-        findings,
+        _with_organizer(findings, typed),
         load_id,
+    )
+
+
+def _with_organizer(findings: pl.DataFrame, typed: pl.DataFrame) -> pl.DataFrame:
+    """Findings with their row's organiser (the scope of the alias that would fix a name)."""
+    if "organizer_id" not in typed.columns:
+        return findings.with_columns(pl.lit(None, dtype=pl.Utf8).alias("organizer_id"))
+    return findings.join(
+        typed.select(ROW, "organizer_id"), on=ROW, how="left", maintain_order="left"
     )
 
 
@@ -462,6 +510,7 @@ def _ledger_note(batch: RawBatch, origin: _Origin) -> str | None:
             f"{origin.retry_of.base_load_id} / retry of {batch.frame.height} quarantined "
             f"row(s) of load {origin.retry_of.base_load_id}"
         )
+    notes.extend(batch.notes)
     # Columns no header of the contract matches are not loaded: say so, never drop in silence.
     if batch.ignored_columns:
         notes.append(f"cột không dùng / columns not used: {', '.join(batch.ignored_columns)}")
@@ -535,7 +584,7 @@ def _retry(
 
 def _rows_as_read(record_type: RecordType, rows: pl.DataFrame) -> pl.DataFrame:
     """Quarantined rows (one per finding) → one text row per source row, as the reader gave it."""
-    columns = [c.name for c in record_type.columns] + [UNPLACED, CONFLICT]
+    columns = [c.name for c in record_type.columns] + [UNPLACED, CONFLICT, SHEET_CHECK]
     # A column added to the contract after the row was read decodes as blank.
     as_struct = pl.Struct(dict.fromkeys(columns, pl.Utf8))
     return (
@@ -632,6 +681,6 @@ def retry_quarantine(
 
 def _retry_rank(load: LedgerRow) -> tuple[int, int]:
     """Loads in the order a folder of their files would load: reference types, clusters, facts."""
-    order = (*REFERENCE_TYPES, *LOAD_ORDER)
+    order = INPUT_ORDER
     kind = order.index(load.record_type) if load.record_type in order else len(order)
     return kind, load.load_id

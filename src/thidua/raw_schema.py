@@ -25,6 +25,15 @@ def landed_columns(column: Column) -> list[tuple[str, str]]:
         return [(f"{column.name}_raw", "VARCHAR"), (f"{column.name}_id", "VARCHAR")]
     if column.kind == "name":
         return [(f"{column.name}_raw", "VARCHAR"), (column.name, "VARCHAR")]
+    if column.kind == "year":
+        # "2021-2022" counts as 2022: what was written stays beside it
+        return [(column.name, "INTEGER"), (f"{column.name}_raw", "VARCHAR")]
+    if column.kind == "partial_date":
+        return [
+            (column.name, "DATE"),
+            (f"{column.name}_period", "VARCHAR"),
+            (f"{column.name}_raw", "VARCHAR"),
+        ]
     return [(column.name, _SQL_TYPES[column.kind])]
 
 
@@ -35,6 +44,9 @@ def raw_table_columns(record_type: RecordType) -> list[tuple[str, str]]:
     if record_type.name == "clusters":
         # Parsed from the cluster reference so a cluster needs no separate code list.
         columns.extend([("cluster_kind", "VARCHAR"), ("cluster_number", "INTEGER")])
+    if record_type.name == "awards":
+        # the unit cell said “các đơn vị còn lại”: dbt expands the row (int_awards_expanded)
+        columns.append(("is_remaining_units", "BOOLEAN"))
     return columns
 
 

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 import polars as pl
@@ -24,6 +25,9 @@ import polars as pl
 from thidua.errors import FileRejected
 from thidua.normalize import clean_text, encoding_hint, fold
 from thidua.records import RECORD_TYPES, RecordType
+
+if TYPE_CHECKING:
+    from thidua.scoring_sheet import SheetDefaults
 
 ROW = "_row"
 UNPLACED = "_unplaced"
@@ -48,6 +52,13 @@ UNREADABLE_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
 # Titles, logos and signature blocks above the header: official forms carry dozens of rows.
 _HEADER_SCAN_ROWS = 200
 _KEEP = "_keep"
+# A template's hint row (under the header, a column's description) starts with this mark: it
+# tells the analyst what to write and is never a record.
+HINT_MARKER = "↳"
+# The template's hidden sheet of dropdown lists: not records, skipped without a word.
+LISTS_SHEET = "thidua_danh_muc"
+# "Cơ quan tổ chức: Bộ Tư pháp" above the header: the organiser of the rows that name none.
+ORGANIZER_LINE = "Cơ quan tổ chức"
 
 
 @dataclass
@@ -59,6 +70,8 @@ class RawBatch:
     record_type: RecordType
     frame: pl.DataFrame  # canonical column names + ROW, all Utf8
     ignored_columns: list[str] = field(default_factory=list)
+    # what the reader did that the load report should say (rows skipped, cells left out)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -169,6 +182,7 @@ def batch_from_rows(
             f"first {_HEADER_SCAN_ROWS} rows; see `thidua load --help`",
         ) from None
     header = [clean_text(c) if c is not None else "" for c in rows.row(header_at)]
+    body_at = header_at + (2 if _is_hint_row(rows, header_at + 1) else 1)
     mapping = HEADERS[detected.name]
     rename: dict[str, str] = {}
     ignored: list[str] = []
@@ -186,7 +200,7 @@ def batch_from_rows(
     unnamed = [
         rows.columns[i]
         for i, text in enumerate(header)
-        if not text and rows.slice(header_at + 1)[rows.columns[i]].is_not_null().any()
+        if not text and rows.slice(body_at)[rows.columns[i]].is_not_null().any()
     ]
     missing = [c for c in detected.required_columns if c not in rename.values()]
     if missing:
@@ -198,9 +212,7 @@ def batch_from_rows(
         )
     # One lazy plan, collected once: on a million rows every eager step would copy the grid.
     extra = [source for copies in repeated.values() for source, _ in copies]
-    body_plan = (
-        rows.lazy().slice(header_at + 1).select(list(rename) + unnamed + extra).rename(rename)
-    )
+    body_plan = rows.lazy().slice(body_at).select(list(rename) + unnamed + extra).rename(rename)
     body_plan = _merge_repeated(body_plan, repeated)
     # Cells under no header (a row longer than the header) cannot be placed: the row is
     # quarantined rather than loaded without them.
@@ -212,7 +224,7 @@ def batch_from_rows(
         .alias(UNPLACED)
         if unnamed
         else pl.lit(None, dtype=pl.Utf8).alias(UNPLACED),
-        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW) + (first_row_number + header_at + 1),
+        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW) + (first_row_number + body_at),
         *(
             pl.lit(None, dtype=pl.Utf8).alias(column.name)
             for column in detected.columns
@@ -229,7 +241,32 @@ def batch_from_rows(
     if not body[_KEEP].all():
         body = body.filter(pl.col(_KEEP) | pl.any_horizontal([_has_text(c) for c in cells]))
     body = body.drop(_KEEP)
+    organizer = _organizer_line(rows, header_at) if "organizer" in body.columns else None
+    if organizer is not None:
+        body = body.with_columns(
+            pl.when(_has_text("organizer")).then(pl.col("organizer")).otherwise(pl.lit(organizer))
+        )
     return RawBatch(path, sheet, detected, body, ignored)
+
+
+def _organizer_line(rows: pl.DataFrame, header_at: int) -> str | None:
+    """The organiser a line above the header names for the whole sheet, if one does."""
+    key = fold(ORGANIZER_LINE)
+    for row in rows.head(header_at).iter_rows():
+        for value in row:
+            text = clean_text(value) if value is not None else ""
+            label, colon, named = text.partition(":")
+            if colon and fold(label) == key and named.strip():
+                return named.strip()
+    return None
+
+
+def _is_hint_row(rows: pl.DataFrame, at: int) -> bool:
+    """Whether row `at` is a template's hint row (its first filled cell starts with the mark)."""
+    if at >= rows.height:
+        return False
+    first = next((c for c in rows.row(at) if c is not None and clean_text(c)), None)
+    return first is not None and clean_text(first).startswith(HINT_MARKER)
 
 
 def _merge_repeated(plan: pl.LazyFrame, repeated: dict[str, list[tuple[str, str]]]) -> pl.LazyFrame:
@@ -520,8 +557,12 @@ def _uncached_formulas(path: Path) -> dict[str, dict[int, dict[int, str]]]:
     return found
 
 
-def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch | FileRejected]:
+def read_excel(
+    path: Path, record_type: RecordType | None, defaults: SheetDefaults | None = None
+) -> list[RawBatch | FileRejected]:
     import fastexcel
+
+    from thidua import scoring_sheet
 
     _check_workbook_bytes(path)
     try:
@@ -538,6 +579,8 @@ def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch | Fi
     for sheet_name in workbook.sheet_names:
         # skip_rows=0 keeps leading blank rows, so grid row i is Excel row i + 1.
         sheet = workbook.load_sheet(sheet_name, header_row=None, dtypes="string", skip_rows=0)
+        if sheet.visible != "visible" and sheet_name == LISTS_SHEET:
+            continue  # a template's dropdown lists
         if sheet.visible != "visible":
             # A hidden sheet is a draft or a lookup list far more often than records; loading
             # it would land rows nobody sees. Said, never skipped in silence.
@@ -559,7 +602,21 @@ def read_excel(path: Path, record_type: RecordType | None) -> list[RawBatch | Fi
             continue
         grid = _with_excel_errors(grid, errors.errors if errors is not None else [])
         grid = _with_cells(grid, formulas.get(sheet_name, {}))
+        # A year-end scoring sheet (units × criteria under a row of maximum points) is not one
+        # record per row: it has a reader of its own.
+        layout = (
+            scoring_sheet.detect(grid)
+            if record_type is None or record_type.name in ("scores", "rankings")
+            else None
+        )
         try:
+            if layout is not None:
+                batches.extend(
+                    scoring_sheet.read_scoring_sheet(
+                        path, sheet_name, grid, layout, defaults, record_type
+                    )
+                )
+                continue
             batches.append(batch_from_rows(path, sheet_name, grid, 1, record_type))
         except FileRejected as rejected:
             # Reported, never dropped in silence: the other sheets still load.
@@ -743,9 +800,10 @@ def _parquet_as_text(path: Path, frame: pl.DataFrame) -> list[pl.Series]:
 
 
 def read_file(
-    path: Path, record_type: RecordType | None = None
+    path: Path, record_type: RecordType | None = None, defaults: SheetDefaults | None = None
 ) -> Sequence[RawBatch | FileRejected]:
-    """The batches of a file; a workbook may also hold sheets that were rejected on their own."""
+    """The batches of a file; a workbook may also hold sheets that were rejected on their own.
+    `defaults` give a scoring sheet the cluster, year and organiser its title does not."""
     suffix = path.suffix.lower()
     if not path.is_file():
         # A device (a link to /dev/zero), a pipe or a socket would be read forever.
@@ -767,7 +825,7 @@ def read_file(
     if suffix in (".csv", ".tsv", ".txt"):
         return read_csv(path, record_type)
     if suffix in (".xlsx", ".xlsm"):
-        return read_excel(path, record_type)
+        return read_excel(path, record_type, defaults)
     if suffix in (".json", ".jsonl", ".ndjson"):
         return read_json(path, record_type)
     if suffix == ".parquet":

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ColumnKind = Literal["text", "name", "unit", "cluster", "organizer", "int", "float", "date"]
+ColumnKind = Literal[
+    "text", "name", "unit", "cluster", "organizer", "int", "float", "date", "year", "partial_date"
+]
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,10 @@ class Column:
     - cluster: a cluster reference ("Cụm thi đua số V"), parsed to `cluster_id`
     - organizer: an organiser name, resolved to `organizer_id`
     - int / float / date: typed values (dates accept d/m/yyyy, d-m-yyyy, d.m.yyyy and ISO)
+    - year: a results year, 2022 or a school year "2021-2022" (counted as 2022), the text as
+      written kept in `<name>_raw`
+    - partial_date: a day, or only its month ("3/2023") or year ("2023"), as reports give it:
+      `<name>` holds the day when known, `<name>_period` the known part, `<name>_raw` the text
     """
 
     name: str
@@ -55,6 +61,8 @@ class RecordType:
 
 
 ROLES = ("leader", "deputy", "member")
+LEADING_ROLES = ("leader", "deputy")
+CYCLES = ("calendar", "school_year")
 EVENT_TYPES = ("covenant_signing", "mid_year_review", "year_end_review", "campaign_launch")
 AWARD_STATUSES = ("proposed", "approved", "decided")
 RANK_METHODS = ("score", "vote", "score_and_vote")
@@ -62,16 +70,113 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening")
 ROSTER_FLAGS = ("yes", "no")
 SOURCE_KINDS = ("official", "article", "synthetic", "other")
 
-# Award type codes are reference data (seeds/award_types.csv); the loader checks values against the
-# seed, this tuple only documents the codes shipped with the project.
+# Coded values as analysts read them, Vietnamese and English. The loader accepts these spellings
+# and more (vocabulary.py); messages and templates show these.
+VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "role": {
+        "leader": ("Cụm trưởng", "leader"),
+        "deputy": ("Cụm phó", "deputy"),
+        "member": ("Thành viên", "member"),
+    },
+    "event_type": {
+        "covenant_signing": ("Ký giao ước", "covenant signing"),
+        "mid_year_review": ("Sơ kết", "mid-year review"),
+        "year_end_review": ("Tổng kết", "year-end review"),
+        "campaign_launch": ("Phát động", "campaign launch"),
+    },
+    "status": {
+        "proposed": ("Đề nghị", "proposed"),
+        "approved": ("Xét duyệt", "approved"),
+        "decided": ("Quyết định", "decided"),
+    },
+    "method": {
+        "score": ("Chấm điểm", "score"),
+        "vote": ("Bỏ phiếu suy tôn", "vote"),
+        "score_and_vote": ("Chấm điểm và suy tôn", "score and vote"),
+    },
+    "part_of_day": {
+        "morning": ("Sáng", "morning"),
+        "afternoon": ("Chiều", "afternoon"),
+        "evening": ("Tối", "evening"),
+    },
+    "roster_complete": {"yes": ("Có", "yes"), "no": ("Không", "no")},
+    "source_kind": {
+        "official": ("Văn bản", "official"),
+        "article": ("Bài báo", "article"),
+        "synthetic": ("Mô phỏng", "synthetic"),
+        "other": ("Khác", "other"),
+    },
+    "cycle": {"calendar": ("Năm", "calendar year"), "school_year": ("Năm học", "school year")},
+    "award_system": {
+        "province": ("UBND tỉnh", "provincial People's Committee"),
+        "ministry": ("Bộ", "ministry"),
+        "front": ("Mặt trận Tổ quốc", "Fatherland Front"),
+        "party": ("Đảng", "Party committee"),
+        "trade_union": ("Công đoàn", "trade union"),
+        "other": ("Khác", "other"),
+    },
+    "issuer_kind": {
+        "government": ("Chính phủ", "Government"),
+        "province": ("UBND tỉnh", "provincial People's Committee"),
+        "ministry": ("Bộ", "ministry"),
+        "front": ("Mặt trận Tổ quốc", "Fatherland Front"),
+        "party": ("Đảng", "Party committee"),
+        "trade_union": ("Công đoàn", "trade union"),
+        "other": ("Khác", "other"),
+    },
+    "award_family": {
+        "emulation_flag": ("Cờ thi đua", "emulation flag"),
+        "certificate_of_merit": ("Bằng khen", "certificate of merit"),
+        "collective_title": ("Danh hiệu tập thể", "collective title"),
+        "classification": ("Xếp loại", "classification"),
+        "rotating_flag": ("Cờ luân lưu", "rotating flag"),
+    },
+    "level": {
+        "national": ("Trung ương", "national"),
+        "ministry": ("Bộ", "ministry"),
+        "province": ("Tỉnh", "province"),
+        "unit": ("Đơn vị", "unit"),
+        "cluster": ("Cụm", "cluster"),
+        "any": ("Bất kỳ", "any"),
+    },
+}
+
+# Award type codes are reference data (seeds/award_types.csv and loaded `award_types` records);
+# the loader checks values against both, this tuple only documents the codes shipped in the seed.
 AWARD_TYPE_CODES = (
     "GOV_FLAG",
-    "PROV_FLAG",
     "PM_MERIT",
+    "MIN_FLAG",
+    "VGCL_FLAG",
+    "FRONT_CENTRAL_FLAG",
+    "PROV_FLAG",
+    "MIN_MERIT",
+    "VGCL_MERIT",
+    "FRONT_CENTRAL_MERIT",
     "PROV_MERIT",
+    "PARTY_PROV_FLAG",
+    "PARTY_PROV_MERIT",
+    "FRONT_PROV_FLAG",
+    "FRONT_PROV_MERIT",
+    "PROV_LF_FLAG",
+    "PROV_LF_MERIT",
     "EXCELLENT_COLLECTIVE",
     "ADVANCED_COLLECTIVE",
+    "EXCELLENT_TASKS",
+    "ROTATING_FLAG",
 )
+# Whose awards: the award system an award type belongs to (award_types.issuer_kind), and the
+# one an organiser's clusters give when a row names no issuer (organizers.award_system).
+ISSUER_KINDS = ("government", "ministry", "province", "front", "party", "trade_union", "other")
+AWARD_SYSTEMS = ("province", "ministry", "front", "party", "trade_union", "other")
+AWARD_FAMILIES = (
+    "emulation_flag",
+    "certificate_of_merit",
+    "collective_title",
+    "classification",
+    "rotating_flag",
+)
+AWARD_LEVELS = ("national", "ministry", "province", "unit", "cluster", "any")
 
 _ORGANIZER = Column(
     "organizer",
@@ -100,11 +205,12 @@ _CLUSTER = Column(
 )
 _YEAR = Column(
     "results_year",
-    "int",
+    "year",
     True,
-    ("results year", "year", "nam", "nam thi dua", "nam ket qua"),
-    "Năm thi đua mà bản ghi nói về (không phải ngày họp)",
-    "The results year the record is about (not the meeting date)",
+    ("results year", "year", "nam", "nam thi dua", "nam ket qua", "nam hoc"),
+    "Năm thi đua mà bản ghi nói về (không phải ngày họp); năm học “2021-2022” tính là 2022",
+    "The results year the record is about (not the meeting date); a school year “2021-2022”"
+    " counts as 2022",
 )
 _UNIT = Column(
     "unit",
@@ -113,6 +219,14 @@ _UNIT = Column(
     ("unit", "unit name", "don vi", "ten don vi", "co quan"),
     "Tên đơn vị như được ghi",
     "The unit's name as written",
+)
+_ROLE_ORDER = Column(
+    "role_order",
+    "int",
+    False,
+    ("role order", "order", "thu tu", "thu tu vai tro", "thu tu pho", "pho thu"),
+    "Thứ tự phó: 1 cho “Phó khối 1”, 2 cho “Phó khối 2” (cũng đọc được từ cột vai trò)",
+    "Deputy order: 1 for “Phó khối 1”, 2 for “Phó khối 2” (also read from the role column)",
 )
 _PROVENANCE = (
     Column(
@@ -167,6 +281,15 @@ CLUSTERS = RecordType(
             "Năm cuối (trống: còn hoạt động)",
             "Last results year (blank: still active)",
         ),
+        Column(
+            "cycle",
+            "text",
+            False,
+            ("cycle", "chu ky", "chu ky thi dua", "ky thi dua"),
+            "Chu kỳ thi đua: năm (calendar) hoặc năm học (school_year); trống: năm",
+            "Emulation cycle: calendar year or school year (blank: calendar year)",
+            CYCLES,
+        ),
         *_PROVENANCE,
     ),
     natural_key=("organizer_id", "cluster_id"),
@@ -191,6 +314,22 @@ MEMBERSHIPS = RecordType(
             "Vai trò: cụm trưởng / cụm phó / thành viên (trống: nguồn không nêu)",
             "Role: leader, deputy or member (blank: the source does not say)",
             ROLES,
+        ),
+        _ROLE_ORDER,
+        Column(
+            "stated_member_count",
+            "int",
+            False,
+            (
+                "stated member count",
+                "member count",
+                "so thanh vien",
+                "so don vi thanh vien",
+                "tong so thanh vien",
+                "tong so don vi",
+            ),
+            "Số thành viên của cụm-năm mà nguồn nêu, kể cả đơn vị không được nêu tên",
+            "The cluster-year's member count as the source states it, unnamed members included",
         ),
         # A roster declared complete replaces the cluster-year's roster: units earlier loads
         # listed and this one does not leave it (staging, and the rank bound at load).
@@ -338,21 +477,28 @@ AWARDS = RecordType(
             "Proposing cluster, if any",
         ),
         _YEAR,
+        # "các đơn vị còn lại" stands for the cluster-year's members that no other award of the
+        # same or a higher rank names (expanded in dbt: int_awards_expanded)
         Column(
             "unit",
             "unit",
             False,
             _UNIT.headers,
-            "Đơn vị được khen (trống: nguồn không nêu tên)",
-            "Awarded unit (blank: the source does not name it)",
+            "Đơn vị được khen (trống: nguồn không nêu tên); “các đơn vị còn lại” (cần ghi cụm):"
+            " mọi thành viên của cụm-năm chưa có khen thưởng cùng hạng hoặc cao hơn",
+            "Awarded unit (blank: the source does not name it); “các đơn vị còn lại” (the"
+            " remaining units; needs the cluster): every member of the cluster-year that no award"
+            " of the same or a higher rank names",
         ),
         Column(
             "award_type",
             "text",
             True,
             ("award type", "award", "hinh thuc khen thuong", "loai khen thuong", "khen thuong"),
-            "Loại khen thưởng (mã trong bảng award_types)",
-            "Award type code (see award_types)",
+            "Loại khen thưởng: mã hoặc tên trong bảng award_types; “Cờ thi đua”, “Bằng khen” không"
+            " ghi cấp được đọc theo cột cấp khen, không có thì theo cơ quan tổ chức",
+            "Award type: a code or name of award_types; a bare “Cờ thi đua” or “Bằng khen” is read"
+            " by the issuer column, else by the organiser",
             AWARD_TYPE_CODES,
         ),
         Column(
@@ -360,8 +506,8 @@ AWARDS = RecordType(
             "text",
             False,
             ("issuer", "cap khen", "co quan khen"),
-            "Cấp khen",
-            "Issuing authority",
+            "Cấp khen, ví dụ “Bộ Tư pháp”, “UBND tỉnh”, “Tổng LĐLĐVN”, “MTTQ tỉnh”",
+            "Issuing authority, e.g. “Bộ Tư pháp”, “UBND tỉnh”, “Tổng LĐLĐVN”, “MTTQ tỉnh”",
         ),
         Column(
             "status",
@@ -390,7 +536,9 @@ AWARDS = RecordType(
         ),
         *_PROVENANCE,
     ),
-    natural_key=("organizer_id", "cluster_id", "results_year", "unit_key", "award_type"),
+    # an award to a unit not named keys on the missing unit as a value of its own (staging's
+    # unit_key), so one unnamed flag per cluster-year and type is one record
+    natural_key=("organizer_id", "cluster_id", "results_year", "unit_id", "award_type"),
     sheet_names=("awards", "khen thuong"),
 )
 
@@ -414,11 +562,12 @@ EVENTS = RecordType(
         ),
         Column(
             "event_date",
-            "date",
-            True,
+            "partial_date",
+            False,
             ("event date", "date", "ngay", "ngay to chuc", "thoi gian"),
-            "Ngày tổ chức",
-            "Date held",
+            "Ngày tổ chức; “3/2023” hoặc “2023” khi nguồn chỉ nêu tháng hoặc năm; trống: không rõ",
+            "Date held; “3/2023” or “2023” when the source gives only the month or the year;"
+            " blank: not known",
         ),
         Column(
             "end_date",
@@ -445,10 +594,80 @@ EVENTS = RecordType(
             "Đơn vị đăng cai",
             "Host unit",
         ),
+        Column(
+            "document_no",
+            "text",
+            False,
+            (
+                "document no",
+                "document number",
+                "plan no",
+                "so van ban",
+                "so hieu van ban",
+                "so ke hoach",
+                "ke hoach so",
+                "so quyet dinh",
+                "so ky hieu",
+            ),
+            "Số kế hoạch, quyết định hoặc văn bản về sự kiện, ví dụ “45/KH-CTĐ”",
+            "Number of the plan, decision or document about the event, e.g. “45/KH-CTĐ”",
+        ),
         *_PROVENANCE,
     ),
-    natural_key=("organizer_id", "cluster_id", "results_year", "event_type", "event_date"),
+    natural_key=("organizer_id", "cluster_id", "results_year", "event_type", "event_date_period"),
     sheet_names=("events", "su kien", "hoi nghi"),
+)
+
+# Leadership as elected, apart from the roster: a year-end review elects next year's leader and
+# deputies before anyone lists next year's members, and a roster row for them would make a
+# seven-member cluster look like a two-member one.
+LEADERSHIP = RecordType(
+    name="leadership",
+    title_vi="Cụm trưởng, cụm phó được bầu",
+    title_en="Elected leadership",
+    grain="one unit elected leader or deputy of a cluster for one results year",
+    columns=(
+        _ORGANIZER,
+        _CLUSTER,
+        Column(
+            "results_year",
+            "year",
+            True,
+            (*_YEAR.headers, "nam lam cum truong", "nhiem ky", "cho nam"),
+            "Năm thi đua đơn vị giữ vai trò (năm được bầu cho, thường là năm sau hội nghị)",
+            "The results year the unit leads in (the year elected for, usually the next one)",
+        ),
+        _UNIT,
+        Column(
+            "role",
+            "text",
+            True,
+            ("role", "vai tro", "chuc danh", "nhiem vu"),
+            "Vai trò: cụm trưởng (leader) / cụm phó (deputy), “Phó khối 2” ghi cả thứ tự",
+            "Role: leader or deputy; “Phó khối 2” gives the order too",
+            LEADING_ROLES,
+        ),
+        _ROLE_ORDER,
+        Column(
+            "elected_on",
+            "partial_date",
+            False,
+            ("elected on", "election date", "ngay bau", "bau ngay", "ngay hoi nghi"),
+            "Ngày bầu (thường là ngày hội nghị tổng kết)",
+            "Date elected (usually the year-end review)",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("organizer_id", "cluster_id", "results_year", "unit_id"),
+    sheet_names=(
+        "leadership",
+        "cum truong cum pho",
+        "khoi truong khoi pho",
+        "bau cum truong",
+        "bau khoi truong",
+        "lanh dao cum",
+        "lanh dao khoi",
+    ),
 )
 
 # Reference records: organisers and units beyond the ones in seeds/ (a whole country's units do
@@ -503,6 +722,17 @@ ORGANIZERS = RecordType(
         Column(
             "province", "text", False, ("province", "tinh"), "Tỉnh (nếu có)", "Province, if any"
         ),
+        Column(
+            "award_system",
+            "text",
+            False,
+            ("award system", "he thong khen thuong", "khen thuong theo"),
+            "Hệ thống khen thưởng của cụm: province, ministry, front (MTTQ), party, trade_union"
+            " (công đoàn), other; trống: suy ra từ tên, không có thì từ cấp",
+            "Whose awards its clusters give: province, ministry, front, party, trade_union,"
+            " other; blank: read from the name, else from the level",
+            AWARD_SYSTEMS,
+        ),
         *_PROVENANCE,
     ),
     natural_key=("organizer_id",),
@@ -548,6 +778,16 @@ UNITS = RecordType(
             "Type: department, district, mass_org…",
         ),
         _ORGANIZER,
+        Column(
+            "same_as",
+            "text",
+            False,
+            ("same as", "same unit as", "cung don vi voi", "la don vi", "ma don vi tuong ung"),
+            "Mã của cùng đơn vị trong hệ thống của cơ quan tổ chức khác, ví dụ LĐLĐ tỉnh trong"
+            " cụm của tỉnh và trong cụm của Tổng Liên đoàn",
+            "Id of the same unit in another organiser's system, e.g. a provincial trade union in"
+            " the province's cluster and in the federation's",
+        ),
         Column(
             "valid_from", "date", False, ("valid from", "tu ngay"), "Hiệu lực từ ngày", "Valid from"
         ),
@@ -710,6 +950,99 @@ UNIT_ALIASES = RecordType(
     sheet_names=("unit aliases", "aliases", "bi danh", "bi danh don vi", "ten goi khac"),
 )
 
+# Award types beyond seeds/award_types.csv: an analyst adds one without code. A type loaded here
+# never counts as the flag that qualifies for the Government flag (that stays in the reviewed
+# seed), and the seed wins for a code it knows.
+AWARD_TYPES = RecordType(
+    name="award_types",
+    title_vi="Danh mục loại khen thưởng",
+    title_en="Award types",
+    grain="one award type (a flag, certificate of merit, title or classification) and its issuer",
+    columns=(
+        Column(
+            "award_type_code",
+            "text",
+            True,
+            ("award type code", "code", "ma khen thuong", "ma loai khen thuong", "ma hinh thuc"),
+            "Mã loại khen thưởng, ví dụ “BO_CONG_AN_FLAG”",
+            "Award type code, e.g. “BO_CONG_AN_FLAG”",
+        ),
+        Column(
+            "name_vi",
+            "text",
+            True,
+            ("name vi", "name", "ten", "ten khen thuong", "ten hinh thuc khen thuong"),
+            "Tên tiếng Việt, như văn bản ghi",
+            "Vietnamese name, as documents write it",
+        ),
+        Column(
+            "name_en",
+            "text",
+            False,
+            ("name en", "english name", "ten tieng anh"),
+            "Tên tiếng Anh",
+            "English name",
+        ),
+        Column(
+            "level",
+            "text",
+            False,
+            ("level", "cap"),
+            "Cấp: national, ministry, province, unit, cluster, any",
+            "Tier: national, ministry, province, unit, cluster, any",
+            AWARD_LEVELS,
+        ),
+        Column(
+            "issuer_kind",
+            "text",
+            True,
+            ("issuer kind", "award system", "he thong khen thuong", "loai co quan khen"),
+            "Hệ thống khen thưởng: government, ministry, province, front, party, trade_union,"
+            " other",
+            "Award system: government, ministry, province, front, party, trade_union, other",
+            ISSUER_KINDS,
+        ),
+        Column(
+            "award_family",
+            "text",
+            True,
+            ("award family", "family", "nhom khen thuong", "nhom"),
+            "Nhóm: emulation_flag (cờ thi đua), certificate_of_merit (bằng khen),"
+            " collective_title, classification, rotating_flag",
+            "Family: emulation_flag, certificate_of_merit, collective_title, classification,"
+            " rotating_flag",
+            AWARD_FAMILIES,
+        ),
+        Column(
+            "issuer_vi",
+            "text",
+            False,
+            ("issuer", "issuer vi", "co quan khen", "cap khen"),
+            "Cơ quan, người khen",
+            "Who confers it (Vietnamese)",
+        ),
+        Column(
+            "issuer_en", "text", False, ("issuer en",), "Cơ quan khen (tiếng Anh)", "Who confers it"
+        ),
+        Column(
+            "rank_order",
+            "int",
+            False,
+            ("rank order", "thu tu", "thu bac"),
+            "Thứ bậc (1 = cao nhất; trống: sau các loại đã có)",
+            "Prestige order (1 = highest; blank: after the known types)",
+        ),
+        *_PROVENANCE,
+    ),
+    natural_key=("award_type_code",),
+    sheet_names=(
+        "award types",
+        "loai khen thuong",
+        "danh muc khen thuong",
+        "danh muc loai khen thuong",
+    ),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
     rt.name: rt
     for rt in (
@@ -717,16 +1050,20 @@ RECORD_TYPES: dict[str, RecordType] = {
         UNITS,
         SOURCES,
         UNIT_ALIASES,
+        AWARD_TYPES,
         CLUSTERS,
         MEMBERSHIPS,
         SCORES,
         RANKINGS,
         AWARDS,
         EVENTS,
+        LEADERSHIP,
     )
 }
 
 # The record types of the yearly facts; the generator writes one file for each.
 LOAD_ORDER = ("clusters", "memberships", "scores", "rankings", "awards", "events")
 # Reference first (names in the facts resolve against it), then clusters, then the facts.
-REFERENCE_TYPES = ("organizers", "units", "sources", "unit_aliases")
+REFERENCE_TYPES = ("organizers", "units", "sources", "unit_aliases", "award_types")
+# The order files and sheets load in, as far as their names tell their type.
+INPUT_ORDER = (*REFERENCE_TYPES, *LOAD_ORDER, "leadership")

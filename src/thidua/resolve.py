@@ -70,10 +70,13 @@ class AliasIndex:
         self._id_keys: set[str] = set()
         self._display: dict[str, str] = {}
         self.unit_names: dict[str, str] = {}
+        # unit_id → its organiser, for the names that carry no organiser of their own
+        self._unit_organizers: dict[str, str] = {}
         # What suggestions are searched in, and the suggestions already found, per name: a file
         # that names one unknown unit in a thousand rows, clusters and years asks a thousand
         # times. Both are dropped whenever a name is added.
         self._choices: dict[str, str] | None = None
+        self._organizer_choices: dict[str, dict[str, str]] = {}
         self._suggested: dict[str, tuple[str, ...]] = {}
 
     def add(
@@ -91,6 +94,7 @@ class AliasIndex:
         entry = AliasEntry(unit_id, organizer_id or None, cluster_id or None, from_year, to_year)
         self._fingerprint = None
         self._choices = None
+        self._organizer_choices.clear()
         self._suggested.clear()
         if entry not in self._entries[key]:
             self._entries[key].append(entry)
@@ -123,11 +127,16 @@ class AliasIndex:
             if len(units) == 1:
                 return Resolution(units.pop())
             return Resolution(None, "ambiguous", tuple(sorted(units)))
-        return Resolution(None, "unknown", self.candidates(name))
+        return Resolution(None, "unknown", self.candidates(name, organizer_id))
 
-    def candidates(self, name: str, limit: int = 3) -> tuple[str, ...]:
-        """The closest known names, as "name → unit_id", best first."""
-        cached = self._suggested.get(f"{limit}|{name}")
+    def candidates(
+        self, name: str, organizer_id: str | None = None, limit: int = 3
+    ) -> tuple[str, ...]:
+        """The closest known names, as "name → unit_id", best first: the units of the row's
+        organiser before any other's (a ministry's "Sở Tư pháp tỉnh Nam Định" must not be
+        offered a Thanh Hóa department first), then the closest of all organisers."""
+        cache_key = f"{limit}|{organizer_id or ''}|{name}"
+        cached = self._suggested.get(cache_key)
         if cached is not None:
             return cached
         if self._choices is None:
@@ -136,18 +145,56 @@ class AliasIndex:
             self._choices = {
                 key: fold(self._display[key]) for key in self._display if key not in self._id_keys
             }
-        matches = process.extract(
-            fold(name), self._choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
-        )
         found: list[str] = []
+        if organizer_id:
+            own = self._choices_of(organizer_id)
+            self._closest(name, own, limit, found, organizer_id)
+        if len(found) < limit:
+            self._closest(name, self._choices, limit, found, None)
+        suggested = tuple(found[:limit])
+        self._suggested[cache_key] = suggested
+        return suggested
+
+    def _organizer_of(self, entry: AliasEntry) -> str | None:
+        return entry.organizer_id or self._unit_organizers.get(entry.unit_id)
+
+    def _choices_of(self, organizer_id: str) -> dict[str, str]:
+        """The suggestion choices naming a unit of one organiser."""
+        choices = self._organizer_choices.get(organizer_id)
+        if choices is None:
+            assert self._choices is not None
+            choices = {
+                key: text
+                for key, text in self._choices.items()
+                if any(self._organizer_of(e) == organizer_id for e in self._entries[key])
+            }
+            self._organizer_choices[organizer_id] = choices
+        return choices
+
+    def _closest(
+        self,
+        name: str,
+        choices: dict[str, str],
+        limit: int,
+        found: list[str],
+        organizer_id: str | None,
+    ) -> None:
+        """Append the labels of the closest choices (of one organiser's units, when given)."""
+        if not choices:
+            return
+        matches = process.extract(
+            fold(name), choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+        )
         for _choice, _score, key in matches:
-            for unit_id in sorted({e.unit_id for e in self._entries[key]}):
+            units = {
+                e.unit_id
+                for e in self._entries[key]
+                if organizer_id is None or self._organizer_of(e) == organizer_id
+            }
+            for unit_id in sorted(units):
                 label = f"{self._display[key]} → {unit_id}"
                 if label not in found:
                     found.append(label)
-        suggested = tuple(found[:limit])
-        self._suggested[f"{limit}|{name}"] = suggested
-        return suggested
 
     @classmethod
     def from_tables(cls, units: pl.DataFrame, aliases: Iterable[pl.DataFrame]) -> AliasIndex:
@@ -155,6 +202,8 @@ class AliasIndex:
         for row in units.iter_rows(named=True):
             from_year, to_year = _year(row.get("valid_from")), _year(row.get("valid_to"))
             index.unit_names[row["unit_id"]] = row["name_vi"]
+            if row.get("organizer_id"):
+                index._unit_organizers[row["unit_id"]] = row["organizer_id"]
             index._id_keys.add(match_key(row["unit_id"]))
             for name in (row["name_vi"], row.get("short_name"), row["unit_id"]):
                 if name:

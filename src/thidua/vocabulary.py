@@ -2,7 +2,8 @@
 
 Keys are `fold`ed (no diacritics, lower case), so "Cụm trưởng", "cum truong" and "CỤM TRƯỞNG" are
 one key. A value that is not listed here is kept as written; the quality gate then rejects it by
-name, so a new synonym is a one-line change here, never a silent guess.
+name, so a new synonym is a one-line change here, never a silent guess. Award types are read
+apart (thidua.award_types): which one a written award is depends on its issuer or organiser.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from functools import cache
 
 from thidua.normalize import fold
-from thidua.resolve import read_seed
 
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "role": {
@@ -35,10 +35,6 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "pho khoi truong",
             "pho truong cum",
             "pho truong khoi",
-            "pho khoi 1",
-            "pho khoi 2",
-            "pho cum 1",
-            "pho cum 2",
         ),
         "member": ("member", "thanh vien", "don vi thanh vien"),
     },
@@ -91,30 +87,53 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "yes": ("yes", "y", "x", "true", "1", "co", "day du", "du", "hoan chinh"),
         "no": ("no", "n", "false", "0", "khong", "chua day du", "chua du"),
     },
+    # award systems, as organisers' award_system and award types' issuer_kind write them
+    "award_system": {
+        "province": ("ubnd tinh", "provincial people s committee", "tinh", "uy ban nhan dan tinh"),
+        "ministry": ("bo", "bo nganh"),
+        "front": ("mat tran to quoc", "fatherland front", "mttq", "mat tran"),
+        "party": ("dang", "party committee", "party", "tinh uy", "dang uy"),
+        "trade_union": ("cong doan", "trade union", "lien doan lao dong", "ldld"),
+        "other": ("khac", "other"),
+    },
+    "issuer_kind": {
+        "government": ("chinh phu", "government"),
+        "province": ("ubnd tinh", "provincial people s committee", "tinh", "uy ban nhan dan tinh"),
+        "ministry": ("bo", "bo nganh"),
+        "front": ("mat tran to quoc", "fatherland front", "mttq", "mat tran"),
+        "party": ("dang", "party committee", "party", "tinh uy", "dang uy"),
+        "trade_union": ("cong doan", "trade union", "lien doan lao dong", "ldld"),
+        "other": ("khac", "other"),
+    },
+    "award_family": {
+        "emulation_flag": ("co thi dua", "emulation flag", "co"),
+        "certificate_of_merit": ("bang khen", "certificate of merit"),
+        "collective_title": ("danh hieu tap the", "collective title", "danh hieu"),
+        "classification": ("xep loai", "classification"),
+        "rotating_flag": ("co luan luu", "rotating flag"),
+    },
+    "level": {
+        "national": ("trung uong", "national", "quoc gia"),
+        "ministry": ("bo", "ministry"),
+        "province": ("tinh", "province"),
+        "unit": ("don vi", "unit", "co so"),
+        "cluster": ("cum", "cluster", "cum khoi"),
+        "any": ("bat ky", "any", "moi cap"),
+    },
     "part_of_day": {
         "morning": ("morning", "sang", "buoi sang"),
         "afternoon": ("afternoon", "chieu", "buoi chieu"),
         "evening": ("evening", "toi", "buoi toi"),
+    },
+    "cycle": {
+        "calendar": ("calendar", "calendar year", "nam", "theo nam", "nam duong lich"),
+        "school_year": ("school year", "nam hoc", "theo nam hoc"),
     },
     "source_kind": {
         "article": ("article", "bai bao", "bao", "tin bai"),
         "official": ("official", "van ban", "chinh thuc", "bao cao", "document", "tai lieu"),
         "synthetic": ("synthetic", "mo phong", "du lieu mo phong"),
         "other": ("other", "khac"),
-    },
-    "award_type": {
-        "GOV_FLAG": ("co chinh phu", "co thi dua chinh phu"),
-        "PROV_FLAG": (
-            "co thi dua ubnd tinh",
-            "co ubnd tinh",
-            "co thi dua xuat sac",
-            "co don vi dan dau phong trao thi dua",
-            "co dan dau",
-        ),
-        "PM_MERIT": ("bang khen thu tuong", "bang khen cua thu tuong"),
-        "PROV_MERIT": ("bang khen ubnd tinh", "bang khen chu tich ubnd tinh"),
-        "EXCELLENT_COLLECTIVE": ("tap the lao dong xuat sac", "tap the ldxs"),
-        "ADVANCED_COLLECTIVE": ("tap the lao dong tien tien", "tap the ldtt"),
     },
 }
 
@@ -124,11 +143,6 @@ def _lookup(field: str) -> dict[str, str]:
     table = {fold(v): code for code, values in _SYNONYMS[field].items() for v in values}
     for code in _SYNONYMS[field]:
         table[fold(code)] = code
-    if field == "award_type":
-        # The seed's own names and codes always count, so a new award type needs no code change.
-        for row in read_seed("award_types").iter_rows(named=True):
-            for name in (row["award_type_code"], row["name_vi"], row["name_en"]):
-                table[fold(name)] = row["award_type_code"]
     return table
 
 

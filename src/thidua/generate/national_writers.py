@@ -21,7 +21,14 @@ import pyarrow.parquet as pq
 from thidua.records import RECORD_TYPES
 
 Format = Literal["csv", "parquet"]
-_ARROW = {"int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
+_ARROW = {
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "date": pa.date32(),
+    # the generator always knows the year as a number and the day of an event
+    "year": pa.int64(),
+    "partial_date": pa.date32(),
+}
 _TEXT = pa.string()
 _DICT = pa.dictionary(pa.int32(), pa.string())
 

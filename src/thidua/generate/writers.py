@@ -23,6 +23,9 @@ _DTYPES: dict[str, pl.DataType] = {
     "int": pl.Int64(),
     "float": pl.Float64(),
     "date": pl.Date(),
+    # the generator always knows the year as a number and the day of an event
+    "year": pl.Int64(),
+    "partial_date": pl.Date(),
 }
 
 
