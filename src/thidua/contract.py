@@ -110,14 +110,23 @@ def derived_expectations(record_type: RecordType) -> list[dict[str, Any]]:
     return out
 
 
-def _is_derived(expectation: dict[str, Any]) -> bool:
-    kwargs = expectation["kwargs"]
-    return expectation["type"] in _DERIVED_TYPES or kwargs.get("column") == NATURAL_KEY
+def _is_derived(record_type: RecordType, expectation: dict[str, Any]) -> bool:
+    """Whether the contract writes this expectation (a hand-written not-null rule on a column
+    the contract leaves optional, such as a source's id, is kept)."""
+    column = expectation["kwargs"].get("column")
+    if column == NATURAL_KEY:
+        return True
+    derived = {(e["type"], e["kwargs"]["column"]) for e in derived_expectations(record_type)}
+    return (expectation["type"], column) in derived or (
+        expectation["type"] in _DERIVED_TYPES
+        and any(checked_column(c) == column or c.name == column for c in record_type.columns)
+        and expectation["type"] != "expect_column_values_to_not_be_null"
+    )
 
 
 def suite(record_type: RecordType, existing: dict[str, Any] | None) -> dict[str, Any]:
     """The suite with the contract's expectations first and the hand-written ones kept after."""
-    kept = [e for e in (existing or {}).get("expectations", []) if not _is_derived(e)]
+    kept = [e for e in (existing or {}).get("expectations", []) if not _is_derived(record_type, e)]
     return {
         "name": f"thidua.{record_type.name}",
         "meta": {"record_type": record_type.name, "grain": record_type.grain},
