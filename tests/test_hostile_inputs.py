@@ -19,8 +19,8 @@ from thidua.cli import main
 from thidua.errors import FileRejected
 from thidua.paths import Home
 from thidua.readers import RawBatch, read_file
-from thidua.scoring_sheet import SheetDefaults
 from thidua.records import RecordType
+from thidua.scoring_sheet import SheetDefaults
 
 HEADER = "cluster,results_year,unit,criterion,points,max_points\n"
 

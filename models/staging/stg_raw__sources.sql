@@ -32,10 +32,7 @@ renamed as (
     from source
 
     -- the latest restatement of each natural key wins
-    qualify row_number() over (
-        partition by source_id
-        order by base_load_id desc, load_id desc nulls last, source_row desc nulls last
-    ) = 1
+    {{ latest_restatement('source_id') }}
 
 )
 

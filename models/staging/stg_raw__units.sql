@@ -28,22 +28,12 @@ renamed as (
         cast(organizer_raw as varchar) as organizer_name_raw,
 
         -- provenance
-        cast(load_id as integer) as load_id,
-        cast(source_file as varchar) as source_file,
-        cast(source_sheet as varchar) as source_sheet,
-        cast(source_row as integer) as source_row,
-        coalesce(is_synthetic, source_kind = 'synthetic', false) as is_synthetic,
-        cast(source_kind as varchar) as source_kind,
-        cast(source_ref as varchar) as source_ref,
-        cast(note as varchar) as note
+        {{ staged_provenance() }}
 
     from source
 
     -- the latest restatement of each natural key wins
-    qualify row_number() over (
-        partition by unit_id
-        order by base_load_id desc, load_id desc nulls last, source_row desc nulls last
-    ) = 1
+    {{ latest_restatement('unit_id') }}
 
 )
 

@@ -70,6 +70,15 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening")
 ROSTER_FLAGS = ("yes", "no")
 SOURCE_KINDS = ("official", "article", "synthetic", "other")
 
+_AWARD_SYSTEM_LABELS = {
+    "province": ("UBND tỉnh", "provincial People's Committee"),
+    "ministry": ("Bộ", "ministry"),
+    "front": ("Mặt trận Tổ quốc", "Fatherland Front"),
+    "party": ("Đảng", "Party committee"),
+    "trade_union": ("Công đoàn", "trade union"),
+    "other": ("Khác", "other"),
+}
+
 # Coded values as analysts read them, Vietnamese and English. The loader accepts these spellings
 # and more (vocabulary.py); messages and templates show these.
 VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -107,23 +116,9 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "other": ("Khác", "other"),
     },
     "cycle": {"calendar": ("Năm", "calendar year"), "school_year": ("Năm học", "school year")},
-    "award_system": {
-        "province": ("UBND tỉnh", "provincial People's Committee"),
-        "ministry": ("Bộ", "ministry"),
-        "front": ("Mặt trận Tổ quốc", "Fatherland Front"),
-        "party": ("Đảng", "Party committee"),
-        "trade_union": ("Công đoàn", "trade union"),
-        "other": ("Khác", "other"),
-    },
-    "issuer_kind": {
-        "government": ("Chính phủ", "Government"),
-        "province": ("UBND tỉnh", "provincial People's Committee"),
-        "ministry": ("Bộ", "ministry"),
-        "front": ("Mặt trận Tổ quốc", "Fatherland Front"),
-        "party": ("Đảng", "Party committee"),
-        "trade_union": ("Công đoàn", "trade union"),
-        "other": ("Khác", "other"),
-    },
+    "award_system": _AWARD_SYSTEM_LABELS,
+    # who gives an award: an organiser's award system, or the Government above them all
+    "issuer_kind": {"government": ("Chính phủ", "Government"), **_AWARD_SYSTEM_LABELS},
     "award_family": {
         "emulation_flag": ("Cờ thi đua", "emulation flag"),
         "certificate_of_merit": ("Bằng khen", "certificate of merit"),

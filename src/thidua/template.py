@@ -88,11 +88,11 @@ def coded_values(column: Column) -> tuple[str, ...]:
     if column.name == "award_type":
         # the seed's names are the vocabulary's own spellings of its codes
         return tuple(read_seed("award_types")["name_vi"].drop_nulls().to_list())
+    if not column.allowed:
+        return ()  # free text, though another type's column of the same name may be coded
     labels = VALUE_LABELS.get(column.name)
-    if labels is None and column.allowed:
-        return column.allowed
     if labels is None:
-        return ()
+        return column.allowed
     offered = []
     for code, (label_vi, _label_en) in labels.items():
         if column.allowed and code not in column.allowed:
