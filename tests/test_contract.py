@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml  # type: ignore[import-untyped]
+import yaml  # type: ignore[import-untyped,unused-ignore]
 
 from thidua import contract
 from thidua.paths import EXPECTATIONS_DIR, PROJECT_ROOT
