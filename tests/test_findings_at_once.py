@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 import pytest
 
 from thidua.cli import main
-from thidua.findings_report import allowed_values, row_ranges
+from thidua.findings_report import allowed_values, report_lines, row_ranges
 from thidua.loader import load_files
 from thidua.paths import Home
 from thidua.resolve import load_alias_index
@@ -260,3 +261,38 @@ def test_allowed_values_read_in_both_languages() -> None:
         "score, vote, score and vote (score_and_vote)"
     )
     assert allowed_values("memberships", "unit", "vi") is None
+
+
+def _printed_command(name: str, candidates: str) -> str:
+    findings = pl.DataFrame(
+        {
+            "_row": [2],
+            "rule": [UNRESOLVED],
+            "column_name": ["unit"],
+            "value": [name],
+            "organizer_id": ["bo-tu-phap"],
+            "candidates": [candidates],
+            "message_vi": [""],
+            "message_en": [""],
+        }
+    )
+    lines = report_lines(findings, "memberships")
+    # the line of the name itself: ‘name’ (dòng/row 2): the command
+    return next(line.split("): ", 1)[1] for line in lines if line.strip().startswith("‘"))
+
+
+def test_the_printed_command_names_a_unit_only_when_the_name_accounts_for_it() -> None:
+    """The command is copied and run as shown, so it names a unit only when the name's every word
+    is that unit's (or the initials of its words); otherwise the analyst fills it in."""
+    ninh_binh = "Sở Tư pháp tỉnh Ninh Bình → btp-stp-ninh-binh; STP Ninh Bình → btp-stp-ninh-binh"
+    assert _printed_command("Sở TP Ninh Binh", ninh_binh) == COMMAND
+    # similar text, another unit: "Lạ" is no word of "Sở LĐ-TB&XH"
+    similar = _printed_command("Sở Lạ", "Sở LĐ-TB&XH → th-so-ldtbxh")
+    assert "th-so-ldtbxh" not in similar and "<mã đơn vị / unit id>" in similar
+    # a name every province's department shares names none of them
+    shared = _printed_command(
+        "Sở Tư pháp",
+        "Sở Tư pháp tỉnh Nam Định → btp-stp-nam-dinh; "
+        "Sở Tư pháp tỉnh Ninh Bình → btp-stp-ninh-binh",
+    )
+    assert "<mã đơn vị / unit id>" in shared and "btp-stp" not in shared.split("--")[0]

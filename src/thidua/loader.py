@@ -152,7 +152,9 @@ def build_context(
     ).with_columns(pl.all().cast(pl.Utf8))
     return Context(
         aliases=load_alias_index(
-            extra_aliases=[user_aliases(con), loaded_aliases], extra_units=units
+            extra_aliases=[user_aliases(con), loaded_aliases],
+            extra_units=units,
+            extra_organizers=organizers,
         ),
         organizers=load_organizer_lookup(extra=organizers),
         default_organizer_id=DEFAULT_ORGANIZER_ID,

@@ -5,11 +5,16 @@ matches the alias table, or a unit's canonical or short name. When several units
 scoped most narrowly wins (cluster scope over organiser scope over none); a tie at the same scope
 is ambiguous and, like an unknown name, never guessed: the caller quarantines the row with the
 closest candidates, found with rapidfuzz.
+
+A name unknown as written is tried once more without its organiser's province ("Sở Tư pháp
+Thanh Hóa", "Sở Tư pháp tỉnh Thanh Hóa" under Thanh Hóa's committee are its "Sở Tư pháp"): the
+province is the organiser's own, so dropping it cannot pick another province's unit.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,6 +77,8 @@ class AliasIndex:
         self.unit_names: dict[str, str] = {}
         # unit_id → its organiser, for the names that carry no organiser of their own
         self._unit_organizers: dict[str, str] = {}
+        # organizer_id → the pattern of its province written at the end of a name, as match keys
+        self._province_suffixes: dict[str, re.Pattern[str]] = {}
         # What suggestions are searched in, and the suggestions already found, per name: a file
         # that names one unknown unit in a thousand rows, clusters and years asks a thousand
         # times. Both are dropped whenever a name is added.
@@ -100,6 +107,15 @@ class AliasIndex:
             self._entries[key].append(entry)
         self._display.setdefault(key, clean_text(name))
 
+    def set_province(self, organizer_id: str, province: str) -> None:
+        """Names under this organiser may end with its province ("… tỉnh Thanh Hóa")."""
+        key = match_key(province)
+        if key:
+            self._fingerprint = None
+            self._province_suffixes[organizer_id] = re.compile(
+                f"(?:tỉnh|thànhphố|tp)?{re.escape(key)}$"
+            )
+
     @property
     def fingerprint(self) -> str:
         """Changes whenever any name, scope or validity changes (not with insertion order)."""
@@ -107,6 +123,7 @@ class AliasIndex:
             parts = sorted(
                 f"{key}|{entry}" for key, entries in self._entries.items() for entry in entries
             )
+            parts += sorted(f"{o}|{p.pattern}" for o, p in self._province_suffixes.items())
             self._fingerprint = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
         return self._fingerprint
 
@@ -118,9 +135,11 @@ class AliasIndex:
         year: int | None = None,
     ) -> Resolution:
         key = match_key(name)
-        entries = [
-            e for e in self._entries.get(key, ()) if e.applies(organizer_id, cluster_id, year)
-        ]
+        entries = self._applying(key, organizer_id, cluster_id, year)
+        if not entries and organizer_id in self._province_suffixes:
+            bare = self._province_suffixes[organizer_id].sub("", key)
+            if bare and bare != key:
+                entries = self._applying(bare, organizer_id, cluster_id, year)
         if entries:
             best = max(e.specificity for e in entries)
             units = {e.unit_id for e in entries if e.specificity == best}
@@ -128,6 +147,11 @@ class AliasIndex:
                 return Resolution(units.pop())
             return Resolution(None, "ambiguous", tuple(sorted(units)))
         return Resolution(None, "unknown", self.candidates(name, organizer_id))
+
+    def _applying(
+        self, key: str, organizer_id: str | None, cluster_id: str | None, year: int | None
+    ) -> list[AliasEntry]:
+        return [e for e in self._entries.get(key, ()) if e.applies(organizer_id, cluster_id, year)]
 
     def candidates(
         self, name: str, organizer_id: str | None = None, limit: int = 3
@@ -197,8 +221,17 @@ class AliasIndex:
                     found.append(label)
 
     @classmethod
-    def from_tables(cls, units: pl.DataFrame, aliases: Iterable[pl.DataFrame]) -> AliasIndex:
+    def from_tables(
+        cls,
+        units: pl.DataFrame,
+        aliases: Iterable[pl.DataFrame],
+        organizers: pl.DataFrame | None = None,
+    ) -> AliasIndex:
         index = cls()
+        if organizers is not None and "province" in organizers.columns:
+            for row in organizers.iter_rows(named=True):
+                if row["province"]:
+                    index.set_province(row["organizer_id"], row["province"])
         for row in units.iter_rows(named=True):
             from_year, to_year = _year(row.get("valid_from")), _year(row.get("valid_to"))
             index.unit_names[row["unit_id"]] = row["name_vi"]
@@ -232,13 +265,19 @@ def load_alias_index(
     seeds_dir: Path = SEEDS_DIR,
     extra_aliases: Iterable[pl.DataFrame] = (),
     extra_units: pl.DataFrame | None = None,
+    extra_organizers: pl.DataFrame | None = None,
 ) -> AliasIndex:
-    """The index from the seeds, plus units loaded as reference records (same columns as the
-    units seed) and aliases added later (e.g. with `thidua aliases add`)."""
+    """The index from the seeds, plus units and organisers loaded as reference records (same
+    columns as their seeds) and aliases added later (e.g. with `thidua aliases add`)."""
     units = read_seed("units", seeds_dir)
     if extra_units is not None and extra_units.height:
         units = pl.concat([units, extra_units], how="diagonal_relaxed")
-    return AliasIndex.from_tables(units, [read_seed("unit_aliases", seeds_dir), *extra_aliases])
+    organizers = read_seed("organizers", seeds_dir)
+    if extra_organizers is not None and extra_organizers.height:
+        organizers = pl.concat([organizers, extra_organizers], how="diagonal_relaxed")
+    return AliasIndex.from_tables(
+        units, [read_seed("unit_aliases", seeds_dir), *extra_aliases], organizers
+    )
 
 
 def load_organizer_lookup(
