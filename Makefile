@@ -7,7 +7,7 @@ SYNCED := $(VENV)/.synced
 # make bench-growth SCALES=…: the national tier's scales (a comma list, so not an $(or …) default)
 SCALES ?= 0.1,0.3,1
 
-.PHONY: setup run test check format browser bench bench-growth fuzz chaos clean
+.PHONY: setup run test check format browser bench bench-growth extract-eval fuzz chaos clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,16 @@ bench: setup
 ## how each stage grows with the data: national at scales 0.1, 0.3 and 1
 bench-growth: setup
 	$(BIN)/thidua bench --tier national --scales $(SCALES)
+
+## extraction quality: precision, recall and F1 per record type on documents with hand-made
+## truth (the seed articles, the development corpus and the held-out corpus); DETAILS=1 lists misses
+EXTRACT_DATA := tests/data/extract
+extract-eval: setup
+	$(BIN)/python -m thidua.extract.evaluate $(EXTRACT_DATA)/truth $(EXTRACT_DATA)/corpus ../shared/articles $(if $(DETAILS),--details)
+	@if [ -d $(EXTRACT_DATA)/heldout_truth ]; then \
+		echo; echo "## held out (never used to tune the extractor)"; \
+		$(BIN)/python -m thidua.extract.evaluate $(EXTRACT_DATA)/heldout_truth $(EXTRACT_DATA)/heldout $(if $(DETAILS),--details); \
+	fi
 
 ## make fuzz [EXAMPLES=N]: the readers and the coercion on many more random files than `make test`
 fuzz: setup

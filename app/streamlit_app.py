@@ -51,6 +51,7 @@ pages = {
     view.t("nav.section.tools"): [
         _page("views/quality.py", "page.quality", ":material/fact_check:", "chat-luong"),
         _page("views/sql.py", "page.sql", ":material/terminal:", "sql"),
+        _page("views/intake.py", "page.intake", ":material/upload_file:", "nhap-du-lieu"),
     ],
 }
 page = st.navigation(pages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -109,50 +110,78 @@ def _units_and_organizers(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str
     return units, organizers
 
 
-def _add(home: Home, args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class AddedAlias:
+    alias: str
+    unit_id: str
+    organizer_id: str
+    cluster_id: str | None
+
+    @property
+    def scope(self) -> str:
+        return self.cluster_id or self.organizer_id
+
+
+def add_scoped(
+    home: Home,
+    alias: str,
+    unit_id: str,
+    organizer: str | None = None,
+    cluster: str | None = None,
+    from_year: int | None = None,
+    to_year: int | None = None,
+    note: str | None = None,
+) -> AddedAlias:
+    """`thidua aliases add`: the alias scoped to an organiser (by id or name; default the
+    unit's own) and optionally one of its clusters, written to the landing database."""
     with open_raw(home.raw_db) as con:
         units, organizers = _units_and_organizers(con)
-    if args.unit_id not in units:
+    if unit_id not in units:
         raise UserError(
-            f"không có đơn vị mã ‘{args.unit_id}’ (seeds/units.csv và các tệp units đã nạp)",
-            f"no unit with id ‘{args.unit_id}’ (seeds/units.csv and loaded units files)",
+            f"không có đơn vị mã ‘{unit_id}’ (seeds/units.csv và các tệp units đã nạp)",
+            f"no unit with id ‘{unit_id}’ (seeds/units.csv and loaded units files)",
         )
     # The name is scoped to the organiser whose records write it: the one given, else the
     # unit's own (a Nam Định unit's alias must apply to Nam Định's clusters, not Thanh Hóa's).
-    if args.organizer:
-        organizer_id = organizers.get(match_key(args.organizer))
+    if organizer:
+        organizer_id = organizers.get(match_key(organizer))
         if organizer_id is None:
             known = ", ".join(sorted(set(organizers.values())))
             raise UserError(
-                f"không nhận ra cơ quan tổ chức ‘{args.organizer}’ (có: {known})",
-                f"unknown organiser ‘{args.organizer}’ (known: {known})",
+                f"không nhận ra cơ quan tổ chức ‘{organizer}’ (có: {known})",
+                f"unknown organiser ‘{organizer}’ (known: {known})",
             )
     else:
-        organizer_id = units[args.unit_id] or DEFAULT_ORGANIZER_ID
+        organizer_id = units[unit_id] or DEFAULT_ORGANIZER_ID
     cluster_id = None
-    if args.cluster:
-        ref = parse_cluster_ref(args.cluster)
+    if cluster:
+        ref = parse_cluster_ref(cluster)
         if ref is None:
             raise UserError(
-                f"không nhận ra cụm/khối ‘{args.cluster}’",
-                f"cannot read the cluster ‘{args.cluster}’",
+                f"không nhận ra cụm/khối ‘{cluster}’",
+                f"cannot read the cluster ‘{cluster}’",
             )
         cluster_id = ref.cluster_id(organizer_id)
-    alias = clean_text(args.alias)
+    cleaned = clean_text(alias)
     with open_raw(home.raw_db) as con:
-        add_alias(
-            con,
-            alias,
-            args.unit_id,
-            organizer_id,
-            cluster_id,
-            args.from_year,
-            args.to_year,
-            args.note,
-        )
-    scope = cluster_id or organizer_id
+        add_alias(con, cleaned, unit_id, organizer_id, cluster_id, from_year, to_year, note)
+    return AddedAlias(cleaned, unit_id, organizer_id, cluster_id)
+
+
+def _add(home: Home, args: argparse.Namespace) -> int:
+    added = add_scoped(
+        home,
+        args.alias,
+        args.unit_id,
+        args.organizer,
+        args.cluster,
+        args.from_year,
+        args.to_year,
+        args.note,
+    )
     print(
-        f"đã thêm bí danh / alias added: ‘{alias}’ → {args.unit_id} (trong / within {scope}); "
+        f"đã thêm bí danh / alias added: ‘{added.alias}’ → {added.unit_id} "
+        f"(trong / within {added.scope}); "
         "nạp lại tệp hoặc `thidua load --retry-quarantine` để áp dụng / "
         "load the files again or run `thidua load --retry-quarantine` to apply it"
     )

@@ -86,7 +86,15 @@ def parse_issuer(text: str | None) -> System | None:
         return System("front", "central" if central else "province")
     if any(
         k in f
-        for k in (" lien doan lao dong ", " ldld ", " ldldvn ", " tldld ", " cong doan ", " tld ")
+        for k in (
+            " lien doan lao dong ",
+            " ldld ",
+            " ldldvn ",
+            " tldld ",
+            " cong doan ",
+            " tld ",
+            " tong lien doan ",
+        )
     ):
         central = " tong " in f or " tldld " in f or " tld " in f
         return System("trade_union", "central" if central else "province")
@@ -98,7 +106,10 @@ def parse_issuer(text: str | None) -> System | None:
         return System("government", "central")
     if " ubnd " in f or " uy ban nhan dan " in f:
         return System("province", "province")
-    if f.startswith(" bo ") or " bo truong " in f:
+    # a ministry, or an agency at a ministry's level that runs its own award system
+    if f.startswith(" bo ") or any(
+        k in f for k in (" bo truong ", " ngan hang nha nuoc ", " nhnn ")
+    ):
         return System("ministry", "central")
     return None
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from thidua import build_failures, failing_rows
+from thidua import build_failures, failing_rows, work_lock
 from thidua.child_process import die_with_parent
 from thidua.errors import UserError
 from thidua.landing import open_raw
@@ -246,13 +246,23 @@ def build_and_publish(
     *,
     full_refresh: bool = False,
     progress: Callable[[str], None] | None = None,
+    lock_wait: float | None = None,
 ) -> BuildResult:
+    """dbt build into the build copy, then publish it. Holds the home's work lock (one load or
+    build at a time), waiting for another holder up to `lock_wait` seconds (work_lock.held)."""
     if not home.raw_db.exists():
         raise UserError(
             f"chưa có dữ liệu nạp ({home.raw_db}): "
             "chạy `thidua load <tệp>` hoặc `thidua demo` trước",
             f"nothing loaded yet ({home.raw_db}): run `thidua load <files>` or `thidua demo` first",
         )
+    with work_lock.held(home, "build", lock_wait):
+        return _build_and_publish(home, full_refresh, progress)
+
+
+def _build_and_publish(
+    home: Home, full_refresh: bool, progress: Callable[[str], None] | None
+) -> BuildResult:
     # A landing database an earlier version wrote gets the tables and columns the models read.
     with open_raw(home.raw_db):
         pass

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from thidua.contract import allowed_in_words
 from thidua.errors import UserError
+from thidua.extract import command as extract_command
 from thidua.paths import Home, usable_home
-from thidua.records import INPUT_ORDER, RECORD_TYPES
+from thidua.records import INPUT_ORDER, RECORD_TYPES, SOURCE_KINDS
 
 
 def _columns_help() -> str:
@@ -35,38 +36,16 @@ def _columns_help() -> str:
 
 
 def _print_load_progress(report: object) -> None:
+    from thidua.load_report import batch_lines
     from thidua.loader import BatchReport
 
     assert isinstance(report, BatchReport)
-    if report.status == "rejected":
-        print(f"✗ {report.message}", file=sys.stderr)
-        return
-    if report.status == "unchanged":
-        print(f"{'!' if report.rows_quarantined else '='} {report.label}: {report.message}")
-        return
-    mark = "✓" if report.rows_quarantined == 0 else "!"
-    if report.message:
-        print(f"  {report.label}: {report.message}")
-    print(
-        f"{mark} {report.label} ({report.record_type}): "
-        f"đọc {report.rows_read}, nạp {report.rows_loaded}, cách ly {report.rows_quarantined} / "
-        f"read {report.rows_read}, loaded {report.rows_loaded}, "
-        f"quarantined {report.rows_quarantined}"
-    )
-    if report.findings is not None and report.findings.height:
-        from thidua.findings_report import report_lines
-
-        # Grouped by rule, so one load tells what to fix in every row; each row in full is a
-        # command away (and in the quarantine table of raw.duckdb and the dashboard).
-        for line in report_lines(report.findings, report.record_type):
-            print(line)
-        print(
-            "    chi tiết từng dòng / every row in detail: "
-            f"thidua quarantine --load {report.load_id}"
-        )
+    for line in batch_lines(report):
+        print(line.text, file=sys.stderr if line.problem else sys.stdout)
 
 
 def cmd_load(args: argparse.Namespace, where: Home) -> int:
+    from thidua.load_report import total_line
     from thidua.loader import load_files, retry_quarantine
 
     progress = None if args.quiet else _print_load_progress
@@ -99,11 +78,7 @@ def cmd_load(args: argparse.Namespace, where: Home) -> int:
             year=args.year,
             organizer=args.organizer,
         )
-    print(
-        f"tổng / total: nạp {report.loaded_rows} dòng, cách ly {report.quarantined_rows}, "
-        f"{len(report.rejected)} tệp bị từ chối / {report.loaded_rows} rows loaded, "
-        f"{report.quarantined_rows} quarantined, {len(report.rejected)} file(s) rejected"
-    )
+    print(total_line(report))
     if report.rejected:
         return 1
     if args.strict and report.quarantined_rows:
@@ -286,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument(
         "--source-kind",
         default="official",
-        choices=["official", "article", "synthetic", "other"],
+        choices=list(SOURCE_KINDS),
         help="source kind of rows that do not say (default: official)",
     )
     load.add_argument("--strict", action="store_true", help="fail if any row is quarantined (CI)")
@@ -340,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
         "unit columns' dropdowns, its name written above each sheet's header",
     )
     template.set_defaults(handler=cmd_template)
+    extract_command.add_parser(sub)
 
     build = sub.add_parser(
         "build",

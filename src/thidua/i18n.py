@@ -33,6 +33,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "page.compare": ("So sánh", "Compare"),
     "page.quality": ("Chất lượng dữ liệu", "Data quality"),
     "page.sql": ("SQL", "SQL"),
+    "page.intake": ("Nhập dữ liệu", "Intake"),
     # sidebar
     "sidebar.language": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
     "sidebar.filters": ("Bộ lọc", "Filters"),
@@ -789,6 +790,146 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "quality.quarantine.none": (
         "Không có dòng nào bị cách ly: mọi dòng đọc được đều đã nạp.",
         "No quarantined rows: every row read was loaded.",
+    ),
+    # intake page: upload, review what documents propose, preview, load, build and publish
+    "intake.title": ("Nhập dữ liệu", "Intake"),
+    "intake.caption": (
+        "Tải lên tệp bản ghi (CSV, XLSX, JSON, Parquet) để nạp nguyên trạng, hoặc tài liệu (báo "
+        "cáo Word, PDF, trang web đã lưu, văn bản) để trích các bản ghi chúng nêu; duyệt, xem "
+        "trước, nạp rồi xây dựng và công bố. Bộ lọc ở thanh bên không áp dụng cho trang này.",
+        "Upload record files (CSV, XLSX, JSON, Parquet) to load as they are, or documents (Word "
+        "reports, PDFs, saved web pages, plain text) to extract the records they state; review, "
+        "preview, load, then build and publish. The sidebar filters do not apply here.",
+    ),
+    "intake.upload": ("Tệp cần nhập", "Files to take in"),
+    "intake.upload.help": (
+        "Tối đa {mb} MB mỗi tệp. Tệp được lưu trong thư mục dữ liệu, mỗi lần nhập một thư mục.",
+        "At most {mb} MB per file. Files are kept in the data folder, one folder per intake.",
+    ),
+    "intake.organizer": (
+        "Cơ quan tổ chức của các tài liệu (không bắt buộc)",
+        "The documents' organiser (optional)",
+    ),
+    "intake.organizer.help": (
+        "Dùng thay cho điều văn bản nêu; có thể gõ một tên khác danh sách.",
+        "Used instead of what the text says; you may type a name not in the list.",
+    ),
+    "intake.organizer.none": ("Theo nội dung tài liệu", "As the documents say"),
+    "intake.read": ("Đọc các tệp", "Read the files"),
+    "intake.no_files": ("Hãy chọn ít nhất một tệp.", "Choose at least one file."),
+    "intake.extracting": ("Đang đọc tài liệu…", "Reading the documents…"),
+    "intake.session": ("Lần nhập này được lưu tại {folder}", "This intake is kept in {folder}"),
+    "intake.files.records": (
+        "Tệp bản ghi, nạp nguyên trạng: {names}",
+        "Record files, loaded as they are: {names}",
+    ),
+    "intake.files.documents": ("Tài liệu đã đọc: {names}", "Documents read: {names}"),
+    "intake.refused": ("Không lưu ‘{name}’: {reason}", "Not saved ‘{name}’: {reason}"),
+    "intake.refused.name": (
+        "tên tệp trống sau khi bỏ thư mục và dấu chấm đầu",
+        "the name is empty once folders and leading dots are removed",
+    ),
+    "intake.refused.kind": (
+        "chỉ nhận tệp bản ghi (CSV, XLSX, JSON, Parquet) và tài liệu (.txt, .html, .htm, "
+        ".docx, .pdf)",
+        "only record files (CSV, XLSX, JSON, Parquet) and documents (.txt, .html, .htm, "
+        ".docx, .pdf) are taken",
+    ),
+    "intake.refused.size": ("tệp lớn hơn giới hạn", "the file is larger than the limit"),
+    "intake.unreadable": ("Không đọc được {name}: {message}", "Cannot read {name}: {message}"),
+    "intake.proposals.title": ("Bản ghi đề xuất từ tài liệu", "Records the documents propose"),
+    "intake.proposals.caption": (
+        "Đánh dấu cột “Chấp nhận” ở những dòng đúng; chỉ những dòng đó được nạp.",
+        "Tick “Accept” on the rows that are right; only those are loaded.",
+    ),
+    "intake.proposals.none": (
+        "Tài liệu không nêu bản ghi nào nhận ra được.",
+        "The documents state no record that could be recognised.",
+    ),
+    "intake.proposals.count": (
+        "{label}: {rows} dòng, đã chấp nhận {accepted}",
+        "{label}: {rows} rows, {accepted} accepted",
+    ),
+    "intake.accept_all": ("Chấp nhận tất cả", "Accept all"),
+    "intake.accept_none": ("Bỏ chấp nhận tất cả", "Accept none"),
+    "intake.unresolved": ("chưa nhận ra", "not recognised"),
+    "intake.evidence.title": ("Câu trích trong tài liệu", "The evidence in its document"),
+    "intake.evidence.pick": ("Dòng đề xuất", "Proposed row"),
+    "intake.evidence.missing": (
+        "Không còn văn bản của tài liệu này.",
+        "This document's text is no longer at hand.",
+    ),
+    "intake.names.title": ("Tên đơn vị chưa nhận ra", "Unit names not recognised"),
+    "intake.names.caption": (
+        "Chọn đúng đơn vị trong các gợi ý: một bí danh được thêm cho cơ quan tổ chức của dòng "
+        "(như lệnh `thidua aliases add`), rồi tài liệu được đọc lại để tên được nhận ra.",
+        "Pick the right unit among the candidates: an alias is added for the row's organiser "
+        "(as `thidua aliases add` does), then the documents are read again so the name "
+        "resolves.",
+    ),
+    "intake.names.pick": ("Đơn vị đúng cho ‘{name}’", "The right unit for ‘{name}’"),
+    "intake.names.none_of_these": ("không có trong danh sách", "none of these"),
+    "intake.names.no_candidates": (
+        "Không có gợi ý nào gần cho ‘{name}’: hãy nạp tệp đơn vị có đơn vị này, hoặc thêm bí danh "
+        "bằng dòng lệnh.",
+        "No close candidate for ‘{name}’: load a units file that has the unit, or add an alias "
+        "on the command line.",
+    ),
+    "intake.names.in_cluster": ("Chỉ trong {cluster}", "Only within {cluster}"),
+    "intake.names.add": ("Thêm bí danh", "Add alias"),
+    "intake.names.added": (
+        "Đã thêm bí danh ‘{alias}’ → {unit} (trong {scope}); tài liệu đã được đọc lại.",
+        "Alias ‘{alias}’ → {unit} added (within {scope}); the documents were read again.",
+    ),
+    "intake.actions.title": ("Xem trước, nạp và công bố", "Preview, load and publish"),
+    "intake.actions.what": (
+        "Sẽ nạp {files} tệp bản ghi và {rows} dòng đề xuất đã chấp nhận.",
+        "To load: {files} record files and {rows} accepted proposed rows.",
+    ),
+    "intake.actions.nothing": (
+        "Chưa có gì để nạp: tải lên tệp bản ghi hoặc chấp nhận ít nhất một dòng đề xuất.",
+        "Nothing to load yet: upload record files or accept at least one proposed row.",
+    ),
+    "intake.preview": ("Xem trước", "Preview"),
+    "intake.preview.help": (
+        "Chạy bộ nạp trên một bản sao tạm của cơ sở dữ liệu nạp: thấy điều sẽ được nạp và mọi "
+        "phát hiện, không ghi gì vào dữ liệu thật.",
+        "Runs the loader against a scratch copy of the landing database: what would load and "
+        "every finding, nothing written to the real one.",
+    ),
+    "intake.preview.title": ("Xem trước: điều sẽ được nạp", "Preview: what would load"),
+    "intake.load": ("Nạp", "Load"),
+    "intake.load.help": (
+        "Nạp vào cơ sở dữ liệu nạp qua cổng kiểm tra chất lượng, như lệnh `thidua load`.",
+        "Loads into the landing database through the quality gate, as `thidua load` does.",
+    ),
+    "intake.loading": ("Đang nạp…", "Loading…"),
+    "intake.load.title": ("Kết quả nạp", "Load result"),
+    "intake.load.done": (
+        "Đã nạp {loaded} dòng, cách ly {quarantined}. Hãy xây dựng và công bố để các trang "
+        "phân tích thấy dữ liệu mới.",
+        "{loaded} rows loaded, {quarantined} quarantined. Build and publish so the analysis "
+        "pages show the new data.",
+    ),
+    "intake.build": ("Xây dựng và công bố", "Build and publish"),
+    "intake.build.help": (
+        "Dựng kho dữ liệu vào một bản riêng, kiểm thử rồi thay bản đang công bố; mọi người vẫn "
+        "đọc được bản cũ trong lúc dựng.",
+        "Builds the warehouse into a separate copy, tests it, then swaps it for the published "
+        "one; everyone keeps reading the old one meanwhile.",
+    ),
+    "intake.build.running": ("Đang xây dựng và kiểm thử…", "Building and testing…"),
+    "intake.build.done": (
+        "Đã công bố: {tests} kiểm thử đạt, dựng trong {seconds} giây.",
+        "Published: {tests} tests passed, built in {seconds} s.",
+    ),
+    "intake.build.failed": (
+        "Xây dựng không thành công; bản đang công bố giữ nguyên.",
+        "The build failed; the published warehouse is unchanged.",
+    ),
+    "intake.os_error": (
+        "Không đọc hoặc ghi được tệp: {error}",
+        "Cannot read or write a file: {error}",
     ),
     # a load's findings, one line per rule (findings_report): what is wrong — what to do
     "finding.unresolved_name": (

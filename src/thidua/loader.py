@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from thidua import ctrl_c, gate
+from thidua import ctrl_c, gate, work_lock
 from thidua.aliases import user_aliases
 from thidua.arrow_frames import registered
 from thidua.award_types import AwardTypeIndex
@@ -241,11 +241,13 @@ def load_files(
     cluster: str | None = None,
     year: str | int | None = None,
     organizer: str | None = None,
+    lock_wait: float | None = None,
 ) -> LoadReport:
     """Load files or folders. `force` loads content already loaded again, whole (its rows restate
     the earlier ones); `complete_roster` declares every memberships row's cluster-year roster
     complete unless the row says otherwise; `cluster`, `year` and `organizer` are what a
-    year-end scoring sheet's title does not say."""
+    year-end scoring sheet's title does not say. Holds the home's work lock (one load or build
+    at a time), waiting for another holder up to `lock_wait` seconds (work_lock.held)."""
     if record_type is not None and record_type not in RECORD_TYPES:
         raise UserError(
             f"loại bản ghi không hợp lệ: {record_type} (chọn: {', '.join(RECORD_TYPES)})",
@@ -267,6 +269,7 @@ def load_files(
     forced = RECORD_TYPES[record_type] if record_type else None
     report = LoadReport()
     with (
+        work_lock.held(home, "load", lock_wait),
         ctrl_c.remembered(),
         open_raw(home.raw_db) as con,
         ThreadPoolExecutor(max_workers=1) as hasher,
@@ -654,7 +657,10 @@ def _still_quarantined(
 
 
 def retry_quarantine(
-    home: Home, *, progress: Callable[[BatchReport], None] | None = None
+    home: Home,
+    *,
+    progress: Callable[[BatchReport], None] | None = None,
+    lock_wait: float | None = None,
 ) -> LoadReport:
     """`thidua load --retry-quarantine`: every open quarantined row of every load, read again
     from the quarantine (no file needed); each load's rows in a transaction of their own."""
@@ -663,7 +669,11 @@ def retry_quarantine(
             f"chưa nạp dữ liệu nào ({home.raw_db})", f"nothing loaded yet ({home.raw_db})"
         )
     report = LoadReport()
-    with ctrl_c.remembered(), open_raw(home.raw_db) as con:
+    with (
+        work_lock.held(home, "load", lock_wait),
+        ctrl_c.remembered(),
+        open_raw(home.raw_db) as con,
+    ):
         run = _Run("official", False, False, build_context(con, "official"))
         bases = [
             row

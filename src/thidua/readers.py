@@ -24,7 +24,7 @@ import polars as pl
 
 from thidua.errors import FileRejected
 from thidua.normalize import clean_text, encoding_hint, fold
-from thidua.records import RECORD_TYPES, RecordType
+from thidua.records import ACCEPTED, RECORD_TYPES, REVIEW_COLUMNS, RecordType
 
 if TYPE_CHECKING:
     from thidua.scoring_sheet import SheetDefaults
@@ -57,6 +57,12 @@ _KEEP = "_keep"
 HINT_MARKER = "↳"
 # The template's hidden sheet of dropdown lists: not records, skipped without a word.
 LISTS_SHEET = "thidua_danh_muc"
+# A review's columns by their headers in either language; "accept" gates the rows.
+_REVIEW_HEADERS = {
+    fold(label): name for name, labels in REVIEW_COLUMNS.items() for label in (name, *labels)
+}
+_ACCEPTED_SPELLINGS = frozenset(v for a in ACCEPTED for v in (a, fold(a)) if v)
+_ACCEPT = "_accept"
 # "Cơ quan tổ chức: Bộ Tư pháp" above the header: the organiser of the rows that name none.
 ORGANIZER_LINE = "Cơ quan tổ chức"
 
@@ -188,10 +194,16 @@ def batch_from_rows(
     ignored: list[str] = []
     # canonical column → the other columns whose header also means it: (grid column, header)
     repeated: dict[str, list[tuple[str, str]]] = {}
+    accept_column: str | None = None
     for position, text in enumerate(header):
         canonical = mapping.get(fold(text)) if text else None
         source = rows.columns[position]
-        if canonical and canonical not in rename.values():
+        review = _REVIEW_HEADERS.get(fold(text)) if text and not canonical else None
+        if review == "accept" and accept_column is None:
+            accept_column = source
+        elif review:
+            continue  # the reviewer's aids (evidence, candidates): not data
+        elif canonical and canonical not in rename.values():
             rename[source] = canonical
         elif canonical:
             repeated.setdefault(canonical, []).append((source, text))
@@ -212,7 +224,13 @@ def batch_from_rows(
         )
     # One lazy plan, collected once: on a million rows every eager step would copy the grid.
     extra = [source for copies in repeated.values() for source, _ in copies]
-    body_plan = rows.lazy().slice(body_at).select(list(rename) + unnamed + extra).rename(rename)
+    gate = [accept_column] if accept_column else []
+    body_plan = (
+        rows.lazy()
+        .slice(body_at)
+        .select(list(rename) + unnamed + extra + gate)
+        .rename({**rename, **({accept_column: _ACCEPT} if accept_column else {})})
+    )
     body_plan = _merge_repeated(body_plan, repeated)
     # Cells under no header (a row longer than the header) cannot be placed: the row is
     # quarantined rather than loaded without them.
@@ -241,12 +259,28 @@ def batch_from_rows(
     if not body[_KEEP].all():
         body = body.filter(pl.col(_KEEP) | pl.any_horizontal([_has_text(c) for c in cells]))
     body = body.drop(_KEEP)
+    notes: list[str] = []
+    if accept_column:
+        body, notes = _accepted_only(body)
     organizer = _organizer_line(rows, header_at) if "organizer" in body.columns else None
     if organizer is not None:
         body = body.with_columns(
             pl.when(_has_text("organizer")).then(pl.col("organizer")).otherwise(pl.lit(organizer))
         )
-    return RawBatch(path, sheet, detected, body, ignored)
+    return RawBatch(path, sheet, detected, body, ignored, notes)
+
+
+def _accepted_only(body: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+    """The rows a reviewer accepted; the others are proposals nobody accepted, not records."""
+    said = pl.col(_ACCEPT).str.normalize("NFC").str.strip_chars().str.to_lowercase()
+    accepted = body.filter(said.is_in(list(_ACCEPTED_SPELLINGS)).fill_null(False)).drop(_ACCEPT)
+    left = body.height - accepted.height
+    if not left:
+        return accepted, []
+    return accepted, [
+        f"{left} dòng chưa được chấp nhận (cột “Chấp nhận”), không nạp / "
+        f"{left} row(s) not accepted (accept column), not loaded"
+    ]
 
 
 def _organizer_line(rows: pl.DataFrame, header_at: int) -> str | None:

@@ -79,6 +79,23 @@ _AWARD_SYSTEM_LABELS = {
     "other": ("Khác", "other"),
 }
 
+# Columns a review workbook or folder adds beside the contract's (`thidua extract`), Vietnamese
+# and English. The loader reads the accept column (only rows a person accepted load) and leaves
+# the others, which show the reviewer where each record came from.
+REVIEW_COLUMNS: dict[str, tuple[str, str]] = {
+    "accept": ("Chấp nhận", "accept"),
+    "resolved_unit": ("Đơn vị nhận ra", "resolved unit"),
+    "candidates": ("Gợi ý", "candidates"),
+    "confidence": ("Độ tin cậy", "confidence"),
+    "evidence": ("Câu trích", "evidence"),
+    "evidence_start": ("Từ ký tự", "evidence start"),
+    "evidence_end": ("Đến ký tự", "evidence end"),
+    "document": ("Tài liệu", "document"),
+}
+# What an accept cell says when a person accepted the row (compared without diacritics).
+ACCEPTED = ("x", "có", "yes", "y", "1", "true", "đồng ý", "chấp nhận", "ok", "✓", "✔")
+
+
 # Coded values as analysts read them, Vietnamese and English. The loader accepts these spellings
 # and more (vocabulary.py); messages and templates show these.
 VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -133,7 +133,11 @@ class AliasIndex:
         organizer_id: str | None = None,
         cluster_id: str | None = None,
         year: int | None = None,
+        *,
+        suggest: bool = True,
     ) -> Resolution:
+        """The unit a name stands for in this scope; for an unknown name, the closest known
+        names unless `suggest` is false (a caller that only asks whether a name is known)."""
         key = match_key(name)
         entries = self._applying(key, organizer_id, cluster_id, year)
         if not entries and organizer_id in self._province_suffixes:
@@ -146,7 +150,7 @@ class AliasIndex:
             if len(units) == 1:
                 return Resolution(units.pop())
             return Resolution(None, "ambiguous", tuple(sorted(units)))
-        return Resolution(None, "unknown", self.candidates(name, organizer_id))
+        return Resolution(None, "unknown", self.candidates(name, organizer_id) if suggest else ())
 
     def _applying(
         self, key: str, organizer_id: str | None, cluster_id: str | None, year: int | None
