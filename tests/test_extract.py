@@ -291,3 +291,246 @@ def test_hostile_texts_are_read_without_hanging() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "read 7"
+
+
+# --- phenomena met in reports of other organisers ------------------------------------------
+
+
+def test_a_table_typed_as_text_gives_each_row_its_member_and_rank(known: Knowledge) -> None:
+    text = (
+        "Ngày 18/12/2023, Cụm thi đua số 3 các huyện phía Nam tổ chức hội nghị tổng kết năm "
+        "2023.\n\nKẾT QUẢ CHẤM ĐIỂM\n\nSTT | Đơn vị | Điểm | Xếp hạng\n"
+        "1 | UBND huyện Tiên Lữ | 96,5 | Nhì\n2 | UBND huyện Phù Cừ | 97,0 | Nhất\n"
+        "3 | UBND huyện Kim Động | 95,25 | Ba"
+    )
+    found = _run(known, text)
+    assert _rows(found, "rankings", "unit", "rank") == [
+        ("UBND huyện Tiên Lữ", 2),
+        ("UBND huyện Phù Cừ", 1),
+        ("UBND huyện Kim Động", 3),
+    ]
+    assert len(_rows(found, "memberships", "unit")) == 3
+
+
+def test_roles_named_before_their_holder_and_by_a_heading_year(known: Knowledge) -> None:
+    text = (
+        "Ngày 20/12/2023, Khối thi đua Kinh tế - Tổng hợp tổ chức hội nghị tổng kết năm 2023. "
+        "Đơn vị khối trưởng là Sở Tài chính, khối phó là Sở Công Thương.\n\n"
+        "III. KHỐI TRƯỞNG, KHỐI PHÓ NĂM 2024\n\n"
+        "Hội nghị nhất trí: Sở Công Thương làm Khối trưởng; Sở Xây dựng làm Khối phó."
+    )
+    found = _run(known, text)
+    assert _rows(found, "memberships", "results_year", "unit", "role") == [
+        (2023, "Sở Tài chính", "leader"),
+        (2023, "Sở Công Thương", "deputy"),
+    ]
+    assert _rows(found, "leadership", "results_year", "unit", "role") == [
+        (2024, "Sở Công Thương", "leader"),
+        (2024, "Sở Xây dựng", "deputy"),
+    ]
+
+
+def test_a_year_opening_the_sentence_or_closing_the_roles_is_theirs(known: Knowledge) -> None:
+    text = (
+        "Sáng 10/1/2024, Cụm thi đua số 2 tổ chức hội nghị tổng kết năm 2023. Năm 2024, "
+        "Sở Y tế làm Cụm trưởng, Sở Nội vụ làm Cụm phó. Cụm trưởng năm 2025 là Sở Tư pháp, "
+        "Cụm phó là Thanh tra tỉnh."
+    )
+    found = _run(known, text)
+    assert _rows(found, "leadership", "results_year", "unit", "role") == [
+        (2024, "Sở Y tế", "leader"),
+        (2024, "Sở Nội vụ", "deputy"),
+        (2025, "Sở Tư pháp", "leader"),
+        (2025, "Thanh tra tỉnh", "deputy"),
+    ]
+
+
+def test_a_report_of_two_blocks_reads_each_section_as_its_own(known: Knowledge) -> None:
+    text = (
+        "Hai khối thi đua tổng kết năm 2023\n\n* Khối thi đua số 2\n\n"
+        "Ngày 8/1, Khối thi đua số 2 gồm Sở Xây dựng (Khối trưởng), Sở Giao thông vận tải và "
+        "Sở Tài nguyên và Môi trường tổng kết công tác thi đua năm 2023. Sở Xây dựng dẫn đầu "
+        "Khối.\n\n* Khối thi đua số 5\n\n"
+        "Ngày 10/1, Khối thi đua số 5 tổ chức hội nghị tổng kết. Kết quả: Hội Nông dân tỉnh "
+        "xếp thứ Nhất, Tỉnh đoàn xếp thứ Nhì."
+    )
+    found = _run(known, text)
+    assert _rows(found, "rankings", "cluster", "unit", "rank") == [
+        ("Khối thi đua số 2", "Sở Xây dựng", 1),
+        ("Khối thi đua số 5", "Hội Nông dân tỉnh", 1),
+        ("Khối thi đua số 5", "Tỉnh đoàn", 2),
+    ]
+    assert _rows(found, "events", "cluster", "event_date") == [
+        ("Khối thi đua số 2", "2024-01-08"),
+        ("Khối thi đua số 5", "2024-01-10"),
+    ]
+
+
+def test_each_statement_takes_the_cluster_named_before_it(known: Knowledge) -> None:
+    text = (
+        "Tại hội nghị ngày 22/12/2023, Cụm thi đua số 1 bầu UBND huyện Gia Viễn làm Cụm trưởng "
+        "năm 2024; Cụm thi đua số 2 bầu UBND huyện Yên Mô làm Cụm trưởng năm 2024."
+    )
+    found = _run(known, text)
+    assert _rows(found, "leadership", "cluster", "unit") == [
+        ("Cụm thi đua số 1", "UBND huyện Gia Viễn"),
+        ("Cụm thi đua số 2", "UBND huyện Yên Mô"),
+    ]
+
+
+def test_a_covered_list_mixes_bare_places_place_words_and_own_names(known: Knowledge) -> None:
+    text = (
+        "Cụm thi đua số 3 gồm UBND các huyện Thanh Miện, Ninh Giang và thị xã Kinh Môn; "
+        "Cụm thi đua số 4 gồm LĐLĐ các huyện Ân Thi, Khoái Châu và LĐLĐ thành phố Hưng Yên; "
+        "Cụm thi đua số 5 gồm KBNN Kon Tum, Gia Lai và Đắk Nông đã tổng kết năm 2023."
+    )
+    found = _run(known, text)
+    assert [u for (u,) in _rows(found, "memberships", "unit")] == [
+        "UBND huyện Thanh Miện",
+        "UBND huyện Ninh Giang",
+        "UBND thị xã Kinh Môn",
+        "LĐLĐ huyện Ân Thi",
+        "LĐLĐ huyện Khoái Châu",
+        "LĐLĐ thành phố Hưng Yên",
+        "KBNN Kon Tum",
+        "KBNN Gia Lai",
+        "KBNN Đắk Nông",
+    ]
+
+
+def test_a_numbered_list_after_a_colon_is_the_roster(known: Knowledge) -> None:
+    text = (
+        "Chiều 26/12/2023, Khối thi đua các cơ quan Đảng tỉnh Kon Tum tổng kết năm 2023. Năm "
+        "2023, khối có 4 thành viên:\n\n1. Văn phòng Tỉnh ủy\n2. Ban Tổ chức Tỉnh ủy (Khối "
+        "trưởng)\n3. Ban Tuyên giáo Tỉnh ủy\n4. Báo Kon Tum"
+    )
+    found = _run(known, text)
+    assert _rows(found, "memberships", "unit", "role") == [
+        ("Văn phòng Tỉnh ủy", None),
+        ("Ban Tổ chức Tỉnh ủy", "leader"),
+        ("Ban Tuyên giáo Tỉnh ủy", None),
+        ("Báo Kon Tum", None),
+    ]
+
+
+def test_a_name_written_short_later_is_the_same_member(known: Knowledge) -> None:
+    text = (
+        "Ngày 15/12/2023, Cụm thi đua số 2 gồm Cục Quản lý thị trường tỉnh Bắc Kạn, Cục Quản "
+        "lý thị trường tỉnh Cao Bằng và Cục Quản lý thị trường tỉnh Lạng Sơn tổ chức hội nghị "
+        "tổng kết năm 2023. Cục QLTT tỉnh Cao Bằng là đơn vị Cụm trưởng năm 2023."
+    )
+    found = _run(known, text)
+    rows = _rows(found, "memberships", "unit", "role")
+    assert len(rows) == 3
+    assert ("Cục Quản lý thị trường tỉnh Cao Bằng", "leader") in rows
+
+
+def test_each_award_takes_its_own_status_issuer_and_bracketed_cluster(known: Knowledge) -> None:
+    text = (
+        "Căn cứ đề nghị của Hội đồng Thi đua - Khen thưởng tỉnh, Chủ tịch UBND tỉnh đã tặng Cờ "
+        "thi đua năm 2023 cho 2 đơn vị, gồm: UBND huyện Đông Hải (dẫn đầu Cụm thi đua số 1) và "
+        "Sở Tài chính (dẫn đầu Khối thi đua Kinh tế - Tổng hợp). Với thành tích năm 2023, Bệnh "
+        "viện Đa khoa tỉnh đã được Bộ trưởng Bộ Y tế tặng Cờ thi đua và đang được đề nghị Thủ "
+        "tướng Chính phủ tặng Cờ thi đua của Chính phủ. Khối đề nghị Ban Thường vụ Tỉnh ủy tặng "
+        "Cờ thi đua cho Ban Dân vận Tỉnh ủy; tặng Bằng khen cho Văn phòng Tỉnh ủy."
+    )
+    found = _run(known, text)
+    awards = _rows(found, "awards", "cluster", "unit", "award_type", "status")
+    assert ("Cụm thi đua số 1", "UBND huyện Đông Hải", "PROV_FLAG", "decided") in awards
+    assert (
+        "Khối thi đua Kinh tế - Tổng hợp",
+        "Sở Tài chính",
+        "PROV_FLAG",
+        "decided",
+    ) in awards
+    assert [(a[1], a[2], a[3]) for a in awards if a[1] == "Bệnh viện Đa khoa tỉnh"] == [
+        ("Bệnh viện Đa khoa tỉnh", "MIN_FLAG", "decided"),
+        ("Bệnh viện Đa khoa tỉnh", "GOV_FLAG", "proposed"),
+    ]
+    assert [a[2] for a in awards if a[1] == "Văn phòng Tỉnh ủy"] == ["PARTY_PROV_MERIT"]
+    assert ("Cụm thi đua số 1", "UBND huyện Đông Hải", 1) in _rows(
+        found, "rankings", "cluster", "unit", "rank"
+    )
+
+
+def test_captions_anniversaries_and_uppercase_page_headings_are_not_read(
+    known: Knowledge,
+) -> None:
+    text = (
+        "Thứ Hai, 08/01/2024 - 09:15 | 812 lượt xem\n\n"
+        "Ngày 5 tháng 1, Cụm thi đua số 6 tổ chức hội nghị tổng kết năm 2023 và phát động đợt "
+        "thi đua chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - "
+        "28/7/2024).\n\nLãnh đạo các đơn vị trong cụm ký giao ước thi đua năm 2024. (Ảnh: Minh "
+        "Anh)\n\nTIN LIÊN QUAN\n\nCụm thi đua số 9 ký giao ước thi đua năm 2024, Sở Y tế dẫn "
+        "đầu Cụm."
+    )
+    found = _run(known, text)
+    assert _rows(found, "events", "cluster", "event_type", "event_date") == [
+        ("Cụm thi đua số 6", "year_end_review", "2024-01-05"),
+        ("Cụm thi đua số 6", "campaign_launch", "2024-01-05"),
+    ]
+    assert _rows(found, "rankings", "unit") == []
+
+
+def test_minutes_date_the_meeting_their_title_names(known: Knowledge) -> None:
+    text = (
+        "BIÊN BẢN\n\nHội nghị tổng kết công tác thi đua năm 2024 của Cụm thi đua số VI\n\n"
+        "1. Thời gian: hồi 14 giờ 00 phút, ngày 08/01/2025.\n\n2. Địa điểm: Hội trường Sở Xây "
+        "dựng Lạng Sơn."
+    )
+    found = _run(known, text)
+    assert _rows(found, "events", "event_type", "results_year", "event_date") == [
+        ("year_end_review", 2024, "2025-01-08")
+    ]
+
+
+def test_an_award_goes_to_the_cluster_its_unit_is_listed_in(known: Knowledge) -> None:
+    text = (
+        "Ngày 12/1/2024, Đảng ủy Khối tổng kết năm 2023 của hai khối. Khối thi đua số 1 gồm "
+        "Đảng bộ Công ty Cấp nước Lạng Sơn và Đảng bộ Công ty Điện lực Lạng Sơn. Khối thi đua "
+        "số 2 gồm Chi bộ Công ty CP Du lịch Mẫu Sơn và Đảng bộ Công ty CP Xi măng Đồng Bành. "
+        "Đảng ủy Khối đề nghị Ban Thường vụ Tỉnh ủy tặng Cờ thi đua cho Đảng bộ Công ty Điện "
+        "lực Lạng Sơn và Đảng bộ Công ty CP Xi măng Đồng Bành. Ở Khối thi đua số 2, Chi bộ Công "
+        "ty CP Du lịch Mẫu Sơn đạt giải Nhì."
+    )
+    found = _run(known, text)
+    assert _rows(found, "awards", "cluster", "unit") == [
+        ("Khối thi đua số 1", "Đảng bộ Công ty Điện lực Lạng Sơn"),
+        ("Khối thi đua số 2", "Đảng bộ Công ty CP Xi măng Đồng Bành"),
+    ]
+    assert _rows(found, "rankings", "cluster", "unit", "rank") == [
+        ("Khối thi đua số 2", "Chi bộ Công ty CP Du lịch Mẫu Sơn", 2)
+    ]
+
+
+def test_kinds_written_once_before_a_list_of_places(known: Knowledge) -> None:
+    text = (
+        "Cụm thi đua số 4 gồm Sở Văn hóa, Thể thao và Du lịch các tỉnh, thành phố: Khánh Hòa, "
+        "TP Đà Nẵng và Phú Yên; Cụm thi đua số 6 gồm Cục Thống kê Cao Bằng, Bắc Kạn và Lạng Sơn; "
+        "Cụm thi đua số 7 gồm Trường Mầm non Hoa Sen, Sơn Ca và Họa Mi đã tổng kết năm 2023."
+    )
+    found = _run(known, text)
+    assert [u for (u,) in _rows(found, "memberships", "unit")] == [
+        "Sở Văn hóa, Thể thao và Du lịch Khánh Hòa",
+        "Sở Văn hóa, Thể thao và Du lịch TP Đà Nẵng",
+        "Sở Văn hóa, Thể thao và Du lịch Phú Yên",
+        "Cục Thống kê Cao Bằng",
+        "Cục Thống kê Bắc Kạn",
+        "Cục Thống kê Lạng Sơn",
+        "Trường Mầm non Hoa Sen",
+        "Trường Mầm non Sơn Ca",
+        "Trường Mầm non Họa Mi",
+    ]
+
+
+def test_a_giver_named_with_va_and_a_rotating_flag_are_read_whole(known: Knowledge) -> None:
+    text = (
+        "Ngày 20/12/2022, Cụm thi đua số 3 tổng kết năm 2022. Cụm đề nghị Bộ trưởng Bộ Kế hoạch "
+        "và Đầu tư tặng Cờ thi đua cho Cục Thống kê Lào Cai. Cờ luân lưu của Cụm thi đua số 3 "
+        "đã được trao cho Cục Thống kê Yên Bái."
+    )
+    found = _run(known, text)
+    assert _rows(found, "awards", "unit", "issuer", "award_type", "status") == [
+        ("Cục Thống kê Lào Cai", "Bộ trưởng Bộ Kế hoạch và Đầu tư", "MIN_FLAG", "proposed"),
+        ("Cục Thống kê Yên Bái", None, "ROTATING_FLAG", "decided"),
+    ]

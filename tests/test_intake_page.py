@@ -395,3 +395,12 @@ def test_a_busy_home_is_said_in_words_on_the_page(flow: ModuleType, home: Home) 
         _run(at)
     assert BUSY_VI in _texts(at, "error")
     assert not home.raw_db.exists()
+
+
+def test_the_uploader_refuses_what_the_page_refuses(flow: ModuleType) -> None:
+    """Streamlit's own limit (.streamlit/config.toml) is the page's, so the uploader's hint and
+    the page's check name the same size."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == flow.MAX_UPLOAD_BYTES

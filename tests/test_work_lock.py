@@ -168,3 +168,18 @@ def test_the_command_line_waits_a_bounded_time_then_says_so(tmp_path: Path) -> N
     assert build.returncode == 1, build.stdout + build.stderr
     assert BUSY_VI in build.stderr and "đang đợi" not in build.stderr
     assert "Traceback" not in build.stderr
+
+
+def test_withdrawing_a_load_or_adding_an_alias_waits_for_a_running_build(
+    tmp_path: Path,
+) -> None:
+    home = Home(tmp_path / "home")
+    with open_raw(home.raw_db):
+        pass
+    with held_by_another_process(home, "build"):
+        withdraw = _cli(home, "withdraw", "1", "--reason", "sai năm", wait="0")
+        alias = _cli(home, "aliases", "add", "Sở GD", "th-so-gddt", wait="0")
+    for result in (withdraw, alias):
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert BUSY_VI in result.stderr and BUSY_EN in result.stderr
+        assert "Traceback" not in result.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from thidua import work_lock
 from thidua.aliases import add_alias, exported_aliases
 from thidua.errors import UserError
 from thidua.landing import open_raw
@@ -163,7 +164,8 @@ def add_scoped(
             )
         cluster_id = ref.cluster_id(organizer_id)
     cleaned = clean_text(alias)
-    with open_raw(home.raw_db) as con:
+    # a new alias changes how the next build resolves names: never while a load or build runs
+    with work_lock.held(home, "aliases"), open_raw(home.raw_db) as con:
         add_alias(con, cleaned, unit_id, organizer_id, cluster_id, from_year, to_year, note)
     return AddedAlias(cleaned, unit_id, organizer_id, cluster_id)
 

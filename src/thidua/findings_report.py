@@ -17,7 +17,7 @@ from functools import cache
 import polars as pl
 
 from thidua.i18n import message_keys, t
-from thidua.normalize import fold
+from thidua.normalize import covers, fold
 from thidua.readers import ROW
 from thidua.records import RECORD_TYPES, VALUE_LABELS
 
@@ -128,42 +128,6 @@ def _quoted(name: str) -> str:
     return '"' + name.strip().replace('"', '\\"') + '"'
 
 
-def _abbreviates(word: str, run: Sequence[str]) -> bool:
-    """`word` is the run of words written short, each word by its initial or in full:
-    "tp" for "tư pháp", "stp" for "sở tp", "gddt" for "giáo dục đào tạo"."""
-    if len(run) < 2:
-        return False
-    spellings = {""}
-    for part in run:
-        spellings = {s + piece for s in spellings for piece in {part[0], part}}
-        spellings = {s for s in spellings if word.startswith(s)}
-    return word in spellings
-
-
-def _covers(known: Sequence[str], written: Sequence[str]) -> bool:
-    """Every written word is accounted for by the known name, in order: the same word, a short
-    form of a run of its words, or a run of written words that its word abbreviates. Words of the
-    known name may be left out ("tỉnh"); words written beyond it may not."""
-
-    @cache
-    def walk(i: int, j: int) -> bool:
-        if j == len(written):
-            return True
-        if i == len(known):
-            return False
-        if known[i] == written[j] and walk(i + 1, j + 1):
-            return True
-        for end in range(i + 2, min(len(known), i + 6) + 1):
-            if _abbreviates(written[j], known[i:end]) and walk(end, j + 1):
-                return True
-        for end in range(j + 2, min(len(written), j + 6) + 1):
-            if _abbreviates(known[i], written[j:end]) and walk(i + 1, end):
-                return True
-        return walk(i + 1, j)
-
-    return walk(0, 0)
-
-
 def _best_unit(name: str, candidates: str | None) -> str | None:
     """The unit to put in the printed command, when the candidates name exactly one unit whose
     name accounts for every word written ("Sở TP Ninh Binh" → Sở Tư pháp tỉnh Ninh Bình). A
@@ -178,7 +142,7 @@ def _best_unit(name: str, candidates: str | None) -> str | None:
     units = set()
     for candidate in candidates.split("; "):
         label, _, unit_id = candidate.rpartition(" → ")
-        if _covers(fold(label).split(), written):
+        if covers(fold(label).split(), written):
             units.add(unit_id.strip())
     return units.pop() if len(units) == 1 else None
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 
 _LOOKALIKES = str.maketrans(
     {
@@ -212,3 +213,43 @@ def encoding_hint(texts: list[str]) -> tuple[str, str] | None:
             "them to Unicode (e.g. Unikey's converter) and save as UTF-8",
         )
     return None
+
+
+# --- a name written short ---------------------------------------------------------------
+
+
+def abbreviates(word: str, run: Sequence[str]) -> bool:
+    """`word` is the run of words written short, each word by its initial or in full:
+    "tp" for "tư pháp", "stp" for "sở tp", "gddt" for "giáo dục đào tạo"."""
+    if len(run) < 2:
+        return False
+    spellings = {""}
+    for part in run:
+        spellings = {s + piece for s in spellings for piece in {part[0], part}}
+        spellings = {s for s in spellings if word.startswith(s)}
+    return word in spellings
+
+
+def covers(known: Sequence[str], written: Sequence[str], *, may_skip: bool = True) -> bool:
+    """Every written word is accounted for by the known name, in order: the same word, a short
+    form of a run of its words, or a run of written words that its word abbreviates. Words of the
+    known name may be left out ("tỉnh") unless `may_skip` is false; words written beyond it
+    may not."""
+
+    @cache
+    def walk(i: int, j: int) -> bool:
+        if j == len(written):
+            return may_skip or i == len(known)
+        if i == len(known):
+            return False
+        if known[i] == written[j] and walk(i + 1, j + 1):
+            return True
+        for end in range(i + 2, min(len(known), i + 6) + 1):
+            if abbreviates(written[j], known[i:end]) and walk(end, j + 1):
+                return True
+        for end in range(j + 2, min(len(written), j + 6) + 1):
+            if abbreviates(known[i], written[j:end]) and walk(i + 1, end):
+                return True
+        return may_skip and walk(i + 1, j)
+
+    return walk(0, 0)

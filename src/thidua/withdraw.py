@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from thidua import work_lock
 from thidua.aliases import os_user
 from thidua.errors import UserError
 from thidua.landing import file_transaction, open_raw
@@ -47,7 +48,8 @@ def act(home: Home, target: str, action: str, reason: str | None) -> ActionResul
         raise UserError(
             f"chưa nạp dữ liệu nào ({home.raw_db})", f"nothing loaded yet ({home.raw_db})"
         )
-    with open_raw(home.raw_db) as con:
+    # a withdrawal changes what the next build reads: never while a load or build runs
+    with work_lock.held(home, action), open_raw(home.raw_db) as con:
         loads = _targets(con, target)
         withdrawn = withdrawn_load_ids(con)
         # Only loads whose state changes get an action: history records what happened.

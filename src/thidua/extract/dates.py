@@ -23,9 +23,13 @@ _FULL_DIGITS = re.compile(
 _DAY_MONTH = re.compile(
     rf"{_DAY_WORD}(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})(?![\d/-])(?:\s+năm\s+(?P<y>\d{{4}}))?"
 )
+# "Ngày 5 tháng 1": words, with no year (a full date in words is _FULL_WORDS)
+_DAY_MONTH_WORDS = re.compile(
+    rf"{_DAY_WORD}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?![\d/])(?!\s+năm\s+\d)"
+)
 _MONTH_YEAR = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})")
-_SCHOOL_YEAR = re.compile(r"năm học\s+(?P<a>\d{4})\s*[-–—/]\s*(?P<b>\d{4})")
-_YEAR = re.compile(r"(?<![\d/.-])(?:năm|năn|nam)\s+(?P<y>(?:19|20)\d{2})(?!\d|\s*[-–—]\s*\d{4})")
+_SCHOOL_YEAR = re.compile(r"[Nn]ăm học\s+(?P<a>\d{4})\s*[-–—/]\s*(?P<b>\d{4})")
+_YEAR = re.compile(r"(?<![\d/.-])(?:[Nn]ăm|năn|nam)\s+(?P<y>(?:19|20)\d{2})(?!\d|\s*[-–—]\s*\d{4})")
 _PARTS_OF_DAY = {"sáng": "morning", "trưa": "afternoon", "chiều": "afternoon", "tối": "evening"}
 
 
@@ -58,7 +62,7 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date in `text`, in order; overlapping readings keep the longest."""
     found: list[FoundDate] = []
     taken = bytearray(len(text) + 1)  # characters a longer reading already holds
-    for pattern in (_FULL_WORDS, _FULL_DIGITS, _DAY_MONTH, _MONTH_YEAR):
+    for pattern in (_FULL_WORDS, _FULL_DIGITS, _DAY_MONTH, _DAY_MONTH_WORDS, _MONTH_YEAR):
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue

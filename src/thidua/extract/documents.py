@@ -159,7 +159,26 @@ def _text_paragraphs(text: str) -> list[str]:
     if len(blocks) == 1:
         # No blank line anywhere: the writer ended each paragraph with one line break.
         return text.split("\n")
-    return blocks
+    return [paragraph for block in blocks for paragraph in _table_rows_apart(block)]
+
+
+def _table_rows_apart(block: str) -> list[str]:
+    """A table typed or pasted as text ("1 | Sở A | 95,5 | Nhất") keeps one row per paragraph, as
+    the Word and HTML readers write tables; the other lines of a block are one paragraph."""
+    lines = block.split("\n")
+    if sum(" | " in line for line in lines) < 2:
+        return [block]
+    out: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        if " | " in line:
+            out.extend(["\n".join(run)] if run else [])
+            out.append(line)
+            run = []
+        else:
+            run.append(line)
+    out.extend(["\n".join(run)] if run else [])
+    return out
 
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -406,7 +425,25 @@ def _article_root(page: Tag) -> Tag:
             parent = parent.parent
     if not scores:
         return page
-    return max(scores.values(), key=lambda scored: scored[0])[1]
+    return _with_headline(max(scores.values(), key=lambda scored: scored[0])[1], page)
+
+
+# How much text a climb from the body to its headline's container may add (the lead, a byline)
+_HEADLINE_CLIMB = 1.5
+
+
+def _with_headline(root: Tag, page: Tag) -> Tag:
+    """The body's container that also holds the headline, when the climb adds little text: a
+    lead ("sapo") often sits beside the body, under the <h1>, not inside it."""
+    headline = page.find("h1")
+    if not isinstance(headline, Tag) or root in headline.parents or headline in root.parents:
+        return root
+    for container in root.parents:
+        if container is page or _size(container) > _HEADLINE_CLIMB * _size(root):
+            return root
+        if headline in container.descendants:
+            return container
+    return root
 
 
 def _blocks(node: Tag, out: list[str]) -> None:

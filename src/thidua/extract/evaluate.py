@@ -117,7 +117,9 @@ def cluster_key(value: Value) -> str:
     if ref is not None and ref.name_slug:
         prefix = _NUMBERED_PREFIX.match(fold(text))
         number = _number(prefix.group("n")) if prefix else None
-        return f"#{number}" if number else ref.name_slug
+        # "Khối … các cơ quan Đảng tỉnh" and "Khối … các cơ quan Đảng" name one block: the
+        # province word belongs to the organiser, and writers keep or drop it
+        return f"#{number}" if number else re.sub(r"-tinh$", "", ref.name_slug)
     return match_key(text)
 
 
@@ -323,8 +325,13 @@ class Report:
         return "\n".join(lines)
 
     def markdown(self) -> str:
+        groups = self.groups()
+        if len(groups) == 1:  # one group: its table is the overall one
+            return "\n".join(
+                [f"### {groups[0]} ({len(self.documents)} documents)", "", self.table()]
+            )
         parts = [f"### overall ({len(self.documents)} documents)", "", self.table()]
-        for group in self.groups():
+        for group in groups:
             count = sum(1 for d in self.documents if d.group == group)
             parts += ["", f"### {group} ({count} documents)", "", self.table(group)]
         return "\n".join(parts)

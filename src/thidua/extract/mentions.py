@@ -115,8 +115,13 @@ _PLACE_WORD = re.compile(
 _PLACE_NAME = re.compile(r"^(?:[A-ZĐ\u00c0-\u1ef9][\w'’]*)(?:\s+[A-ZĐ\u00c0-\u1ef9][\w'’]*){0,3}$")
 # "Sở Tư pháp các tỉnh: Nam Định, Ninh Bình" → "Sở Tư pháp tỉnh Nam Định", …
 _COVERING = re.compile(
-    r"^(?P<head>.+?)\s+các\s+(?P<place>tỉnh|huyện|thành phố|thị xã)\s*:?\s*(?P<first>.+)$"
+    r"^(?P<head>.+?)\s+các\s+(?P<place>tỉnh,?\s+thành phố|tỉnh,?\s+thành|huyện,?\s+thị xã"
+    r"|tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s*:?\s*(?P<first>.+)$"
 )
+# The names a list gives before the part a prefix covers ("A và các huyện …", "A, B, các …").
+_LISTED_BEFORE = re.compile(r"^(?P<names>.+?)(?:,|\s+và)\s*$")
+_PLACE_TAIL = re.compile(r"\s+(?:tỉnh|huyện|thị xã|thành phố|quận|TP|xã|phường|thị trấn)$")
+_PLACE_WORD_FIRST = re.compile(r"^(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+\S")
 # Phrases whose "và" joins parts of one name.
 _JOINED = ("doan dbqh va hdnd", "doan dai bieu quoc hoi va hoi dong nhan dan", "dbqh va hdnd")
 
@@ -125,13 +130,19 @@ _CLUSTER = re.compile(
     r"(?<!hó )(?P<kind>[Cc]ụm|[Kk]hối)(?P<thidua>\s+[Tt]hi\s+đua)?(?:\s+số)?\s+"
     r"(?P<number>\d{1,2}|[IVXLC]{1,6})(?![\w])"
 )
+# Named by its members' kind ("Khối thi đua các cơ quan Đảng"), or, after "thi đua", by a
+# capitalised field ("Khối thi đua Kinh tế - Tổng hợp", "Khối thi đua Nội chính").
 _CLUSTER_NAMED = re.compile(
     r"(?P<kind>[Cc]ụm|[Kk]hối)(?P<thidua>\s+[Tt]hi\s+đua)?\s+(?P<name>(?:các|doanh|cơ quan|"
-    r"[Hh]uyện|[Tt]hành phố|[Tt]rường|[Mm]ặt trận|[Đđ]oàn thể)[^.;:()\n]{0,150})"
+    r"[Hh]uyện|[Tt]hành phố|[Tt]rường|[Mm]ặt trận|[Đđ]oàn thể|"
+    r"(?<=đua )(?!Số\b|Cụm\b|Khối\b|Tỉnh\b|Thành\b)[A-ZĐ\u00c0-\u1ef9][a-zđ\u00e0-\u1ef9]+\b)"
+    r"[^.;:()\n]{0,150})"
 )
 _NAMED_STOP = re.compile(
     r"\s+(?:gồm|đã|tổ chức|triển khai|năm|vừa|do|với|là|có|sơ kết|tổng kết|ký|bầu|tại|trong"
-    r"|thuộc|của|được|đề nghị)\b|,(?!\s*[a-zđà-ỹ])|,\s*(?:gồm|đã|do|với|là|có|tại|trong|năm)\b"
+    r"|của|được|đề nghị|phát động|chào mừng|thống nhất|nhất trí|dẫn đầu|đứng đầu|xếp|đạt|nhận"
+    r"|đón nhận|họp|bàn giao)\b|(?<!\btrực)\s+thuộc\b|\s+và\s+(?:[Cc]ụm|[Kk]hối)\b|\s+và\s*$"
+    r"|,(?!\s*[a-zđà-ỹ])|,\s*(?:gồm|đã|do|với|là|có|tại|trong|năm)\b"
 )
 # The province after a named block ("… miền núi tỉnh Nghệ An"): the organiser's, not the name's.
 _NAMED_PROVINCE = re.compile(r"(?:\s+tỉnh|(?<=Tỉnh ủy))(?:\s+[A-ZĐ\u00c0-\u1ef9][\w'’]*)+$")
@@ -146,6 +157,7 @@ _ORDINALS = {
     "chin": 9, "muoi": 10,
 }  # fmt: skip
 _RANK = re.compile(r"(?:xếp|đứng|đạt)\s+(?:hạng\s+|thứ\s+|giải\s+)(?P<ord>\w+)", re.IGNORECASE)
+_LEADS_WORDS = re.compile(r"\b(?:dẫn đầu|đứng đầu)\b", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"(?P<pho>[Pp]hó\s+(?:[Tt]rưởng\s+)?)?(?:[Cc]ụm|[Kk]hối)\s*(?P<truong>trưởng|[Tt]rưởng)?"
     r"|(?P<truong2>[Tt]rưởng)\s+(?:[Cc]ụm|[Kk]hối)"
@@ -171,6 +183,7 @@ class UnitMention:
     role_order: int | None = None
     rank: int | None = None
     distributed: bool = False
+    cluster: str | None = None  # its own cluster, from a bracket ("(dẫn đầu Cụm thi đua số 1)")
 
 
 def clusters(text: str) -> list[ClusterMention]:
@@ -190,6 +203,7 @@ def clusters(text: str) -> list[ClusterMention]:
         if any(f.start <= m.start() < f.end for f in found):
             continue
         name = _NAMED_STOP.split(m.group("name"), maxsplit=1)[0].strip(" ,")
+        name = re.sub(r"\s+và$", "", name)
         name = _NAMED_PROVINCE.sub("", name)
         if len(name.split()) >= 2:
             said = " thi đua" if m.group("thidua") else ""
@@ -207,9 +221,11 @@ def ordinal(word: str) -> int | None:
 
 
 def rank_in(text: str) -> int | None:
-    """The rank a phrase states: "xếp thứ Nhất", "đứng thứ 2", "xếp hạng Ba"."""
+    """The rank a phrase states: "xếp thứ Nhất", "đứng thứ 2", "xếp hạng Ba", "dẫn đầu"."""
     match = _RANK.search(text)
-    return ordinal(match.group("ord")) if match else None
+    if match:
+        return ordinal(match.group("ord"))
+    return 1 if _LEADS_WORDS.search(text) else None
 
 
 def role_in(text: str) -> tuple[str | None, int | None]:
@@ -244,8 +260,9 @@ def opens_with_head(piece: str) -> bool:
 def from_first_head(text: str) -> str:
     """The text from the first word that opens an organisation's name: "hội nghị đã bỏ phiếu
     suy tôn Huyện ủy Ea H'leo" → "Huyện ủy Ea H'leo". The text itself when no word does."""
+    # A name is written with a capital ("Hiệu trưởng Trường THPT A": the head is "Trường").
     for match in re.finditer(r"(?:^|(?<=\s))\S", text):
-        if opens_with_head(text[match.start() :]):
+        if match.group().isupper() and opens_with_head(text[match.start() :]):
             return text[match.start() :]
     return text
 
@@ -271,6 +288,12 @@ def _clean(piece: str) -> str:
     return piece.strip(" “”\"'")
 
 
+# A list item's number, anywhere a word may start; a bullet only where a line starts (within a
+# line "Lao động - Thương binh" is one name).
+_NUMBER_MARKER = re.compile(r"\d{1,2}[.)]\s+(?=\w)")
+_BULLET_MARKER = re.compile(r"[-+•*–]\s+(?=\w)")
+
+
 def _pieces(text: str) -> list[tuple[str, int, str]]:
     """The list cut at every separator: (piece, offset, the separator before it)."""
     pieces: list[tuple[str, int, str]] = []
@@ -284,10 +307,17 @@ def _pieces(text: str) -> list[tuple[str, int, str]]:
         if depth:
             continue
         cut = None
+        marker = (_NUMBER_MARKER.match(text, i) if i == 0 or text[i - 1].isspace() else None) or (
+            _BULLET_MARKER.match(text, i) if i == 0 or text[i - 1] == "\n" else None
+        )
         if ch in ",;":
             cut = (i, i + 1, ch)
         elif text.startswith(" và ", i):
             cut = (i, i + 4, "và")
+        elif marker:
+            # a numbered or bulleted item ("1. Văn phòng Tỉnh ủy 2. Ban Tổ chức Tỉnh ủy")
+            # closes the one before it, as a semicolon would
+            cut = (i, marker.end(), ";")
         if cut is not None:
             pieces.append((text[last : cut[0]], last, separator))
             last, separator = cut[1], cut[2]
@@ -304,11 +334,26 @@ def split_units(
     cutting where the words alone cannot ("Văn phòng Đoàn ĐBQH và HĐND tỉnh" is one unit)."""
     is_known = known or (lambda _name: False)
     covering = _COVERING.match(text)
-    cover_prefix = None
-    if covering and opens_with_head(covering.group("head")):
-        cover_prefix = f"{covering.group('head')} {covering.group('place')}"
-        offset += covering.start("first")
-        text = covering.group("first")
+    cover: tuple[str, str] | None = None  # the covering head and its place word
+    named_before: list[UnitMention] = []
+    if covering:
+        head = covering.group("head")
+        listed = _LISTED_BEFORE.match(head)
+        if listed:
+            # "Ủy ban MTTQ thành phố Hà Giang và các huyện A, B": the names before the cover
+            # stand as written, and the cover's head is the kind of the last of them
+            named_before = split_units(listed.group("names"), offset, known)
+            kind = _place_prefix(named_before[-1].name) if named_before else None
+            head = _PLACE_TAIL.sub("", kind) if kind else ""
+        if head and opens_with_head(head):
+            # "Sở NN&PTNT các tỉnh, thành phố: An Giang, TP Cần Thơ": places of several kinds
+            # take the head alone
+            place = covering.group("place")
+            cover = (head, "" if "," in place or " " in place.replace("thành phố", "") else place)
+            offset += covering.start("first")
+            text = covering.group("first")
+        else:
+            named_before = []
     names: list[_Piece] = []
     for piece, at, separator in _pieces(text):
         raw = piece.strip()
@@ -316,15 +361,18 @@ def split_units(
             continue
         start = offset + at + (len(piece) - len(piece.lstrip()))
         bare, _ = _strip_brackets(_clean(raw))
+        if cover:
+            member, prefix = _covered(bare, *cover)
+            if member:
+                names.append(_Piece(raw, start, prefix))
+            continue
         if not names:
-            names.append(_Piece(raw, start, cover_prefix))
+            names.append(_Piece(raw, start, None))
             continue
         previous = names[-1]
         joined = f"{previous.raw}{' và' if separator == 'và' else separator} {raw}"
         prev_bare, prev_remarks = _strip_brackets(_clean(previous.raw))
-        if cover_prefix:
-            names.append(_Piece(raw, start, cover_prefix))
-        elif separator == ";" or prev_remarks:
+        if separator == ";" or prev_remarks:
             # a role in brackets or a semicolon closes a name; a bare place after it is still
             # covered by the prefix before it ("Đảng ủy xã An Định (Cụm trưởng), Thành Thới A")
             prefix = previous.prefix or _place_prefix(prev_bare)
@@ -340,7 +388,23 @@ def split_units(
                 names.append(_Piece(raw, start, prefix))
             else:
                 previous.raw = joined
-    return [_mention(n.raw, n.start, n.prefix) for n in names if n.raw]
+    return named_before + [_mention(n.raw, n.start, n.prefix) for n in names if n.raw]
+
+
+def _covered(bare: str, head: str, place: str) -> tuple[bool, str | None]:
+    """Whether a piece of a covered list ("UBND các huyện A, B và thị xã C") is a member, and
+    the prefix it takes: the head and place for a bare place name, the head alone for a piece
+    that says its own place ("thị xã C"), none for a piece that names its own unit ("LĐLĐ thị
+    xã D"); a piece that is no name at all ("cụ thể như sau") is no member."""
+    if _PLACE_WORD_FIRST.match(bare):
+        return True, head
+    if bare.split()[0] == head.split()[0] or (
+        opens_with_head(bare) and not _PLACE_NAME.match(bare)
+    ):
+        return True, None
+    if _PLACE_NAME.match(bare) or _PLACE_WORD_FIRST.match(bare):
+        return True, f"{head} {place}".strip()
+    return False, None
 
 
 @dataclass
@@ -371,25 +435,68 @@ def _place_prefix(name: str) -> str | None:
     match = _PLACE_WORD.match(name)
     if match and _PLACE_NAME.match(match.group("place")):
         return match.group("prefix")
-    return None
+    return _kind_prefix(name)
+
+
+def _kind_prefix(name: str) -> str | None:
+    """The kind of unit a name opens with, before the proper name that ends it: "KBNN Quảng
+    Ngãi" → "KBNN", "Trường THPT Trưng Vương" → "Trường THPT", "Cục Thống kê Thanh Hóa" → "Cục
+    Thống kê", "Trường Mẫu giáo Vọng Thê" → "Trường Mẫu giáo". The proper name is the run of
+    capitalised words at the end; the kind must say more than a head word ("Sở Tư pháp" has
+    no proper name at its end, "Sở Hà Nam" no kind)."""
+    words = name.split()
+    at = len(words)
+    while at > 0 and _titled(words[at - 1]) and not opens_with_head(words[at - 1]):
+        at -= 1
+    kind, rest = words[:at], words[at:]
+    if not rest or len(rest) > _PLACE_WORDS or not kind or not opens_with_head(" ".join(kind)):
+        return None
+    says_more = len(kind) >= 2 or any(len(w) >= 2 and w.isupper() for w in kind)
+    return " ".join(kind) if says_more else None
+
+
+_PLACE_WORDS = 4
+
+
+def _titled(word: str) -> bool:
+    """ "Quảng", "Hà": a capital then lower case (not an acronym such as "THPT")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and letters[0].isupper() and all(c.islower() for c in letters[1:])
 
 
 def _mention(raw: str, start: int, prefix: str | None) -> UnitMention:
     cleaned = _clean(raw)
     bare, remarks = _strip_brackets(cleaned)
     bare = _clean(bare)
-    role, order, rank = None, None, None
+    role, order, rank, cluster = None, None, None, None
     for remark in remarks:
+        own = clusters(remark)
+        if own:
+            # "(dẫn đầu Cụm thi đua số 1)", "(xếp thứ hai Khối …)": a rank in that cluster
+            cluster = cluster or own[0].written
+            rank = rank or rank_in(remark[: own[0].start])
+            continue
         role_found, order_found = role_in(remark)
         role, order = role or role_found, order or order_found
         rank = rank or rank_in(remark)
-    # A role written after a dash: "Sở Y tế - Cụm phó".
+    # A role written after a dash: "Sở Y tế - Cụm phó"; or what the unit is: "Sở GD&ĐT - đơn
+    # vị dẫn đầu Khối" (a lower-case word after the dash; "Lao động - Thương binh" is a name).
     dash = re.match(r"^(?P<name>.+?)\s+[-–]\s+(?P<rest>.+)$", bare)
     if dash and role_in(dash.group("rest"))[0]:
         role, order = role_in(dash.group("rest"))
         bare = dash.group("name")
+    elif dash and dash.group("rest")[:1].islower():
+        rank = rank or rank_in(dash.group("rest"))
+        bare = dash.group("name")
     name = f"{prefix} {bare}" if prefix and not fold(bare).startswith(fold(prefix)) else bare
     begin = start + max(raw.find(cleaned[:8]), 0)
     return UnitMention(
-        clean_text(name), begin, begin + len(cleaned), role, order, rank, distributed=bool(prefix)
+        clean_text(name),
+        begin,
+        begin + len(cleaned),
+        role,
+        order,
+        rank,
+        distributed=bool(prefix),
+        cluster=cluster,
     )

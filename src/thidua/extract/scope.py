@@ -54,8 +54,18 @@ _EVENT_WORDS = (
 # covenant and launching a campaign are the act itself.
 _HELD = re.compile(r"tổ chức|diễn ra|tiến hành|long trọng|đã (?:sơ|tổng) kết|hội nghị", re.I)
 _PLANNED = re.compile(
-    r"\bsẽ\b|dự kiến|kế hoạch|chuẩn bị|phấn đấu|thời gian tổ chức|vào quý|\btới\b", re.I
+    r"\bsẽ\b|dự kiến|kế hoạch(?!\s+và\s+đầu tư)|chuẩn bị|phấn đấu|thời gian tổ chức|vào quý|\btới\b"
+    r"|vào dịp|trước ngày",
+    re.I,
 )
+_NOT_EMULATION = re.compile(
+    r"\s+(?:\S+\s+){0,3}?(?:[Nn]ghị quyết|[Cc]hỉ thị|[Kk]ết luận|[Đđ]ề án|[Ll]uật|giữa nhiệm kỳ"
+    r"|\d+\s+năm thực hiện)"
+)
+# Someone asked to do it: "đề nghị các đơn vị …", "yêu cầu Cục Hải quan tỉnh … tổ chức sơ kết".
+_DIRECTIVE = re.compile(r"\b(?:đề nghị|yêu cầu)\s+(?:các\s+)?(?:đơn vị|thành viên|cơ quan|[A-ZĐ])")
+# Said to be done, whatever plan it carried out ("Thực hiện kế hoạch …, các khối đã tổ chức …").
+_DONE = re.compile(r"\b(?:đã|vừa)\s+(?:tổ chức|tiến hành|diễn ra|long trọng|sơ kết|tổng kết)", re.I)
 _HOST = re.compile(r"(?:^|,\s*|\s)[Tt]ại\s+(?P<host>[^,;.]+)")
 _SPAN_END = re.compile(
     r"đến\s+(?:hết\s+)?(?:ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})|năm\s+(?P<y>\d{4}))"
@@ -123,15 +133,21 @@ def find_events(sentences: list[Sentence], published_year: int | None) -> list[E
     found: list[Event] = []
     for sentence in sentences:
         text = sentence.text
-        dates = find_dates(text)
+        dates = [d for d in find_dates(text) if not _remembered(text, d.start)]
         for pattern, event_type in _EVENT_WORDS:
             keyword = pattern.search(text)
             if keyword is None:
                 continue
             acts = event_type in ("covenant_signing", "campaign_launch")
-            if not dates and (_PLANNED.search(text) or not (acts or _HELD.search(text))):
+            if _NOT_EMULATION.match(text, keyword.end()):
+                continue  # "tổng kết Nghị quyết số 18": a review of a resolution
+            if _DIRECTIVE.search(text[: keyword.start()]) and not _DONE.search(text):
+                continue  # "đề nghị các đơn vị … tổ chức sơ kết": asked for, not held
+            planned = _PLANNED.search(text) and not _DONE.search(text)
+            if not dates and (planned or not (acts or _HELD.search(text))):
                 continue
-            if dates and _PLANNED.search(text[: keyword.start()]) and not _HELD.search(text):
+            before = text[: keyword.start()]
+            if dates and planned and _PLANNED.search(before) and not _HELD.search(text):
                 continue
             date = _date_for(dates, keyword.start(), event_type)
             year = _results_year(text, keyword.end(), event_type, date, published_year)
@@ -150,6 +166,17 @@ def find_events(sentences: list[Sentence], published_year: int | None) -> list[E
                 )
             )
     return found
+
+
+# A date a meeting remembers, not its own: "chào mừng kỷ niệm 94 năm Ngày thành lập Hội Nông
+# dân Việt Nam (14/10/1930 - 14/10/2024)".
+_ANNIVERSARY = re.compile(r"kỷ niệm|thành lập|truyền thống|ngày sinh", re.IGNORECASE)
+_ANNIVERSARY_REACH = 80
+
+
+def _remembered(text: str, at: int) -> bool:
+    before = text[max(0, at - _ANNIVERSARY_REACH) : at]
+    return bool(_ANNIVERSARY.search(re.split(r"[;,]\s", before)[-1]))
 
 
 def _date_for(dates: list[FoundDate], at: int, event_type: str) -> FoundDate | None:
@@ -207,5 +234,17 @@ def published_year(text: str, published: str | None) -> int | None:
     """The year a page was published: its metadata, else a "30/07/2024 20:45" line."""
     if published:
         return int(published[:4])
-    match = re.search(r"(?m)^\s*\d{1,2}/\d{1,2}/(?P<y>\d{4})\s+\d{1,2}:\d{2}\s*$", text)
-    return int(match.group("y")) if match else None
+    for line in text.splitlines():
+        match = _DATELINE.search(line)
+        if match and len(line) <= _DATELINE_LENGTH:
+            return int(match.group("y") or match.group("y2"))
+    return None
+
+
+# A page's dateline: a date and a clock time on one short line ("Thứ Bảy, 06/01/2024 - 08:15 |
+# 1.532 lượt xem", "08:15 06/01/2024").
+_DATELINE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d{2})\b.{0,12}?\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,2}:\d{2}\b.{0,12}?\b\d{1,2}/\d{1,2}/(?P<y2>(?:19|20)\d{2})\b"
+)
+_DATELINE_LENGTH = 120

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 # Where the article ends on Vietnamese news and portal pages. Matched at a line start, or glued
-# to the end of a sentence, with the page's own capitalisation (a lower-case "xem thêm" inside a
+# to the end of a sentence with the page's own capitalisation (a lower-case "xem thêm" inside a
 # sentence is prose).
 _END_MARKERS = (
     "Tin liên quan",
@@ -33,10 +33,10 @@ _END_MARKERS = (
     "Thống kê truy cập",
     "Chia sẻ bài viết",
 )
-_END_RE = re.compile(
-    r"(?:^|(?<=[.!?…]))[ \t]*(?:" + "|".join(re.escape(m) for m in _END_MARKERS) + r")",
-    re.MULTILINE,
-)
+_MARKER_ALTERNATIVES = "|".join(re.escape(m) for m in _END_MARKERS)
+_GLUED_END_RE = re.compile(r"(?<=[.!?…])[ \t]*(?:" + _MARKER_ALTERNATIVES + r")")
+# At a line start the marker is a heading, in whatever case the page sets it ("TIN LIÊN QUAN").
+_LINE_END_RE = re.compile(r"^[ \t]*(?:" + _MARKER_ALTERNATIVES + r")", re.MULTILINE | re.IGNORECASE)
 # The article itself must come first: a marker in the first few hundred characters is a menu.
 _MIN_BODY = 200
 
@@ -60,10 +60,13 @@ class Sentence:
 
 def body_end(text: str) -> int:
     """The offset where the article ends (its length when no end marker follows it)."""
-    for match in _END_RE.finditer(text):
-        if match.start() >= _MIN_BODY:
-            return match.start()
-    return len(text)
+    ends = [
+        match.start()
+        for pattern in (_GLUED_END_RE, _LINE_END_RE)
+        for match in pattern.finditer(text)
+        if match.start() >= _MIN_BODY
+    ]
+    return min(ends, default=len(text))
 
 
 def sentences(text: str, end: int | None = None) -> list[Sentence]:
@@ -79,7 +82,48 @@ def sentences(text: str, end: int | None = None) -> list[Sentence]:
             _add(found, text, start, cut, number)
             start = paragraph.start() + boundary.end()
         _add(found, text, start, paragraph.end(), number)
-    return found
+    return _lists_joined(found, text)
+
+
+# A list item paragraph: "1. Văn phòng Tỉnh ủy", "- Sở Y tế;", "a) Sở Tư pháp".
+_ITEM = re.compile(r"(?:(?P<number>\d{1,2}[.)])|(?P<letter>[a-zđ]\))|(?P<bullet>[-+•*–]))\s+\w")
+
+
+def _item_kind(text: str) -> str | None:
+    match = _ITEM.match(text)
+    return match.lastgroup if match else None
+
+
+def _lists_joined(found: list[Sentence], text: str) -> list[Sentence]:
+    """A sentence ending in a colon and the list items in the paragraphs after it are one
+    statement ("Năm 2023, khối có 8 thành viên:" / "1. Văn phòng Tỉnh ủy" / "2. …"). The list
+    is the run of items marked alike: "4. Bầu Cụm trưởng" after "3. Đề nghị khen thưởng:" and
+    its "- …" items is the next point, not an item of the third."""
+    joined: list[Sentence] = []
+    kind: str | None = None  # the marker of the list being joined, if any
+    for sentence in found:
+        previous = joined[-1] if joined else None
+        item = _item_kind(sentence.text)
+        opens = previous is not None and previous.text.endswith(":") and kind is None
+        continues = kind is not None and item == kind
+        if (
+            previous is not None
+            and item is not None
+            and (opens or continues)
+            and sentence.paragraph != previous.paragraph
+            and sentence.end - previous.start <= MAX_SENTENCE
+        ):
+            kind = item
+            joined[-1] = Sentence(
+                text[previous.start : sentence.end],
+                previous.start,
+                sentence.end,
+                sentence.paragraph,
+            )
+        else:
+            kind = None
+            joined.append(sentence)
+    return joined
 
 
 def _add(found: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
