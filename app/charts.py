@@ -27,7 +27,6 @@ _OPACITY = [1.0, 0.35]  # real, synthetic
 _SHAPES = ["diamond", "circle"]
 # Saturated categorical colours: the theme's pastel ones would read as "pale", i.e. synthetic.
 _SCHEME = alt.Scale(scheme="tableau10")
-_LEGEND_COLUMNS = 3
 # Shape and opacity of "origin" share one legend (Vega-Lite merges legends of the same field);
 # both need the same legend settings, and dark symbols so the pale one is still visible.
 _ORIGIN_LEGEND = alt.Legend(symbolFillColor="#555555", symbolStrokeColor="#555555")
@@ -81,51 +80,55 @@ def _year_axis(lang: Lang) -> alt.X:
     )
 
 
+# Highlight-on-select: the chosen series in one strong colour, every other one in grey behind it.
+HIGHLIGHT_COLOR = "#1f4e79"
+CONTEXT_COLOR = "#c4c4c4"
+
+
 def share_trend(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
-    """Mean share of the maximum score per cluster over results years."""
-    # Twenty-odd clusters make a tangle: a click on a legend entry (shift-click for several)
-    # highlights those clusters and fades the rest.
-    picked = alt.selection_point(fields=["cluster_name"], bind="legend")
-    base = alt.Chart(frame).encode(
-        x=_year_axis(lang),
-        y=alt.Y(
-            "mean_share_of_max:Q",
-            title=t("chart.share", lang),
-            axis=alt.Axis(format="%"),
-            scale=alt.Scale(zero=False),
-        ),
-        color=alt.Color(
-            "cluster_name:N",
-            title=t("chart.cluster", lang),
-            scale=alt.Scale(scheme="tableau20"),
-            # Below the plot in columns: twenty-odd names do not fit beside it.
-            legend=alt.Legend(
-                orient="bottom", columns=_LEGEND_COLUMNS, labelLimit=300, symbolLimit=0
-            ),
-        ),
+    """Mean share of the maximum per cluster over results years: one cluster highlighted.
+
+    Twenty-odd coloured lines are a tangle nobody reads: every cluster is a thin grey line (its
+    points carry a tooltip) and the one the page highlights (`is_highlighted`, see
+    presenters.highlighted) is drawn over them in colour, its points shaped by their origin and its
+    name written at its last point. No legend of clusters, so a phone keeps the plot.
+    """
+    x = _year_axis(lang)
+    y = alt.Y(
+        "mean_share_of_max:Q",
+        title=t("chart.share", lang),
+        axis=alt.Axis(format="%"),
+        scale=alt.Scale(zero=False),
     )
-    line = (
-        base.mark_line(strokeWidth=1.5)
-        .encode(opacity=alt.when(picked).then(alt.value(0.6)).otherwise(alt.value(0.05)))
-        .add_params(picked)
+    tooltip = [
+        alt.Tooltip("cluster_name:N", title=t("chart.cluster", lang)),
+        alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+        alt.Tooltip("share_label:N", title=t("chart.share", lang)),
+        alt.Tooltip("score_source:N", title=t("origin.title", lang)),
+    ]
+    base = alt.Chart(frame).encode(x=x, y=y)
+    context = base.mark_line(strokeWidth=1, color=CONTEXT_COLOR).encode(detail="cluster_name:N")
+    context_points = base.mark_circle(size=18, color=CONTEXT_COLOR, opacity=0.6).encode(
+        tooltip=tooltip
     )
-    points = base.mark_point(filled=True, size=90).encode(
+    chosen = base.transform_filter(alt.datum.is_highlighted)
+    line = chosen.mark_line(strokeWidth=3, color=HIGHLIGHT_COLOR)
+    points = chosen.mark_point(filled=True, size=90, color=HIGHLIGHT_COLOR).encode(
         shape=origin_shape(lang),
         # Same field and title as the shape: Vega-Lite merges both into one legend.
-        opacity=alt.when(picked).then(_origin_opacity(lang)).otherwise(alt.value(0.03)),
-        tooltip=[
-            alt.Tooltip("cluster_name:N", title=t("chart.cluster", lang)),
-            alt.Tooltip("results_year:O", title=t("chart.year", lang)),
-            alt.Tooltip("share_label:N", title=t("chart.share", lang)),
-            alt.Tooltip("score_source:N", title=t("origin.title", lang)),
-        ],
+        opacity=_origin_opacity(lang),
+        tooltip=tooltip,
     )
-    # Streamlit sizes the whole chart, legend included, to the spec's height: make room for the
-    # legend rows below the plot so the plot keeps its own height.
-    legend_rows = -(-frame["cluster_name"].n_unique() // _LEGEND_COLUMNS)
-    return localized(
-        alt.LayerChart(layer=[line, points], height=HEIGHT + 60 + 30 * legend_rows), lang
+    label = (
+        chosen.transform_window(
+            last="rank()", sort=[alt.SortField("results_year", order="descending")]
+        )
+        .transform_filter(alt.datum.last == 1)
+        .mark_text(align="right", dy=-12, fontWeight="bold", color=HIGHLIGHT_COLOR)
+        .encode(text="cluster_name:N")
     )
+    layers = [context, context_points, line, points, label]
+    return localized(alt.LayerChart(layer=layers, height=HEIGHT), lang)
 
 
 def events_per_year(frame: pl.DataFrame, lang: Lang) -> alt.Chart:

@@ -9,16 +9,18 @@ from charts import localized, origin_opacity
 from thidua.i18n import Lang, t, term
 
 # Three steps of one process: one hue getting darker as a proposal moves on.
+_STAGES = ("proposed", "approved", "decided")
 _STAGE_COLORS = ["#a9cce3", "#3498db", "#1b4f72"]
 
 
-def funnel(frame: pl.DataFrame, dimension: str, lang: Lang) -> alt.Chart:
-    """Grouped bars: for each year (columns) or award type / cluster (rows), the three stages."""
-    stages = [t(f"stage.{s}", lang) for s in ("proposed", "approved", "decided")]
+def funnel(frame: pl.DataFrame, shown: list[str], dimension: str, lang: Lang) -> alt.Chart:
+    """Grouped bars: for each year (columns) or award type / cluster (rows), the shown stages
+    (a stage keeps its colour whether or not the one before it is shown)."""
+    stages = [t(f"stage.{s}", lang) for s in shown]
     color = alt.Color(
         "stage_label:N",
         title=t("awards.stage", lang),
-        scale=alt.Scale(domain=stages, range=_STAGE_COLORS),
+        scale=alt.Scale(domain=stages, range=[_STAGE_COLORS[_STAGES.index(s)] for s in shown]),
         sort=stages,
     )
     count = alt.Axis(format=",d", tickMinStep=1)

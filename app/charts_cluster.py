@@ -11,7 +11,15 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from charts import HEIGHT, localized, origin_opacity, origin_shape, year_axis
+from charts import (
+    CONTEXT_COLOR,
+    HEIGHT,
+    HIGHLIGHT_COLOR,
+    localized,
+    origin_opacity,
+    origin_shape,
+    year_axis,
+)
 from thidua.i18n import Lang, t, term
 
 ROLES = ("leader", "deputy", "member", "unknown")
@@ -105,9 +113,24 @@ def leadership_timeline(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
 
 
 def bump_chart(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
-    """Rank over results years, one line per unit, rank 1 on top."""
-    picked = alt.selection_point(fields=["unit_name"], bind="legend")
+    """Rank over results years, rank 1 on top: one unit highlighted, the others grey behind it.
+
+    Nine crossing coloured lines are a tangle: every unit is a thin grey line (its points carry
+    a tooltip) and the unit the page highlights (`is_highlighted`, presenters.highlighted) is drawn
+    over them in colour, its points shaped by the effective rank's origin and its name written
+    at its last point. No legend of units, so a phone keeps the plot.
+    """
     top = int(frame.select(pl.col("rank").max()).item() or 1)
+    origin = "effective_rank_origin"
+    tooltip = [
+        alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
+        alt.Tooltip("results_year:O", title=t("chart.year", lang)),
+        alt.Tooltip("rank:Q", title=t("chart.rank", lang)),
+        alt.Tooltip("rank_basis_label:N", title=t("col.rank_basis", lang)),
+        alt.Tooltip("effective_rank_source:N", title=t("origin.title", lang)),
+        alt.Tooltip("share_label:N", title=t("chart.share", lang)),
+        alt.Tooltip("score_source:N", title=t("col.score_source", lang)),
+    ]
     base = alt.Chart(frame).encode(
         x=year_axis(lang),
         y=alt.Y(
@@ -116,38 +139,28 @@ def bump_chart(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
             scale=alt.Scale(domain=[top + 0.5, 0.5], nice=False),
             axis=alt.Axis(format="d", tickMinStep=1, values=list(range(1, top + 1))),
         ),
-        color=alt.Color(
-            "unit_name:N",
-            title=t("col.unit", lang),
-            scale=alt.Scale(scheme="tableau20"),
-            # Beside the plot: up to 14 members fit in one column at this height.
-            legend=alt.Legend(orient="right", labelLimit=260, symbolLimit=0),
-        ),
     )
-    lines = (
-        base.mark_line(strokeWidth=2)
-        .encode(opacity=alt.when(picked).then(alt.value(0.8)).otherwise(alt.value(0.08)))
-        .add_params(picked)
+    context = base.mark_line(strokeWidth=1, color=CONTEXT_COLOR).encode(detail="unit_name:N")
+    context_points = base.mark_circle(size=24, color=CONTEXT_COLOR, opacity=0.7).encode(
+        tooltip=tooltip
     )
-    origin = "effective_rank_origin"
-    points = base.mark_point(filled=True, size=80).encode(
+    chosen = base.transform_filter(alt.datum.is_highlighted)
+    line = chosen.mark_line(strokeWidth=3, color=HIGHLIGHT_COLOR)
+    points = chosen.mark_point(filled=True, size=100, color=HIGHLIGHT_COLOR).encode(
         shape=origin_shape(lang, origin),
-        opacity=alt.when(picked)
-        .then(origin_opacity(lang, field=origin))
-        .otherwise(alt.value(0.05)),
-        tooltip=[
-            alt.Tooltip("unit_name:N", title=t("col.unit", lang)),
-            alt.Tooltip("results_year:O", title=t("chart.year", lang)),
-            alt.Tooltip("rank:Q", title=t("chart.rank", lang)),
-            alt.Tooltip("rank_basis_label:N", title=t("col.rank_basis", lang)),
-            alt.Tooltip("effective_rank_source:N", title=t("origin.title", lang)),
-            alt.Tooltip("share_label:N", title=t("chart.share", lang)),
-            alt.Tooltip("score_source:N", title=t("col.score_source", lang)),
-        ],
+        opacity=origin_opacity(lang, field=origin),
+        tooltip=tooltip,
     )
-    # Room for both legends beside the plot (units, then real vs synthetic): about 27 px a line.
-    height = max(HEIGHT, 27 * frame["unit_name"].n_unique() + 150)
-    return localized(alt.LayerChart(layer=[lines, points], height=height), lang)
+    label = (
+        chosen.transform_window(
+            last="rank()", sort=[alt.SortField("results_year", order="descending")]
+        )
+        .transform_filter(alt.datum.last == 1)
+        .mark_text(align="right", dy=-12, fontWeight="bold", color=HIGHLIGHT_COLOR)
+        .encode(text="unit_name:N")
+    )
+    layers = [context, context_points, line, points, label]
+    return localized(alt.LayerChart(layer=layers, height=max(HEIGHT, 30 * top + 60)), lang)
 
 
 def score_spread(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:

@@ -685,6 +685,12 @@ def q_cluster_years(f: Filters, cluster_id: str) -> Query:
             {_shown("y", "awards_proposed", "is_awards_synthetic")},
             {_shown("y", "awards_approved", "is_awards_synthetic")},
             {_shown("y", "awards_decided", "is_awards_synthetic")},
+            {_shown("y", "is_leader_not_member", "is_leader_check_synthetic")},
+            {_shown("y", "leader_not_member_reason", "is_leader_check_synthetic")},
+            {_shown("y", "is_flag_to_top_unit", "is_flag_to_top_unit_synthetic")},
+            {_shown("y", "flag_to_top_unit_reason", "is_flag_to_top_unit_synthetic")},
+            {_shown("y", "flag_unit_names", "is_flag_synthetic")},
+            y.is_leader_check_synthetic, y.is_flag_to_top_unit_synthetic, y.is_flag_synthetic,
             y.is_synthetic, {_shown_mix("y")}, y.is_member_count_synthetic,
             {_value_source("y", "leader")}, {_value_source("y", "deputy")},
             {_value_source("y", "top_unit")}, {_value_source("y", "score")},
@@ -710,7 +716,9 @@ def cluster_years(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataFr
     """One row per results year of one cluster: roster size, leadership, leading unit, events.
 
     Each value group (leader, deputies, leading unit, scores, events, awards, member count) carries
-    its own flag and source; with generated values hidden, a generated one is NULL.
+    its own flag and source; with generated values hidden, a generated one is NULL. The mart's
+    answers come as they are: whether the leader is not a member (`is_leader_not_member`) and
+    whether the flag went to the unit ranked first (`is_flag_to_top_unit`), each with its reason.
     """
     return run(db, q_cluster_years(f, cluster_id))
 
@@ -838,11 +846,16 @@ def q_cluster_criteria(f: Filters, cluster_id: str, year: int) -> Query:
                 when count(distinct s.source_kind) > 1 then 'mixed'
                 else any_value(s.source_kind)
             end as source_kind,
-            string_agg(distinct s.source_ref, '; ' order by s.source_ref) as source_ref
+            string_agg(distinct s.source_ref, '; ' order by s.source_ref) as source_ref,
+            -- the scores the unit's final score is built on (fct_unit_year_scores.score_basis)
+            coalesce(any_value(u.score_basis) = s.scorer_kind, false) as is_final_basis
         from marts.fct_criterion_scores as s
         left join marts.dim_criterion as d
             on d.criterion_id = s.criterion_id
             and d.cluster_id = $cluster_id and d.results_year = $year
+        left join marts.fct_unit_year_scores as u
+            on u.organizer_id = s.organizer_id and u.cluster_id = s.cluster_id
+            and u.results_year = s.results_year and u.unit_id = s.unit_id
         where s.cluster_id = $cluster_id and s.results_year = $year
             and ($include_synthetic or not s.is_synthetic)
         group by s.unit_id, s.criterion_id, s.scorer_kind
@@ -857,6 +870,8 @@ def cluster_criteria(db: str, stamp: str, f: Filters, cluster_id: str, year: int
     """One cluster-year's criterion scores per unit, criterion and scorer kind (self/peer/agreed).
 
     Aggregated in SQL: the national tier holds tens of millions of criterion-score rows.
+    `is_final_basis` marks the scorer kind the unit's final score is built on (the mart's
+    score_basis: agreed, else peer, else self).
     """
     return run(db, q_cluster_criteria(f, cluster_id, year))
 
@@ -1198,7 +1213,7 @@ def award_types(db: str, stamp: str) -> pl.DataFrame:
     return run(db, q_award_types())
 
 
-def q_compliance(f: Filters) -> Query:
+def q_compliance(f: Filters, year: int | None = None, cluster_id: str | None = None) -> Query:
     return Query(
         "compliance",
         f"""
@@ -1216,19 +1231,53 @@ def q_compliance(f: Filters) -> Query:
             -- organiser-level findings (a quota) have no cluster: they stay under any kind
             and ($cluster_kind is null or c.cluster_kind = $cluster_kind or x.cluster_id is null)
             and {_visible("x")}
+            and ($year is null or x.results_year = $year)
+            and ($cluster_id is null or x.cluster_id = $cluster_id)
         order by
             list_position(['error', 'warning', 'info'], x.severity), x.results_year desc,
             x.rule_code, c.cluster_name, x.unit_name
         limit {DETAIL_ROW_CAP + 1}
+        """,
+        _params(f, year=year, cluster_id=cluster_id),
+    )
+
+
+@_cached
+def compliance(
+    db: str, stamp: str, f: Filters, year: int | None = None, cluster_id: str | None = None
+) -> pl.DataFrame:
+    """Award compliance findings (one per rule break) with the legal regime in force.
+
+    `year` and `cluster_id` narrow the sidebar's selection to one results year or one cluster
+    (the compliance tab's own filters); None keeps every one.
+    """
+    return run(db, q_compliance(f, year, cluster_id))
+
+
+def q_compliance_scope(f: Filters) -> Query:
+    return Query(
+        "compliance_scope",
+        f"""
+        select x.results_year, x.cluster_id, any_value(c.cluster_name) as cluster_name,
+            count(*) as findings
+        from marts.mart_award_compliance as x
+        left join marts.dim_cluster as c using (cluster_id)
+        where x.results_year between $year_from and $year_to
+            and ($organizer_id is null or x.organizer_id = $organizer_id)
+            and ($cluster_kind is null or c.cluster_kind = $cluster_kind or x.cluster_id is null)
+            and {_visible("x")}
+        group by all
+        order by all
         """,
         _params(f),
     )
 
 
 @_cached
-def compliance(db: str, stamp: str, f: Filters) -> pl.DataFrame:
-    """Award compliance findings (one per rule break) with the legal regime in force."""
-    return run(db, q_compliance(f))
+def compliance_scope(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    """Findings per results year and cluster in the selection: the choices of the compliance
+    tab's year and cluster filters (a cluster-less finding, an organiser's quota, has none)."""
+    return run(db, q_compliance_scope(f))
 
 
 def q_legal_regimes() -> Query:
@@ -1303,8 +1352,9 @@ def q_compare_years(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
                 {_shown("y", "awards_decided", "is_awards_synthetic")},
                 {_shown("y", "top_unit_name", "is_top_unit_synthetic")},
                 {_shown("y", "leader_name", "is_leader_synthetic")},
+                {_shown("y", "award_rate", "is_award_rate_synthetic")},
                 y.is_synthetic, {_shown_mix("y")}, y.is_member_count_synthetic,
-                y.is_leader_synthetic,
+                y.is_leader_synthetic, y.is_award_rate_synthetic,
                 {_value_source("y", "score")}, {_value_source("y", "awards")},
                 {_value_source("y", "top_unit")}
             from marts.fct_cluster_year as y
@@ -1313,12 +1363,7 @@ def q_compare_years(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
             {_value_source_join("y", "top_unit")}
             where {_in_clusters("y")} and {_visible("y")}
         )
-        select
-            *,
-            awards_decided / nullif(member_count, 0) as award_rate,
-            -- the rate is generated when either of its parts is
-            coalesce(is_awards_synthetic, false) or coalesce(is_member_count_synthetic, false)
-                as is_award_rate_synthetic
+        select *
         from y
         order by cluster_name, results_year
         """,
@@ -1328,10 +1373,10 @@ def q_compare_years(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
 
 @_cached
 def compare_years(db: str, stamp: str, f: Filters, cluster_ids: tuple[str, ...]) -> pl.DataFrame:
-    """Share of maximum and award rate (decided awards per member) per cluster-year.
+    """Share of maximum and award rate (the mart's decided awards per member) per cluster-year.
 
-    Each value follows its own group's flag (scores, awards, member count, leading unit); the
-    award rate is generated when its awards or its member count are.
+    Each value follows its own group's flag (scores, awards, member count, leading unit, award
+    rate: generated when its awards or its member count are).
     """
     return run(db, q_compare_years(f, cluster_ids))
 
@@ -1340,33 +1385,16 @@ def q_compare_rank_changes(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
     return Query(
         "compare_rank_changes",
         f"""
-        with shown as (
-            select
-                s.cluster_id, s.unit_id, s.results_year,
-                {_shown("s", "effective_rank", "is_effective_rank_synthetic", "rank")},
-                coalesce(s.is_effective_rank_synthetic, false) as is_rank_synthetic
-            from marts.fct_unit_year_scores as s
-            where {_in_clusters("s")} and {_visible("s")}
-        ),
-        ranks as (select * from shown where rank is not null),
-        steps as (
-            select
-                cluster_id, results_year,
-                -- a change is generated when either of its two ranks is
-                is_rank_synthetic or lag(is_rank_synthetic) over w as is_synthetic,
-                abs(rank - lag(rank) over w) as change,
-                results_year - lag(results_year) over w as gap
-            from ranks
-            window w as (partition by cluster_id, unit_id order by results_year)
-        )
         select
-            cluster_id, results_year,
-            avg(change) as mean_abs_rank_change,
-            count(*) as units_compared,
-            bool_or(is_synthetic) as is_synthetic
-        from steps
-        where gap = 1
-        group by all
+            x.cluster_id, x.end_year as results_year,
+            {_shown("x", "mean_abs_rank_change", "is_rank_stability_synthetic")},
+            x.units_compared,
+            coalesce(x.is_rank_stability_synthetic, false) as is_synthetic
+        from marts.mart_cluster_changes as x
+        where x.cluster_id in (select unnest($cluster_ids::varchar[]))
+            and x.base_year >= $year_from and x.end_year <= $year_to
+            and x.end_year = x.base_year + 1
+            and x.units_compared > 0
         order by all
         """,
         _compare_params(f, cluster_ids),
@@ -1377,13 +1405,140 @@ def q_compare_rank_changes(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
 def compare_rank_changes(
     db: str, stamp: str, f: Filters, cluster_ids: tuple[str, ...]
 ) -> pl.DataFrame:
-    """Mean absolute change of a unit's rank from one results year to the next, per cluster-year.
-
-    Rank = the effective rank (declared rank where published, else rank by score). Only
-    consecutive years of the same unit count, so a unit that joins or leaves does not look like a
-    jump. A mean is generated (`is_synthetic`) when any rank behind it is.
+    """Rank stability per cluster-year: the mean absolute change of the units' rank from the
+    year before (mart_cluster_changes of consecutive years, where the measure is defined: the
+    rank that counts, units followed through the reorganisations, only units ranked both years).
+    Blank when its ranks are generated and generated values are hidden.
     """
     return run(db, q_compare_rank_changes(f, cluster_ids))
+
+
+# --- changes (Thay đổi) --------------------------------------------------------------------------
+
+# What the changes page can sort by: the change in share of the maximum, or in rank.
+CHANGE_SORTS = ("share", "rank")
+
+
+def q_change_years(f: Filters) -> Query:
+    return Query(
+        "change_years",
+        f"""
+        select distinct y.results_year
+        from marts.fct_cluster_year as y
+        where {_scope("y", "y")} and {_visible("y")}
+        order by y.results_year
+        """,
+        _params(f),
+    )
+
+
+@_cached
+def change_years(db: str, stamp: str, f: Filters) -> list[int]:
+    """Results years with a cluster-year in the selection: the base and end years to pick from."""
+    return [int(y) for y in run(db, q_change_years(f))["results_year"].to_list()]
+
+
+def _change_params(f: Filters, base: int, end: int, sort: str) -> dict[str, object]:
+    return {
+        "base": base,
+        "end": end,
+        "sort": sort,
+        "organizer_id": f.organizer_id,
+        "cluster_kind": f.cluster_kind,
+        "include_synthetic": f.include_synthetic,
+    }
+
+
+def q_cluster_changes(f: Filters, base: int, end: int, sort: str) -> Query:
+    return Query(
+        "cluster_changes",
+        f"""
+        with shown as (
+            select
+                x.cluster_id, x.cluster_name, x.cluster_kind, x.base_year, x.end_year,
+                {_shown("x", "base_share_of_max", "is_share_change_synthetic")},
+                {_shown("x", "end_share_of_max", "is_share_change_synthetic")},
+                {_shown("x", "share_of_max_change", "is_share_change_synthetic")},
+                {_shown("x", "base_share_rank", "is_share_rank_change_synthetic")},
+                {_shown("x", "end_share_rank", "is_share_rank_change_synthetic")},
+                {_shown("x", "share_rank_change", "is_share_rank_change_synthetic")},
+                x.base_clusters_ranked, x.end_clusters_ranked,
+                {_shown("x", "mean_abs_rank_change", "is_rank_stability_synthetic")},
+                x.units_compared, x.is_share_change_synthetic, x.is_share_rank_change_synthetic,
+                x.is_rank_stability_synthetic, x.is_synthetic
+            from marts.mart_cluster_changes as x
+            where x.base_year = $base and x.end_year = $end
+                and ($organizer_id is null or x.organizer_id = $organizer_id)
+                and ($cluster_kind is null or x.cluster_kind = $cluster_kind)
+                and {_visible("x")}
+        )
+        select *
+        from shown
+        order by
+            case when $sort = 'rank' then share_rank_change end desc nulls last,
+            share_of_max_change desc nulls last, share_rank_change desc nulls last, cluster_name
+        limit {DETAIL_ROW_CAP + 1}
+        """,
+        _change_params(f, base, end, sort),
+    )
+
+
+@_cached
+def cluster_changes(
+    db: str, stamp: str, f: Filters, base: int, end: int, sort: str
+) -> pl.DataFrame:
+    """Every cluster of the selection with a row in both years, most improved first.
+
+    The measures are mart_cluster_changes' (change in mean share of the maximum, places gained
+    among the organiser's clusters of the kind, the units' rank stability); the page only picks
+    the years and the order (`sort`: 'share' or 'rank'). A change resting on a generated value
+    is blank when generated values are hidden, and sorts last.
+    """
+    return run(db, q_cluster_changes(f, base, end, sort))
+
+
+def q_unit_changes(f: Filters, base: int, end: int, sort: str) -> Query:
+    return Query(
+        "unit_changes",
+        f"""
+        with shown as (
+            select
+                x.unit_id, x.unit_name, x.end_unit_id, x.end_unit_name, x.current_unit_id,
+                x.cluster_id, c.cluster_name, x.base_year, x.end_year,
+                {_shown("x", "base_share_of_max", "is_share_change_synthetic")},
+                {_shown("x", "end_share_of_max", "is_share_change_synthetic")},
+                {_shown("x", "share_of_max_change", "is_share_change_synthetic")},
+                {_shown("x", "base_rank", "is_rank_change_synthetic")},
+                {_shown("x", "end_rank", "is_rank_change_synthetic")},
+                {_shown("x", "rank_change", "is_rank_change_synthetic")},
+                x.base_member_count, x.end_member_count, x.is_share_change_synthetic,
+                x.is_rank_change_synthetic, x.is_synthetic
+            from marts.mart_unit_changes as x
+            inner join marts.dim_cluster as c using (cluster_id)
+            where x.base_year = $base and x.end_year = $end
+                and ($organizer_id is null or x.organizer_id = $organizer_id)
+                and ($cluster_kind is null or c.cluster_kind = $cluster_kind)
+                and {_visible("x")}
+        )
+        select *
+        from shown
+        order by
+            case when $sort = 'rank' then rank_change end desc nulls last,
+            share_of_max_change desc nulls last, rank_change desc nulls last, unit_name
+        limit {DETAIL_ROW_CAP + 1}
+        """,
+        _change_params(f, base, end, sort),
+    )
+
+
+@_cached
+def unit_changes(db: str, stamp: str, f: Filters, base: int, end: int, sort: str) -> pl.DataFrame:
+    """Every unit of the selection in the same cluster in both years, most improved first.
+
+    The measures are mart_unit_changes' (change in share of the maximum, places gained in the
+    cluster, the unit followed to its successor); the page only picks the years and the order.
+    """
+    return run(db, q_unit_changes(f, base, end, sort))
 
 
 # --- data quality (Chất lượng dữ liệu) -----------------------------------------------------------
@@ -1767,6 +1922,7 @@ def page_queries(db: str, rep: Representative | None = None) -> dict[str, list[Q
         "khen-thuong": [
             q_award_types(),
             q_award_funnel(f),
+            q_compliance_scope(f),
             q_compliance(f),
             q_legal_regimes(),
             q_compliance_rules(),
@@ -1776,6 +1932,11 @@ def page_queries(db: str, rep: Representative | None = None) -> dict[str, list[Q
             q_cluster_options(f, r.cluster_ids),
             q_compare_years(f, r.cluster_ids),
             q_compare_rank_changes(f, r.cluster_ids),
+        ],
+        "thay-doi": [
+            q_change_years(f),
+            q_cluster_changes(f, f.years[0], f.years[1], CHANGE_SORTS[0]),
+            q_unit_changes(f, f.years[0], f.years[1], CHANGE_SORTS[0]),
         ],
         "chat-luong": [
             q_publish_history(),

@@ -107,6 +107,48 @@ def year_picker(view: ViewContext, years: Sequence[int], *, label: str) -> int |
     return int(picked) if picked else None
 
 
+def highlight_picker(
+    view: ViewContext, labels: dict[str, str], *, label: str, url_key: str = "highlight"
+) -> str | None:
+    """The series a chart draws in colour over the grey others (code -> name), in the URL.
+
+    The first series is the default, and stays out of the URL.
+    """
+    if not labels:
+        return None
+    codes = list(labels)
+
+    def draw(key: str) -> object:
+        return st.selectbox(view.t(label), codes, format_func=lambda c: labels.get(c, c), key=key)
+
+    return url_state.choice(url_key, codes, codes[0], draw)
+
+
+ALL = "all"
+
+
+def all_or_one(
+    view: ViewContext, url_key: str, labels: dict[str, str], *, label: str
+) -> str | None:
+    """One of `labels` (code -> shown text) or all of them, bound to `?<url_key>=`; None = all.
+
+    For a page's own narrowing filters (e.g. the compliance findings' year and cluster): "all"
+    is the default and stays out of the URL.
+    """
+    codes = [ALL, *labels]
+
+    def draw(key: str) -> object:
+        return st.selectbox(
+            view.t(label),
+            codes,
+            format_func=lambda c: view.t("filter.all") if c == ALL else labels.get(c, c),
+            key=key,
+        )
+
+    picked = url_state.choice(url_key, codes, ALL, draw)
+    return None if picked in (None, ALL) else picked
+
+
 def unit_search(view: ViewContext) -> str:
     """A name filter for the unit picker (free text, kept in `?q=`)."""
     key = "url_q"

@@ -127,6 +127,14 @@ def origin_domain(lang: Lang) -> list[str]:
     return [term("origin", "real", lang), term("origin", "synthetic", lang)]
 
 
+def highlighted(frame: pl.DataFrame, column: str, value: str | None) -> pl.DataFrame:
+    """The frame with `is_highlighted`: true on the rows of the series `column == value` (the
+    one a chart draws in colour over the grey others)."""
+    return frame.with_columns(
+        (pl.col(column) == pl.lit(value)).fill_null(False).alias("is_highlighted")
+    )
+
+
 def trend_frame(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     """Share labels for the trend; in band mode also "25–75 %: 91,2% – 93,6%" for the tooltip.
 

@@ -40,12 +40,34 @@ def funnel(frame: pl.DataFrame, dimension: str, lang: Lang) -> pl.DataFrame:
     )
 
 
-def funnel_long(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """One row per group and stage, for the grouped bar chart."""
+def informative_stages(totals: dict[str, int]) -> list[str]:
+    """The stages worth showing: the first and the last always; a stage between them only when
+    its count differs from both neighbours'.
+
+    The counts are cumulative (an award counts in every stage it reached), so a middle stage
+    equal to the next one over the whole selection means no award stopped there (none is only
+    approved), and equal to the previous one that none stopped before it: in every grouping
+    (by year, type or cluster) its column would repeat a neighbour's.
+    """
+    kept = [STAGES[0]]
+    for before, stage, after in zip(STAGES, STAGES[1:], STAGES[2:], strict=False):
+        if totals[stage] not in (totals[before], totals[after]):
+            kept.append(stage)
+    kept.append(STAGES[-1])
+    return kept
+
+
+def silent_stages(shown: list[str]) -> list[str]:
+    """The stages informative_stages left out (the page says which, and why)."""
+    return [s for s in STAGES if s not in shown]
+
+
+def funnel_long(frame: pl.DataFrame, stages: list[str], lang: Lang) -> pl.DataFrame:
+    """One row per group and shown stage, for the grouped bar chart."""
     long = frame.unpivot(
-        index=["group_label", "sort_key"], on=list(STAGES), variable_name="stage", value_name="n"
+        index=["group_label", "sort_key"], on=stages, variable_name="stage", value_name="n"
     )
-    stage_labels = {s: t(f"stage.{s}", lang) for s in STAGES}
+    stage_labels = {s: t(f"stage.{s}", lang) for s in stages}
     return long.with_columns(
         pl.col("stage").replace_strict(stage_labels, return_dtype=pl.String).alias("stage_label"),
         pl.col("n")
@@ -84,6 +106,21 @@ def compliance(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
             "cluster_label"
         ),
     )
+
+
+def finding_years(scope: pl.DataFrame) -> dict[str, str]:
+    """The results years with findings, newest first, as choices (code -> label)."""
+    years = sorted({int(y) for y in scope["results_year"].to_list()}, reverse=True)
+    return {str(y): str(y) for y in years}
+
+
+def finding_clusters(scope: pl.DataFrame) -> dict[str, str]:
+    """The clusters with findings, by name, as choices (id -> name)."""
+    named = scope.filter(pl.col("cluster_id").is_not_null())
+    pairs = {
+        cid: name or cid for cid, name in named.select("cluster_id", "cluster_name").iter_rows()
+    }
+    return dict(sorted(pairs.items(), key=lambda item: item[1]))
 
 
 def compliance_counts(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:

@@ -113,6 +113,7 @@ def yearly_leaders(years: pl.DataFrame, lang: Lang) -> pl.DataFrame:
 
     for group in ("leader", "deputy", "top_unit", "score"):
         frame = with_value_source(frame, group, lang)
+    frame = with_flag_answer(frame, lang)
     return with_mix(frame, lang).with_columns(
         marked("leader_name", "is_leader_synthetic", "leader_label"),
         marked("deputy_names", "is_deputy_synthetic", "deputy_label"),
@@ -123,6 +124,44 @@ def yearly_leaders(years: pl.DataFrame, lang: Lang) -> pl.DataFrame:
         .replace_strict(basis, default=None, return_dtype=pl.String)
         .alias("top_basis_label"),
     )
+
+
+# The mart's answer to "did the flag go to the unit ranked first?" as a mark a table can hold.
+FLAG_MARKS = {True: "✓", False: "✗"}
+UNKNOWN_MARK = "?"
+# The reasons that leave the answer unknown although a flag is recorded.
+FLAG_UNKNOWN = ("flag_unit_not_named", "first_place_unknown")
+
+
+def _flag_mark(answer: bool | None, reason: str | None) -> str | None:
+    if answer is not None:
+        return FLAG_MARKS[answer]
+    return UNKNOWN_MARK if reason in FLAG_UNKNOWN else None
+
+
+def with_flag_answer(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """`flag_mark` (✓ / ✗ / ?) and `flag_reason_label` from the cluster-year's
+    `is_flag_to_top_unit` and its reason (fct_cluster_year); the mark is blank when no flag is
+    recorded or the answer is hidden (generated)."""
+    marks = [
+        _flag_mark(answer, reason)
+        for answer, reason in frame.select(
+            "is_flag_to_top_unit", "flag_to_top_unit_reason"
+        ).iter_rows()
+    ]
+    frame = with_terms(frame, lang, flag_reason_label=("flag_check", "flag_to_top_unit_reason"))
+    return frame.with_columns(pl.Series("flag_mark", marks, dtype=pl.String))
+
+
+def flag_tally(leaders: pl.DataFrame) -> dict[str, int]:
+    """Years whose flag went to the unit ranked first, to another unit, or cannot be told."""
+    answers = leaders["is_flag_to_top_unit"]
+    unknown = answers.is_null() & leaders["flag_to_top_unit_reason"].is_in(list(FLAG_UNKNOWN))
+    return {
+        "yes": int(answers.sum() or 0),
+        "no": int((~answers).sum() or 0),
+        "unknown": int(unknown.sum()),
+    }
 
 
 def longest_streak(leaders: pl.DataFrame) -> tuple[str | None, int, bool]:
@@ -169,10 +208,23 @@ def results(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     return _percent_labels(frame, "share_of_max", lang, "share_label")
 
 
+def units_by_latest_rank(ranked: pl.DataFrame) -> dict[str, str]:
+    """Unit id -> name, the unit ranked first in the latest year first, then by that year's rank
+    (units absent from it after, by their own latest rank): the order of a highlight picker."""
+    ordered = ranked.sort(["results_year", "rank", "unit_name"], descending=[True, False, False])
+    names: dict[str, str] = {}
+    for unit_id, name in ordered.select("unit_id", "unit_name").iter_rows():
+        names.setdefault(str(unit_id), str(name))
+    return names
+
+
 def checks(results_frame: pl.DataFrame, years: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     """Consistency findings of the cluster: rank vs score, scored non-members, leader not a member.
 
-    Raised, never fixed: the warehouse keeps both the declared rank and the scores.
+    Each is the mart's answer, laid out: `is_rank_mismatch` and `has_membership` of the
+    unit-years, `is_leader_not_member` of the cluster-years (the definition the compliance
+    findings use too). Raised, never fixed: the warehouse keeps both the declared rank and the
+    scores.
     """
     rows: list[dict[str, object]] = []
     for r in results_frame.iter_rows(named=True):
@@ -199,16 +251,10 @@ def checks(results_frame: pl.DataFrame, years: pl.DataFrame, lang: Lang) -> pl.D
                     "detail": t("check.not_member.detail", lang),
                 }
             )
-    members = {
-        (y, u)
-        for y, u in results_frame.filter(pl.col("has_membership"))
-        .select("results_year", "unit_id")
-        .iter_rows()
-    }
-    for year, leader_id, leader in years.select(
-        "results_year", "leader_unit_id", "leader_name"
+    for year, leader, not_member in years.select(
+        "results_year", "leader_name", "is_leader_not_member"
     ).iter_rows():
-        if leader_id is not None and members and (year, leader_id) not in members:
+        if not_member:
             rows.append(
                 {
                     "results_year": year,
@@ -229,7 +275,8 @@ def checks(results_frame: pl.DataFrame, years: pl.DataFrame, lang: Lang) -> pl.D
 def criteria(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mean share per criterion and scorer kind, share per unit and criterion on the final basis).
 
-    The final basis follows the warehouse's rule: agreed, else peer, else self.
+    The final basis is the unit's own (`is_final_basis`: the scores its final score is built
+    on, fct_unit_year_scores.score_basis).
     """
     labelled = frame.with_columns(
         pl.coalesce(pl.col("criterion_name"), pl.col("criterion_id")).alias("criterion_label"),
@@ -266,15 +313,7 @@ def criteria(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, pl.DataFram
     by_basis = with_terms(by_basis, lang, scorer_label=("scorer_kind", "scorer_kind"))
     by_basis = with_origin(_percent_labels(by_basis, "share_of_max", lang, "share_label"), lang)
 
-    rank = {"agreed": 0, "peer": 1, "self": 2}
-    final = (
-        labelled.with_columns(
-            pl.col("scorer_kind").replace_strict(rank, default=9, return_dtype=pl.Int8).alias("k")
-        )
-        .sort("k")
-        .group_by("unit_id", "criterion_id", maintain_order=True)
-        .first()
-    )
+    final = labelled.filter(pl.col("is_final_basis"))
     final = final.with_columns(
         pl.Series(
             "points_label",

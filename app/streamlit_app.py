@@ -47,6 +47,7 @@ pages = {
         _page("views/units.py", "page.units", ":material/apartment:", "don-vi"),
         _page("views/awards.py", "page.awards", ":material/military_tech:", "khen-thuong"),
         _page("views/compare.py", "page.compare", ":material/compare_arrows:", "so-sanh"),
+        _page("views/changes.py", "page.changes", ":material/trending_up:", "thay-doi"),
     ],
     view.t("nav.section.tools"): [
         _page("views/quality.py", "page.quality", ":material/fact_check:", "chat-luong"),

@@ -16,7 +16,8 @@ from typing import Any, Literal
 import polars as pl
 import streamlit as st
 
-from downloads import csv_bytes, xlsx_bytes
+from downloads import FileColumn, csv_bytes, excel_csv_bytes, xlsx_bytes
+from public_url import base_url
 from thidua.i18n import Lang, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_percent, t
 
 ColKind = Literal[
@@ -165,17 +166,25 @@ def _downloads(
     file_stem: str,
     raw: bool,
 ) -> None:
+    # Links to the dashboard's pages are relative in the grid; a file needs the whole address.
+    base = base_url()
+
+    def exported() -> tuple[pl.DataFrame, dict[str, FileColumn]]:
+        out = export_frame(frame, cols, lang, raw)
+        kinds = {
+            label: FileColumn(c.kind, c.decimals)
+            for c, label in zip(cols, out.columns, strict=True)
+        }
+        return out, kinds
+
     def as_csv() -> bytes:
-        return csv_bytes(export_frame(frame, cols, lang, raw))
+        return csv_bytes(*exported(), base_url=base)
+
+    def as_excel_csv() -> bytes:
+        return excel_csv_bytes(*exported(), lang=lang, base_url=base)
 
     def as_xlsx() -> bytes:
-        exported = export_frame(frame, cols, lang, raw)
-        percents = {
-            label: c.decimals
-            for c, label in zip(cols, exported.columns, strict=True)
-            if c.kind == "percent"
-        }
-        return xlsx_bytes(exported, sheet=file_stem, percent_columns=percents)
+        return xlsx_bytes(*exported(), sheet=file_stem, lang=lang, base_url=base)
 
     with st.container(horizontal=True, gap="small"):
         # Callables: the file is made only when someone clicks, never on every rerun.
@@ -198,6 +207,17 @@ def _downloads(
             icon=":material/table_view:",
             key=f"{key}_xlsx",
             type="tertiary",
+        )
+        st.download_button(
+            t("table.excel_csv", lang),
+            data=as_excel_csv,
+            file_name=f"thidua-{file_stem}-excel.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"{key}_excel_csv",
+            type="tertiary",
+            help=t("table.excel_csv.help", lang),
         )
 
 

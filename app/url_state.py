@@ -29,10 +29,13 @@ from thidua.i18n import LANGS, t
 
 # URL path of a page -> the query parameters it owns.
 PAGE_KEYS: Mapping[str, tuple[str, ...]] = {
-    "cum-khoi": ("cluster", "year", "tab"),
+    "": ("highlight",),  # the overview, the app's root
+    "tong-quan": ("highlight",),  # the overview by its own name
+    "cum-khoi": ("cluster", "year", "tab", "highlight_unit"),
     "don-vi": ("unit", "q"),
-    "khen-thuong": ("by", "tab"),
+    "khen-thuong": ("by", "tab", "compliance_year", "compliance_cluster"),
     "so-sanh": ("clusters",),
+    "thay-doi": ("base", "end", "sort"),
     "chat-luong": ("tab",),
 }
 _ALL_PAGE_KEYS = frozenset(k for keys in PAGE_KEYS.values() for k in keys)

@@ -39,6 +39,7 @@ PAGES = {
     "don-vi": "views/units.py",
     "khen-thuong": "views/awards.py",
     "so-sanh": "views/compare.py",
+    "thay-doi": "views/changes.py",
     "chat-luong": "views/quality.py",
     "sql": "views/sql.py",
 }
@@ -48,6 +49,7 @@ TITLES = {
     "don-vi": ("Đơn vị", "Unit"),
     "khen-thuong": ("Khen thưởng", "Awards"),
     "so-sanh": ("So sánh cụm/khối", "Compare clusters"),
+    "thay-doi": ("Thay đổi qua các năm", "Changes over the years"),
     "chat-luong": ("Chất lượng dữ liệu", "Data quality"),
     "sql": ("Truy vấn SQL", "SQL query"),
 }
@@ -197,7 +199,7 @@ def test_overview_renders_title_metrics_charts_and_real_facts(app: AppTest) -> N
     assert any("Cụm thi đua số 8 tổng kết năm 2021" in s for s in facts["source"])
     assert set(facts["origin"]) == {"Thật"}
     assert not any("mô phỏng" in str(s).lower() for s in facts["source"])
-    assert _downloads(at) == ["Tải CSV", "Tải Excel (XLSX)"]
+    assert _downloads(at) == ["Tải CSV", "Tải Excel (XLSX)", "Tải CSV cho Excel tiếng Việt"]
 
 
 def test_charts_tell_real_from_synthetic(app: AppTest) -> None:
@@ -228,6 +230,53 @@ def _scale_domains(spec: object) -> list[object]:
         for value in spec:
             found.extend(_scale_domains(value))
     return found
+
+
+def test_share_trend_draws_one_cluster_in_colour_and_the_others_grey(app: AppTest) -> None:
+    """Twenty-odd clusters: one highlighted line (the picker's, kept in the URL), the rest grey
+    context, and no legend of clusters."""
+    at = _run(app)
+    first = at.selectbox(key="url_highlight").value
+    rows = _chart_rows(at, 0)
+    assert len({r["cluster_name"] for r in rows}) > 15
+    assert {r["cluster_id"] for r in rows if r["is_highlighted"]} == {first}
+    assert "cluster_name" not in _encoded_fields(json.loads(_chart_specs(at)[0]), "color")
+    assert "highlight" not in at.query_params  # the default stays out of the URL
+    at.selectbox(key="url_highlight").select_index(3)
+    _run(at)
+    chosen = at.selectbox(key="url_highlight").value
+    assert chosen != first
+    assert at.query_params["highlight"] == chosen
+    assert {r["cluster_id"] for r in _chart_rows(at, 0) if r["is_highlighted"]} == {chosen}
+
+
+def _encoded_fields(spec: object, channel: str) -> set[str]:
+    """The fields a Vega-Lite spec encodes on `channel` (color, shape...), in any layer."""
+    found: set[str] = set()
+    if isinstance(spec, dict):
+        encoding = spec.get("encoding")
+        if isinstance(encoding, dict) and isinstance(encoding.get(channel), dict):
+            field = encoding[channel].get("field")
+            if isinstance(field, str):
+                found.add(field)
+        for value in spec.values():
+            found |= _encoded_fields(value, channel)
+    elif isinstance(spec, list):
+        for value in spec:
+            found |= _encoded_fields(value, channel)
+    return found
+
+
+def test_share_of_maximum_is_explained_where_it_is_shown(app: AppTest) -> None:
+    at = _run(app)
+    assert "Tỷ lệ điểm tối đa = điểm cuối cùng của đơn vị" in _texts(at, "caption")
+    assert "cộng điểm thưởng" in _texts(at, "caption")
+    at.radio(key="lang").set_value("en")
+    _run(at)
+    assert "Share of maximum = the unit's final score" in _texts(at, "caption")
+    for page, params in (("cum-khoi", {"tab": "rank"}), ("so-sanh", {}), ("thay-doi", {})):
+        at = _open(at, page, **params)
+        assert "Share of maximum = " in _texts(at, "caption"), page
 
 
 def test_hiding_synthetic_data_changes_the_output(app: AppTest) -> None:
@@ -267,7 +316,11 @@ def test_english_switches_every_label(app: AppTest) -> None:
     assert at.toggle(key="synth").label == "Show synthetic data"
     assert "Facts from real sources" in _subheaders(at)
     assert "Mô phỏng" not in "".join(_chart_specs(at))
-    assert _downloads(at) == ["Download CSV", "Download Excel (XLSX)"]
+    assert _downloads(at) == [
+        "Download CSV",
+        "Download Excel (XLSX)",
+        "Download CSV for Vietnamese Excel",
+    ]
 
 
 def test_the_url_reproduces_the_view(app: AppTest) -> None:
@@ -401,7 +454,12 @@ def test_cluster_page_shows_the_roster_with_sources(app: AppTest) -> None:
     assert len(real_2021) == 8  # article:002 lists eight members for 2021
     assert "Sở Ngoại vụ" in set(real_2021["unit_name"])
     assert any("Cụm thi đua số 8" in s for s in real_2021["source"])
-    assert set(_downloads(at)) == {"Tải CSV", "Tải Excel (XLSX)"}
+    assert set(_downloads(at)) == {
+        "Tải báo cáo năm (Word)",
+        "Tải CSV",
+        "Tải Excel (XLSX)",
+        "Tải CSV cho Excel tiếng Việt",
+    }
     # Each member links to its own page, keeping the global filters of the view.
     assert "don-vi?unit=th-so-ngoai-vu" in set(real_2021["unit_page"])
     at.toggle(key="synth").set_value(False)
@@ -449,6 +507,76 @@ def test_cluster_leadership_tab_shows_rotation_from_the_article(app: AppTest) ->
     assert "Trưởng cụm/khối từng là Phó năm trước" in _texts(at, "caption")
 
 
+def test_cluster_leaders_tab_says_whether_the_flag_went_to_the_unit_ranked_first(
+    app: AppTest, published_home: Home
+) -> None:
+    """One column per year answers the flag question, as fct_cluster_year answers it."""
+    truth = _warehouse(
+        published_home,
+        f"""
+        select results_year, is_flag_to_top_unit, flag_unit_names
+        from marts.fct_cluster_year where cluster_id = '{CUM_8}'
+        """,
+    )
+    at = _open(app, "cum-khoi", cluster=CUM_8, tab="leaders")
+    years = _table(at, -1)
+    marks = dict(zip(years["results_year"], years["flag_mark"], strict=True))
+    for year, answer, units in truth.iter_rows():
+        assert marks[year] == {True: "✓", False: "✗", None: None}[answer], year
+        row = years[years["results_year"] == year]
+        assert row["flag_unit_names"].iloc[0] == units
+    assert "trao cho đơn vị xếp thứ Nhất: ✓" in _texts(at, "caption")
+
+
+def test_cluster_7_flag_of_2016_is_unknown_not_false(app: AppTest) -> None:
+    """article:004: flags proposed for 2016, the units not named: the answer stays unknown,
+    with its reason, also when generated data is hidden (the flag records are real)."""
+    at = _open(app, "cum-khoi", cluster="th-ubnd:cum-07", tab="leaders")
+    at.toggle(key="synth").set_value(False)
+    _run(at)
+    years = _table(at, -1)  # the yearly table (no real leadership row: no table above it)
+    row = years[years["results_year"] == 2016]
+    assert list(row["flag_mark"]) == ["?"]
+    assert list(row["flag_reason_label"]) == ["Nguồn không nêu tên đơn vị nhận Cờ"]
+
+
+def test_leader_not_a_member_means_the_same_on_both_pages(
+    app: AppTest, published_home: Home
+) -> None:
+    """The cluster page's check and the compliance finding read one definition
+    (fct_cluster_year.is_leader_not_member): the same cluster-years, the same units."""
+    truth = _warehouse(
+        published_home,
+        """
+        select cluster_id, results_year, leader_name from marts.fct_cluster_year
+        where is_leader_not_member order by all
+        """,
+    )
+    findings = _warehouse(
+        published_home,
+        """
+        select cluster_id, results_year, unit_name from marts.mart_award_compliance
+        where rule_code = 'LEADER_NOT_MEMBER' order by all
+        """,
+    )
+    assert truth.rows() == findings.rows() and truth.height == 2  # the generator's two plants
+    cluster_id, year, leader = truth.row(0)
+    at = _open(app, "cum-khoi", cluster=cluster_id, tab="rank")
+    checks = _table(at, 0)
+    flagged = checks[checks["check"] == "Trưởng cụm không là thành viên"]
+    assert list(zip(flagged["results_year"], flagged["unit_name"], strict=True)) == [(year, leader)]
+    at = _open(
+        at,
+        "khen-thuong",
+        tab="compliance",
+        compliance_year=str(year),
+        compliance_cluster=cluster_id,
+    )
+    shown = _table(at)
+    assert set(shown["results_year"]) == {year}
+    assert leader in set(shown["unit_name"])
+
+
 def test_cluster_rank_tab_draws_bump_chart_and_checks(app: AppTest) -> None:
     at = _open(app, "cum-khoi", cluster=CUM_8, tab="rank")
     assert {"Thứ hạng qua các năm", "Phân bố điểm theo năm", "Kiểm tra nhất quán"} <= set(
@@ -464,6 +592,30 @@ def test_cluster_rank_tab_draws_bump_chart_and_checks(app: AppTest) -> None:
         "Sở Tư pháp",
         "Sở Nội vụ",
     ]
+
+
+def test_bump_chart_draws_one_unit_in_colour_and_the_others_grey(
+    app: AppTest, published_home: Home
+) -> None:
+    """The unit ranked first in the latest year is highlighted until another is picked."""
+    last = _warehouse(
+        published_home,
+        f"""
+        select unit_id from marts.fct_unit_year_scores where cluster_id = '{CUM_8}'
+            and effective_rank = 1
+        order by results_year desc limit 1
+        """,
+    ).item()
+    at = _open(app, "cum-khoi", cluster=CUM_8, tab="rank")
+    rows = _chart_rows(at, 0)
+    assert len({r["unit_name"] for r in rows}) > 5
+    assert {r["unit_id"] for r in rows if r["is_highlighted"]} == {last}
+    assert "unit_name" not in _encoded_fields(json.loads(_chart_specs(at)[0]), "color")
+    at.selectbox(key="url_highlight_unit").select_index(2)
+    _run(at)
+    chosen = at.selectbox(key="url_highlight_unit").value
+    assert chosen != last and at.query_params["highlight_unit"] == chosen
+    assert {r["unit_id"] for r in _chart_rows(at, 0) if r["is_highlighted"]} == {chosen}
 
 
 def test_synthetic_off_blanks_generated_values_of_real_rows(
@@ -606,6 +758,26 @@ def test_cluster_criteria_tab_compares_self_and_peer_scores(app: AppTest) -> Non
     assert criteria["share_of_max"].between(0, 1.2).all()
 
 
+def test_criterion_heatmap_uses_each_units_own_final_basis(
+    app: AppTest, published_home: Home
+) -> None:
+    """The unit x criterion heatmap shows the scores the unit's final score is built on (the
+    mart's score_basis), not a basis re-derived criterion by criterion."""
+    basis = dict(
+        _warehouse(
+            published_home,
+            f"""
+            select unit_name, score_basis from marts.fct_unit_year_scores
+            where cluster_id = '{CUM_8}' and results_year = 2021
+            """,
+        ).rows()
+    )
+    at = _open(app, "cum-khoi", cluster=CUM_8, tab="criteria", year="2021")
+    heat = _chart_rows(at, 1)
+    assert heat
+    assert {(r["unit_name"], r["scorer_kind"]) for r in heat} <= set(basis.items())
+
+
 def test_cluster_events_tab_keeps_results_year_and_date_apart(app: AppTest) -> None:
     at = _open(app, "cum-khoi", cluster=CUM_8, tab="events")
     events = _table(at)
@@ -690,11 +862,7 @@ def test_awards_page_shows_the_funnel_and_follows_the_synthetic_switch(app: AppT
     at = _open(app, "khen-thuong")
     metrics = _metrics(at)
     proposed = _vi_number(metrics["Đề nghị"])
-    assert (
-        proposed
-        >= _vi_number(metrics["Được chấp thuận"])
-        >= _vi_number(metrics["Đã có quyết định"])
-    )
+    assert proposed >= _vi_number(metrics["Đã có quyết định"])
     funnel = _table(at)
     assert funnel["proposed"].sum() == proposed
     at.toggle(key="synth").set_value(False)
@@ -702,6 +870,31 @@ def test_awards_page_shows_the_funnel_and_follows_the_synthetic_switch(app: AppT
     # article:004: two flags proposed for 2016, none decided in the sources.
     assert _metrics(at)["Đề nghị"] == "2"
     assert _metrics(at)["Đã có quyết định"] == "0"
+
+
+def test_awards_funnel_shows_only_stages_that_carry_information(app: AppTest) -> None:
+    """The sample records no award stopped at "approved": that stage would repeat "decided"
+    everywhere, so the tiles, the chart and the table leave it out, and the page says why."""
+    at = _open(app, "khen-thuong")
+    assert "Được chấp thuận" not in _metrics(at)
+    assert "Tỷ lệ được chấp thuận" not in _metrics(at)
+    assert "Không hiển thị giai đoạn “Được chấp thuận”" in _texts(at, "caption")
+    assert "approved" not in _table(at).columns
+    assert {r["stage_label"] for r in _chart_rows(at, 0)} == {"Đề nghị", "Đã có quyết định"}
+
+
+def test_award_stages_are_kept_when_they_differ(app_dir: Path) -> None:
+    present = _module("presenters_awards")
+    assert present.informative_stages({"proposed": 9, "approved": 6, "decided": 4}) == [
+        "proposed",
+        "approved",
+        "decided",
+    ]
+    assert present.informative_stages({"proposed": 9, "approved": 9, "decided": 4}) == [
+        "proposed",
+        "decided",
+    ]
+    assert present.silent_stages(["proposed", "decided"]) == ["approved"]
 
 
 def test_awards_funnel_groups_by_type_from_the_url(app: AppTest) -> None:
@@ -719,6 +912,29 @@ def test_compliance_findings_name_the_rule_and_regime(app: AppTest) -> None:
     # The real 2016 proposals name no unit: the rule could not be checked, and says so.
     real = findings[findings["origin"] == "Thật"]
     assert "Không kiểm tra được" in set(real["severity_label"])
+
+
+def test_compliance_has_its_own_year_and_cluster_filters_and_the_reason_first(
+    app: AppTest,
+) -> None:
+    at = _open(app, "khen-thuong", tab="compliance")
+    everything = _table(at)
+    assert everything.columns[0] == "detail_label"  # the reason, where the eye starts
+    assert everything["detail_label"].notna().all()
+    year = at.selectbox(key="url_compliance_year").options[1]  # the newest year with findings
+    at.selectbox(key="url_compliance_year").set_value(year)
+    _run(at)
+    in_year = _table(at)
+    assert set(in_year["results_year"]) == {int(year)}
+    assert 0 < len(in_year) < len(everything)
+    assert at.query_params["compliance_year"] == year
+    at.selectbox(key="url_compliance_year").set_value("all")
+    at.selectbox(key="url_compliance_cluster").set_value("th-ubnd:cum-07")
+    _run(at)
+    in_cluster = _table(at)
+    assert set(in_cluster["cluster_label"]) == {"Cụm thi đua số 7"}
+    assert "compliance_year" not in at.query_params
+    assert at.query_params["compliance_cluster"] == "th-ubnd:cum-07"
 
 
 def test_award_list_filters_by_status(app: AppTest) -> None:
@@ -745,6 +961,24 @@ def test_compare_page_sets_clusters_side_by_side(app: AppTest) -> None:
     assert len(_chart_specs(at)) == 3  # share, rank stability, award rate
 
 
+def test_compare_rank_stability_is_the_marts(app: AppTest, published_home: Home) -> None:
+    """The year-to-year rank change comes from mart_cluster_changes (consecutive years)."""
+    truth = _warehouse(
+        published_home,
+        f"""
+        select end_year, mean_abs_rank_change from marts.mart_cluster_changes
+        where cluster_id = '{CUM_8}' and end_year = base_year + 1 and units_compared > 0
+        """,
+    )
+    at = _open(app, "so-sanh", clusters=f"th-ubnd:cum-05,{CUM_8}")
+    years = _table(at, 1)
+    shown = years[years["cluster_name"] == "Cụm thi đua số 8"]
+    by_year = dict(zip(shown["results_year"], shown["mean_abs_rank_change"], strict=True))
+    assert truth.height > 5
+    for year, change in truth.iter_rows():
+        assert by_year[year] == pytest.approx(change)
+
+
 def test_compare_page_follows_the_year_range(app: AppTest) -> None:
     at = _open(app, "so-sanh", clusters=f"th-ubnd:cum-05,{CUM_8}")
     before = list(_table(at)["years"])
@@ -758,6 +992,67 @@ def test_compare_page_asks_for_two_clusters(app: AppTest) -> None:
     at = _open(app, "so-sanh", clusters=CUM_8)
     assert "Chọn từ 2 đến 6 cụm/khối" in _texts(at, "info")
     assert not at.dataframe
+
+
+# --- Thay đổi ------------------------------------------------------------------------------------
+
+
+def test_changes_page_ranks_clusters_and_units_by_the_marts_change(
+    app: AppTest, published_home: Home
+) -> None:
+    """Which clusters improved most since 2020: the mart's changes, most improved first."""
+    at = _open(app, "thay-doi", base="2020", end="2025")
+    assert at.selectbox(key="url_base").value == "2020"
+    assert at.selectbox(key="url_end").value == "2025"
+    assert at.query_params["base"] == "2020" and "end" not in at.query_params  # the default end
+    truth = _warehouse(
+        published_home,
+        """
+        select cluster_name, share_of_max_change from marts.mart_cluster_changes
+        where base_year = 2020 and end_year = 2025
+        order by share_of_max_change desc nulls last, share_rank_change desc nulls last,
+            cluster_name
+        """,
+    )
+    clusters = _table(at, 0)
+    assert list(clusters["cluster_name"]) == list(truth["cluster_name"])
+    assert clusters["share_change_points"].iloc[0] == pytest.approx(
+        100 * truth["share_of_max_change"][0]
+    )
+    # the question answered in one line, about the first row
+    assert f"tiến bộ nhiều nhất là **{truth['cluster_name'][0]}**" in _texts(at, "markdown")
+    units = _table(at, 1)
+    changes = units["share_change_points"].dropna().tolist()
+    assert changes == sorted(changes, reverse=True) and len(changes) > 20
+    assert len(_chart_specs(at)) == 2  # gains and losses of clusters, of units
+
+
+def test_changes_page_sorts_by_rank_and_follows_the_period(app: AppTest) -> None:
+    at = _open(app, "thay-doi", base="2020", end="2025")
+    at.segmented_control(key="url_sort").set_value("rank")
+    _run(at)
+    assert at.query_params["sort"] == "rank"
+    places = _table(at, 0)["share_rank_change"].dropna().tolist()
+    assert places == sorted(places, reverse=True)
+    ranks = _table(at, 1)["rank_change"].dropna().tolist()
+    assert ranks == sorted(ranks, reverse=True)
+    # an end year before the base year cannot be picked: the choices start after it
+    at.selectbox(key="url_base").set_value("2023")
+    _run(at)
+    assert at.selectbox(key="url_end").options == ["2024", "2025"]
+
+
+def test_changes_page_hides_generated_changes(app: AppTest) -> None:
+    """The sample's scores are generated: with generated values hidden no change is shown."""
+    at = _open(app, "thay-doi")
+    at.toggle(key="synth").set_value(False)
+    _run(at)
+    assert not at.exception
+    for index in (0, 1):
+        table = _table(at, index)
+        assert table["share_change_points"].isna().all()
+        assert "Mô phỏng" not in set(table["origin"])
+    assert "Chưa có giá trị “Thay đổi tỷ lệ điểm tối đa”" in _texts(at, "caption")
 
 
 # --- Chất lượng dữ liệu --------------------------------------------------------------------------
@@ -999,7 +1294,8 @@ def test_xlsx_download_has_translated_headers_and_typed_cells(app_dir: Path) -> 
     ]
     exported = tables.export_frame(frame, cols, "vi")
     assert exported.columns == ["Năm thi đua", "Đơn vị", "Tỷ lệ điểm tối đa", "Ngày"]
-    data = downloads.xlsx_bytes(exported, sheet="cụm: 8", percent_columns={"Tỷ lệ điểm tối đa": 1})
+    columns = {"Tỷ lệ điểm tối đa": downloads.FileColumn("percent", 1)}
+    data = downloads.xlsx_bytes(exported, columns, sheet="cụm: 8")
     back = pl.read_excel(io.BytesIO(data))
     assert back.columns == exported.columns
     assert back["Đơn vị"][0] == "Sở Ngoại vụ"

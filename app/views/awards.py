@@ -11,6 +11,7 @@ import streamlit as st
 
 import charts_awards as charts
 import data_access as da
+import pickers
 import presenters_awards as present
 import url_state
 from app_context import (
@@ -39,6 +40,8 @@ with warehouse_errors(view):
     funnel = da.award_funnel(db, stamp, f)
 totals = present.totals(funnel)
 proposed = totals["proposed"]
+# A stage whose count always equals a neighbour's tells nothing (no award stopped there).
+stages = present.informative_stages(totals)
 
 
 def _origin(*stages: str) -> TileOrigin:
@@ -49,24 +52,30 @@ def _origin(*stages: str) -> TileOrigin:
     return "generated" if generated else "real"
 
 
-cols = st.columns(5)
-for col, stage in zip(cols, ("proposed", "approved", "decided"), strict=False):
-    metric_tile(col, view, view.t(f"stage.{stage}"), fmt_int(totals[stage], lang), _origin(stage))
+with_approval = "approved" in stages
+cols = iter(st.columns(len(stages) + (2 if with_approval else 1)))
+for stage in stages:
+    metric_tile(
+        next(cols), view, view.t(f"stage.{stage}"), fmt_int(totals[stage], lang), _origin(stage)
+    )
+if with_approval:
+    metric_tile(
+        next(cols),
+        view,
+        view.t("metric.approval_rate"),
+        fmt_percent(totals["approved"] / proposed, 1, lang) if proposed else "—",
+        _origin("approved", "proposed"),
+        help=view.t("metric.approval_rate.help"),
+    )
 metric_tile(
-    cols[3],
-    view,
-    view.t("metric.approval_rate"),
-    fmt_percent(totals["approved"] / proposed, 1, lang) if proposed else "—",
-    _origin("approved", "proposed"),
-    help=view.t("metric.approval_rate.help"),
-)
-metric_tile(
-    cols[4],
+    next(cols),
     view,
     view.t("metric.decision_rate"),
     fmt_percent(totals["decided"] / proposed, 1, lang) if proposed else "—",
     _origin("decided", "proposed"),
 )
+for stage in present.silent_stages(stages):
+    st.caption(view.t("awards.stage_dropped", stage=view.t(f"stage.{stage}")))
 
 tab, (t_funnel, t_compliance, t_list) = url_state.bound_tabs(
     "tab",
@@ -98,18 +107,20 @@ if tab == "funnel":
             st.caption(view.t("state.empty"))
         else:
             st.altair_chart(
-                charts.funnel(present.funnel_long(rows, lang), by, lang), width="stretch"
+                charts.funnel(present.funnel_long(rows, stages, lang), stages, by, lang),
+                width="stretch",
             )
             st.caption(view.t("awards.funnel.caption"))
             regime = [Col("regime_label", "col.regime", width="large")] if by == "year" else []
+            approval = (
+                [Col("approval_rate", "metric.approval_rate", "percent")] if with_approval else []
+            )
             show_table(
                 rows,
                 [
                     Col("group_label", f"awards.by.{by}", width="medium"),
-                    Col("proposed", "stage.proposed", "int"),
-                    Col("approved", "stage.approved", "int"),
-                    Col("decided", "stage.decided", "int"),
-                    Col("approval_rate", "metric.approval_rate", "percent"),
+                    *(Col(stage, f"stage.{stage}", "int") for stage in stages),
+                    *approval,
                     Col("decision_rate", "metric.decision_rate", "percent"),
                     Col("real_rows", "col.real_rows", "int"),
                     *regime,
@@ -124,7 +135,25 @@ if tab == "compliance":
         st.subheader(view.t("awards.compliance.title"))
         st.caption(view.t("awards.compliance.caption"))
         with warehouse_errors(view), mart_section(view, "marts.mart_award_compliance"):
-            findings = present.compliance(da.compliance(db, stamp, f), lang)
+            scope = da.compliance_scope(db, stamp, f)
+            # The tab's own narrowing, inside the sidebar's selection: one year, one cluster.
+            left, right = st.columns(2)
+            with left:
+                year_code = pickers.all_or_one(
+                    view,
+                    "compliance_year",
+                    present.finding_years(scope),
+                    label="awards.compliance.year",
+                )
+            with right:
+                cluster_code = pickers.all_or_one(
+                    view,
+                    "compliance_cluster",
+                    present.finding_clusters(scope),
+                    label="awards.compliance.cluster",
+                )
+            year = int(year_code) if year_code else None
+            findings = present.compliance(da.compliance(db, stamp, f, year, cluster_code), lang)
             if findings.is_empty():
                 st.success(view.t("awards.compliance.none"), icon=":material/task_alt:")
             else:
@@ -132,16 +161,17 @@ if tab == "compliance":
                     charts.compliance_counts(present.compliance_counts(findings, lang), lang),
                     width="stretch",
                 )
+                # The reason first: it is what an analyst reads; the rest says where it applies.
                 show_table(
                     findings,
                     [
-                        Col("results_year", "col.year", "year", width="small"),
+                        Col("detail_label", "col.reason", "long"),
                         Col("severity_label", "col.severity", width=120),
-                        Col("rule_label", "col.rule", width="medium"),
-                        Col("regime_label", "col.regime", width="medium"),
+                        Col("results_year", "col.year", "year", width="small"),
                         Col("cluster_label", "col.cluster", width="medium"),
                         Col("unit_name", "col.unit", width="medium"),
-                        Col("detail_label", "col.detail", "long"),
+                        Col("rule_label", "col.rule", width="medium"),
+                        Col("regime_label", "col.regime", width="medium"),
                         *PROVENANCE,
                     ],
                     key="compliance",

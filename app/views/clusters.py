@@ -14,6 +14,7 @@ import charts_cluster as charts
 import data_access as da
 import pickers
 import presenters_cluster as present
+import report_download
 import url_state
 from app_context import (
     current_view,
@@ -25,7 +26,7 @@ from app_context import (
     tile_origin,
     warehouse_errors,
 )
-from presenters import with_links
+from presenters import highlighted, with_links
 from tables import PROVENANCE, ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n import fmt_int, fmt_percent
 
@@ -101,6 +102,7 @@ if latest:
 if years.is_empty():
     st.warning(view.t("state.empty"), icon=":material/filter_alt_off:")
     st.stop()
+report_download.cluster_report(view, cluster_id, years["results_year"].to_list())
 
 tab, (t_members, t_lead, t_rank, t_criteria, t_events, t_awards) = url_state.bound_tabs(
     "tab",
@@ -182,6 +184,15 @@ if tab == "leaders":
                 )
         st.subheader(view.t("clusters.top.title"))
         st.caption(view.t("clusters.top.caption"))
+        tally = present.flag_tally(leaders)
+        st.caption(
+            view.t(
+                "clusters.flag.tally",
+                yes=fmt_int(tally["yes"], lang),
+                no=fmt_int(tally["no"], lang),
+                unknown=fmt_int(tally["unknown"], lang),
+            )
+        )
         show_table(
             leaders,
             [
@@ -192,6 +203,10 @@ if tab == "leaders":
                 Col("deputy_names", "col.deputies", width="medium"),
                 *value_source("deputy"),
                 Col("top_unit_name", "col.top_unit", width="medium"),
+                # the flag beside the unit ranked first: the question is whether they match
+                Col("flag_mark", "col.flag_to_top", width="small", help="col.flag_to_top.help"),
+                Col("flag_unit_names", "col.flag_units", width="medium"),
+                Col("flag_reason_label", "col.flag_reason", width="medium"),
                 Col("top_basis_label", "col.rank_basis"),
                 Col("top_streak", "col.streak", "int", width="small"),
                 *value_source("top_unit"),
@@ -215,6 +230,13 @@ if tab == "rank":
         if ranked.is_empty():
             st.caption(view.t("clusters.bump.none"))
         else:
+            highlight = pickers.highlight_picker(
+                view,
+                present.units_by_latest_rank(ranked),
+                label="clusters.bump.highlight",
+                url_key="highlight_unit",
+            )
+            ranked = highlighted(ranked, "unit_id", highlight)
             st.altair_chart(charts.bump_chart(ranked, lang), width="stretch")
             st.caption(view.t("clusters.bump.caption"))
         st.subheader(view.t("clusters.spread.title"))
@@ -223,6 +245,7 @@ if tab == "rank":
         else:
             st.altair_chart(charts.score_spread(scored, lang), width="stretch")
             st.caption(view.t("clusters.spread.caption"))
+            st.caption(view.t("share.explained"))
         st.subheader(view.t("clusters.checks.title"))
         findings = present.checks(results, years, lang)
         if findings.is_empty():

@@ -76,6 +76,7 @@ show_table(
 
 st.subheader(view.t("compare.share.title"))
 st.altair_chart(charts.share(yearly, order, lang), width="stretch")
+st.caption(view.t("share.explained"))
 st.subheader(view.t("compare.stability.title"))
 if yearly["mean_abs_rank_change"].drop_nulls().is_empty():
     st.caption(view.t("clusters.bump.none"))

@@ -11,6 +11,7 @@ import streamlit as st
 
 import charts
 import data_access as da
+import pickers
 import presenters
 from app_context import (
     TileOrigin,
@@ -92,8 +93,13 @@ elif (trend["mode"] == "band").any():
     st.altair_chart(charts.share_band(presenters.trend_frame(trend, lang), lang), width="stretch")
     st.caption(view.t("chart.many_clusters", max=da.MAX_CLUSTER_LINES))
 else:
-    st.altair_chart(charts.share_trend(presenters.trend_frame(trend, lang), lang), width="stretch")
+    names = dict(zip(trend["cluster_id"], trend["cluster_name"], strict=True))
+    highlight = pickers.highlight_picker(view, names, label="chart.share.highlight")
+    shown = presenters.highlighted(presenters.trend_frame(trend, lang), "cluster_id", highlight)
+    st.altair_chart(charts.share_trend(shown, lang), width="stretch")
     st.caption(view.t("chart.share.caption"))
+if not trend.is_empty():
+    st.caption(view.t("share.explained"))
 
 left, right = st.columns(2)
 with left:

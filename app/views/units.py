@@ -15,6 +15,7 @@ import data_access as da
 import pickers
 import presenters_cluster
 import presenters_unit as present
+import report_download
 import url_state
 from app_context import (
     current_view,
@@ -68,6 +69,7 @@ sentence = present.family_sentence(family, lang)
 if sentence:
     st.info(sentence, icon=":material/merge:")
 synthetic_note(view)
+report_download.unit_report(view, unit_id)
 
 history_frame: pl.DataFrame | None = None
 with warehouse_errors(view), mart_section(view, "marts.unit_history"):
@@ -126,6 +128,7 @@ if history_frame is not None:
         st.caption(view.t("chart.no_scores"))
     else:
         st.altair_chart(charts.share_over_time(scored, merges, lang), width="stretch")
+        st.caption(view.t("share.explained"))
     st.subheader(view.t("units.rank.title"))
     if ranked.is_empty():
         st.caption(view.t("clusters.bump.none"))

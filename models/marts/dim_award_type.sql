@@ -22,7 +22,11 @@ final as (
         cast(issuer_kind as varchar) as issuer_kind,
         cast(award_family as varchar) as award_family,
         cast(qualifies_for_gov_flag as boolean) as qualifies_for_gov_flag,
-        cast(reference_source as varchar) as reference_source
+        cast(reference_source as varchar) as reference_source,
+        -- the flag a cluster gives its leading unit: the State system's lower flag (the
+        -- provincial flag in a province's clusters, a ministry's flag in a ministry's), as the
+        -- practice rules PROV_FLAG_* of mart_award_compliance read it (domain brief section 3)
+        cast(qualifies_for_gov_flag and issuer_kind in ('province', 'ministry') as boolean) as is_leading_unit_flag
 
     from award_types
 

@@ -146,6 +146,7 @@ final as (
         placed.ranked.effective_rank_basis as ranked_cluster_rank_basis,
         awards.is_expanded_from_remaining,
         award_types.issuer_kind as award_issuer_kind,
+        coalesce(award_types.is_leading_unit_flag, false) as is_leading_unit_flag,
         stamps.year_max_load_id,
         stamps.year_inputs_hash,
         stamps.built_at
@@ -203,5 +204,6 @@ select
     cast(year_inputs_hash as ubigint) as year_inputs_hash,
     cast(built_at as timestamp) as built_at,
     cast(is_expanded_from_remaining as boolean) as is_expanded_from_remaining,
-    cast(award_issuer_kind as varchar) as award_issuer_kind
+    cast(award_issuer_kind as varchar) as award_issuer_kind,
+    cast(is_leading_unit_flag as boolean) as is_leading_unit_flag
 from final

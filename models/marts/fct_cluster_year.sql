@@ -142,6 +142,14 @@ results as (
         ) as is_top_three_synthetic,
         count(final_score) as units_scored,
         count(*) filter (where is_rank_mismatch) as rank_mismatches,
+        -- the units the cluster scored or ranked, and how many it names without either: what
+        -- the leader check reads
+        list(unit_id) filter (where final_score is not null or declared_rank is not null) as result_unit_ids,
+        list(unit_id) filter (where final_score is null and declared_rank is null) as unit_ids_without_results,
+        bool_or(coalesce(is_score_synthetic, false) or coalesce(is_rank_synthetic, false)) as is_any_result_synthetic,
+        -- the units ranked first (several on a tie): what the flag check compares the flag with
+        count(*) filter (where effective_rank = 1) as n_first_places,
+        bool_or(is_effective_rank_synthetic) filter (where effective_rank = 1) as is_first_place_synthetic,
         avg(share_of_max) as mean_share_of_max,
         stddev_samp(share_of_max) as stddev_share_of_max,
         -- the first three by the rank that counts (declared ranking, else by score)
@@ -231,6 +239,54 @@ award_summary as (
 
     from awards
     where cluster_id is not null
+    group by organizer_id, cluster_id, results_year
+
+),
+
+-- the flags a cluster gives its leading unit (dim_award_type.is_leading_unit_flag), any status:
+-- a proposal already names the unit the cluster puts forward. An award without a cluster counts
+-- in the cluster its unit was ranked in, as the flag rules of mart_award_compliance read it.
+-- Each flag carries its unit's rank that counts in that cluster-year (null: not ranked there).
+leading_unit_flags as (
+
+    select
+        awards.organizer_id,
+        coalesce(awards.cluster_id, awards.ranked_cluster_id) as cluster_id,
+        awards.results_year,
+        awards.unit_id,
+        awards.unit_name,
+        awards.is_synthetic,
+        awards.source_kind,
+        awards.source_ref,
+        flagged.effective_rank,
+        flagged.is_effective_rank_synthetic
+
+    from awards
+    left join unit_years as flagged
+        on
+            awards.organizer_id = flagged.organizer_id
+            and coalesce(awards.cluster_id, awards.ranked_cluster_id) = flagged.cluster_id
+            and awards.results_year = flagged.results_year
+            and awards.unit_id = flagged.unit_id
+    where awards.is_leading_unit_flag and coalesce(awards.cluster_id, awards.ranked_cluster_id) is not null
+
+),
+
+flag_summary as (
+
+    select
+        organizer_id,
+        cluster_id,
+        results_year,
+        count(*) filter (where unit_id is null) as n_unnamed,
+        count(*) filter (where effective_rank > 1) as n_to_lower_ranked,
+        count(*) filter (where unit_id is not null and effective_rank is null) as n_to_unranked,
+        string_agg(distinct unit_name, '; ' order by unit_name) as flag_unit_names,
+        string_agg(distinct unit_id, '; ' order by unit_id) as flag_unit_ids,
+        bool_or(coalesce(is_effective_rank_synthetic, false)) as is_flagged_rank_synthetic,
+        {{ summarise_provenance('flag') }}
+
+    from leading_unit_flags
     group by organizer_id, cluster_id, results_year
 
 ),
@@ -355,6 +411,43 @@ joined as (
         event_summary.year_end_host_name,
         results.top_three_names,
         results.top_three_unit_ids,
+        -- leader not a member: the cluster-year's leader (as elected, else as the roster says) is
+        -- neither scored nor ranked, while every other unit the cluster-year names is. Unknown
+        -- (null) without a leader, without any score or rank, or when other units lack results
+        -- too or the roster is not complete (the results are partial, not the leader's absence)
+        case
+            when roster.leader_unit_id is null then 'no_leader_recorded'
+            when results.result_unit_ids is null then 'no_results'
+            when list_contains(results.result_unit_ids, roster.leader_unit_id) then 'leader_scored_or_ranked'
+            when
+                coalesce(len(results.unit_ids_without_results), 0)
+                > coalesce(cast(list_contains(results.unit_ids_without_results, roster.leader_unit_id) as int), 0)
+                or coalesce(stated_counts.stated_member_count > results.member_count, false)
+                then 'results_partial'
+            else 'leader_not_scored_or_ranked'
+        end as leader_not_member_reason,
+        coalesce(roster.is_leader_synthetic, false)
+        or coalesce(results.is_any_result_synthetic, false) as is_leader_check_synthetic,
+        -- the flag to the unit ranked first: false as soon as a flag went to another unit (one
+        -- ranked lower, or one not ranked while the first place is known); unknown (null) while a
+        -- flag names no unit or no first place is known; null without a recorded flag
+        case
+            when flag_summary.cluster_id is null then 'no_flag_recorded'
+            when
+                flag_summary.n_to_lower_ranked > 0
+                or (flag_summary.n_to_unranked > 0 and coalesce(results.n_first_places, 0) > 0)
+                then 'flag_to_other_unit'
+            when flag_summary.n_unnamed > 0 then 'flag_unit_not_named'
+            when flag_summary.n_to_unranked > 0 then 'first_place_unknown'
+            else 'flag_to_top_unit'
+        end as flag_to_top_unit_reason,
+        flag_summary.flag_unit_names,
+        flag_summary.flag_unit_ids,
+        flag_summary.is_flag_synthetic,
+        flag_summary.flag_source_kind,
+        flag_summary.flag_source_ref,
+        flag_summary.is_flagged_rank_synthetic,
+        coalesce(results.is_first_place_synthetic, false) as is_first_place_synthetic,
         -- one record behind the cluster-year, a real one when there is any: the unit-years'
         -- (rank, membership, score), else an event's, else an award's
         case
@@ -397,6 +490,11 @@ joined as (
             spine.organizer_id = award_summary.organizer_id
             and spine.cluster_id = award_summary.cluster_id
             and spine.results_year = award_summary.results_year
+    left join flag_summary
+        on
+            spine.organizer_id = flag_summary.organizer_id
+            and spine.cluster_id = flag_summary.cluster_id
+            and spine.results_year = flag_summary.results_year
 
 ),
 
@@ -404,6 +502,24 @@ final as (
 
     select
         joined.*,
+        -- the cluster's place among its organiser's clusters of its kind in the year, by mean
+        -- share of the maximum (the measure that compares clusters), 1 = highest
+        case
+            when joined.mean_share_of_max is not null
+                then rank() over (
+                    partition by joined.organizer_id, joined.cluster_kind, joined.results_year
+                    order by joined.mean_share_of_max desc nulls last
+                )
+        end as share_of_max_rank,
+        count(joined.mean_share_of_max) over (
+            partition by joined.organizer_id, joined.cluster_kind, joined.results_year
+        ) as clusters_ranked_by_share,
+        case
+            when joined.mean_share_of_max is not null
+                then bool_or(coalesce(joined.is_score_synthetic, false)) over (
+                    partition by joined.organizer_id, joined.cluster_kind, joined.results_year
+                )
+        end as is_share_of_max_rank_synthetic,
         top_units.unit_name as top_unit_name,
         joined.record.source_kind,
         joined.record.source_ref,
@@ -508,5 +624,50 @@ select
     ) as results_year_label,
     cast(year_max_load_id as integer) as year_max_load_id,
     cast(year_inputs_hash as ubigint) as year_inputs_hash,
-    cast(built_at as timestamp) as built_at
+    cast(built_at as timestamp) as built_at,
+    cast(
+        case leader_not_member_reason
+            when 'leader_not_scored_or_ranked' then true
+            when 'leader_scored_or_ranked' then false
+        end as boolean
+    ) as is_leader_not_member,
+    cast(leader_not_member_reason as varchar) as leader_not_member_reason,
+    cast(case when leader_unit_id is not null then is_leader_check_synthetic end as boolean)
+        as is_leader_check_synthetic,
+    cast(
+        case flag_to_top_unit_reason
+            when 'flag_to_top_unit' then true
+            when 'flag_to_other_unit' then false
+        end as boolean
+    ) as is_flag_to_top_unit,
+    cast(flag_to_top_unit_reason as varchar) as flag_to_top_unit_reason,
+    cast(flag_unit_names as varchar) as flag_unit_names,
+    cast(flag_unit_ids as varchar) as flag_unit_ids,
+    cast(is_flag_synthetic as boolean) as is_flag_synthetic,
+    cast(flag_source_kind as varchar) as flag_source_kind,
+    cast(flag_source_ref as varchar) as flag_source_ref,
+    -- an answer read from ranks is generated when a rank behind it is; "the flag names no unit"
+    -- rests on the flag records alone
+    cast(
+        case flag_to_top_unit_reason
+            when 'no_flag_recorded' then null
+            when 'flag_unit_not_named' then is_flag_synthetic
+            else is_flag_synthetic or is_flagged_rank_synthetic or is_first_place_synthetic
+        end as boolean
+    ) as is_flag_to_top_unit_synthetic,
+    -- decided awards per member; unknown when no award or no member is recorded
+    cast(
+        case
+            when awards_proposed > 0 and member_count > 0 then awards_decided / member_count
+        end as double
+    ) as award_rate,
+    cast(
+        case
+            when awards_proposed > 0 and member_count > 0
+                then coalesce(is_awards_synthetic, false) or coalesce(is_member_count_synthetic, false)
+        end as boolean
+    ) as is_award_rate_synthetic,
+    cast(share_of_max_rank as integer) as share_of_max_rank,
+    cast(clusters_ranked_by_share as integer) as clusters_ranked_by_share,
+    cast(is_share_of_max_rank_synthetic as boolean) as is_share_of_max_rank_synthetic
 from final

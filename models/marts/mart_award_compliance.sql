@@ -149,7 +149,7 @@ flag_counts as (
 
 ),
 
--- per cluster-year: the units ranked first, and whether there are results at all
+-- per cluster-year: the units ranked first, and whether its results are all generated
 cluster_results as (
 
     select
@@ -157,7 +157,6 @@ cluster_results as (
         cluster_id,
         results_year,
         count(*) filter (where effective_rank = 1) as n_leading_units,
-        bool_or(final_score is not null or declared_rank is not null) as has_results,
         bool_and(coalesce(is_score_synthetic, true) and coalesce(is_rank_synthetic, true)) as is_results_synthetic
 
     from unit_years
@@ -437,43 +436,49 @@ award_unit_not_named as (
 
 ),
 
+-- the cluster-years fct_cluster_year finds whose leader is not a member (is_leader_not_member:
+-- the one definition, also read by the dashboard), cited from the leader's own unit-year record
+-- when it has one, else from the record that names the leader
 leader_not_member as (
 
     select
         'LEADER_NOT_MEMBER' as rule_code,
-        unit_years.organizer_id,
-        unit_years.cluster_id,
-        unit_years.results_year,
-        unit_years.unit_id,
-        unit_years.unit_name,
+        cluster_years.organizer_id,
+        cluster_years.cluster_id,
+        cluster_years.results_year,
+        cluster_years.leader_unit_id as unit_id,
+        cluster_years.leader_name as unit_name,
         format(
             '{} is recorded as leader of {} in {} but is not among the members it scored or ranked',
-            unit_years.unit_name, unit_years.cluster_id, unit_years.results_year
+            cluster_years.leader_name, cluster_years.cluster_id, cluster_years.results_year
         ) as detail,
         format(
             '{} được ghi là Cụm/Khối trưởng {} năm {} nhưng không có trong danh sách chấm điểm, xếp hạng',
-            unit_years.unit_name, unit_years.cluster_id, unit_years.results_year
+            cluster_years.leader_name, cluster_years.cluster_id, cluster_years.results_year
         ) as detail_vi,
         -- synthetic when both the leader's record and the results it is missing from are
-        unit_years.is_synthetic and cluster_results.is_results_synthetic as is_synthetic,
-        unit_years.source_kind,
-        unit_years.source_ref,
-        unit_years.source_url,
-        unit_years.source_file,
-        unit_years.source_sheet,
-        unit_years.source_row
+        coalesce(leader_years.is_synthetic, cluster_years.is_leader_synthetic, true)
+        and coalesce(cluster_results.is_results_synthetic, true) as is_synthetic,
+        coalesce(leader_years.source_kind, cluster_years.leader_source_kind) as source_kind,
+        coalesce(leader_years.source_ref, cluster_years.leader_source_ref) as source_ref,
+        leader_years.source_url,
+        leader_years.source_file,
+        leader_years.source_sheet,
+        leader_years.source_row
 
-    from unit_years
-    inner join cluster_results
+    from cluster_years
+    left join unit_years as leader_years
         on
-            unit_years.organizer_id = cluster_results.organizer_id
-            and unit_years.cluster_id = cluster_results.cluster_id
-            and unit_years.results_year = cluster_results.results_year
-    where
-        unit_years.role = 'leader'
-        and unit_years.final_score is null
-        and unit_years.declared_rank is null
-        and cluster_results.has_results
+            cluster_years.organizer_id = leader_years.organizer_id
+            and cluster_years.cluster_id = leader_years.cluster_id
+            and cluster_years.results_year = leader_years.results_year
+            and cluster_years.leader_unit_id = leader_years.unit_id
+    left join cluster_results
+        on
+            cluster_years.organizer_id = cluster_results.organizer_id
+            and cluster_years.cluster_id = cluster_results.cluster_id
+            and cluster_years.results_year = cluster_results.results_year
+    where cluster_years.is_leader_not_member
 
 ),
 

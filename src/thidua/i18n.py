@@ -31,6 +31,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "page.units": ("Đơn vị", "Units"),
     "page.awards": ("Khen thưởng", "Awards"),
     "page.compare": ("So sánh", "Compare"),
+    "page.changes": ("Thay đổi", "Changes"),
     "page.quality": ("Chất lượng dữ liệu", "Data quality"),
     "page.sql": ("SQL", "SQL"),
     "page.intake": ("Nhập dữ liệu", "Intake"),
@@ -178,9 +179,24 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "chart.share.caption": (
         "So sánh giữa các cụm dùng tỷ lệ trên điểm tối đa vì thang điểm (100 hay 1000) khác nhau. "
-        "Bấm vào tên cụm ở chú giải để làm nổi bật (giữ Shift để chọn nhiều cụm).",
+        "Cụm/khối đã chọn được tô màu, các cụm/khối khác màu xám; rê chuột lên một điểm để xem "
+        "tên.",
         "Clusters are compared on the share of the maximum because their scales (100 or 1000) "
-        "differ. Click a cluster in the legend to highlight it (shift-click for several).",
+        "differ. The chosen cluster is drawn in colour, the others in grey; hover over a point "
+        "for its name.",
+    ),
+    "chart.share.highlight": ("Cụm/khối tô màu", "Cluster in colour"),
+    # what the share of the maximum is (fct_unit_year_scores.final_score / max_score; a
+    # cluster's is mean_share_of_max), wherever it is shown
+    "share.explained": (
+        "Tỷ lệ điểm tối đa = điểm cuối cùng của đơn vị (điểm thống nhất; nếu không có thì điểm "
+        "các đơn vị khác chấm chéo; nếu không có nữa thì điểm tự chấm), cộng điểm thưởng, chia "
+        "cho tổng điểm tối đa của các tiêu chí được chấm; điểm thưởng có thể đưa tỷ lệ vượt 100%. "
+        "Tỷ lệ của cụm/khối là trung bình của các đơn vị được chấm.",
+        "Share of maximum = the unit's final score (the agreed score; without one, the score "
+        "the other units gave it; without that, its own score), plus its bonus, over the "
+        "maximum of the criteria scored; the bonus can take it past 100 %. A cluster's share is "
+        "the mean over its scored units.",
     ),
     "chart.events.title": ("Số sự kiện theo năm thi đua", "Events per results year"),
     "chart.awards.title": ("Khen thưởng theo loại", "Awards by type"),
@@ -271,6 +287,13 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "col.unit_page": ("Trang đơn vị", "Unit page"),
     "col.cluster_page": ("Trang cụm/khối", "Cluster page"),
     "table.xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
+    "table.excel_csv": ("Tải CSV cho Excel tiếng Việt", "Download CSV for Vietnamese Excel"),
+    "table.excel_csv.help": (
+        "Phân cách bằng “;”, dấu thập phân “,”, ngày dd/mm/yyyy: Excel cài đặt tiếng Việt mở "
+        "thẳng, mỗi cột đúng chỗ.",
+        "“;” between fields, “,” before decimals, dd/mm/yyyy dates: Excel set to Vietnamese "
+        "opens it directly, each column in its place.",
+    ),
     "table.truncated": (
         "Chỉ hiển thị {rows} dòng đầu; thu hẹp bộ lọc hoặc dùng trang SQL để xem toàn bộ.",
         "Only the first {rows} rows are shown; narrow the filters or use the SQL page for all.",
@@ -283,6 +306,13 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "source.file_row": ("{file}, dòng {row}", "{file}, row {row}"),
     "source.synthetic": ("Bộ sinh dữ liệu mô phỏng", "Synthetic data generator"),
+    # the generator's reference (synthetic:province:seed=1) in words, in files for people
+    "source.generator_run": (
+        "{tier}, giá trị khởi tạo {seed}",
+        "{tier}, seed {seed}",
+    ),
+    "source.tier.province": ("bộ dữ liệu cấp tỉnh", "province data set"),
+    "source.tier.national": ("bộ dữ liệu toàn quốc", "national data set"),
     "common.yes": ("Có", "Yes"),
     "common.no": ("Không", "No"),
     # column headers
@@ -565,10 +595,46 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "clusters.bump.title": ("Thứ hạng qua các năm", "Rank over the years"),
     "clusters.bump.none": ("Chưa có thứ hạng cho các năm đã chọn.", "No ranks for these years."),
     "clusters.bump.caption": (
-        "Thứ hạng công bố khi có, nếu không thì thứ hạng theo điểm. Bấm tên đơn vị ở chú giải để "
-        "làm nổi bật (giữ Shift để chọn nhiều).",
-        "Declared rank where published, else rank by score. Click a unit in the legend to "
-        "highlight it (shift-click for several).",
+        "Thứ hạng công bố khi có, nếu không thì thứ hạng theo điểm. Đơn vị đã chọn được tô màu, "
+        "các đơn vị khác màu xám; rê chuột lên một điểm để xem tên.",
+        "Declared rank where published, else rank by score. The chosen unit is drawn in colour, "
+        "the others in grey; hover over a point for its name.",
+    ),
+    "clusters.bump.highlight": ("Đơn vị tô màu", "Unit in colour"),
+    # did the cluster's flag go to the unit ranked first (fct_cluster_year.is_flag_to_top_unit)
+    "clusters.flag.tally": (
+        "Cờ thi đua của cụm/khối (của UBND tỉnh, của Bộ) trao cho đơn vị xếp thứ Nhất: ✓ {yes} "
+        "năm, ✗ {no} năm, chưa rõ (?) {unknown} năm; các năm còn lại chưa ghi nhận Cờ.",
+        "The cluster's flag (provincial or ministry) to the unit ranked first: ✓ {yes} years, "
+        "✗ {no}, unknown (?) {unknown}; no flag is recorded for the other years.",
+    ),
+    "col.flag_to_top": ("Cờ cho đơn vị thứ Nhất", "Flag to the first"),
+    "col.flag_to_top.help": (
+        "✓: Cờ thi đua của cụm/khối (của UBND tỉnh hoặc của Bộ, kể cả khi mới đề nghị) trao cho "
+        "đơn vị xếp thứ Nhất; ✗: trao cho đơn vị khác; ?: chưa biết (nguồn không nêu đơn vị, "
+        "hoặc chưa biết ai xếp thứ Nhất); để trống khi chưa ghi nhận Cờ.",
+        "✓: the cluster's flag (provincial or ministry, even when only proposed) went to the "
+        "unit ranked first; ✗: to another unit; ?: not known (the source names no unit, or who "
+        "ranked first is not known); blank when no flag is recorded.",
+    ),
+    "col.flag_units": ("Đơn vị nhận Cờ", "Flag went to"),
+    "col.flag_reason": ("Căn cứ", "Basis"),
+    "flag_check.flag_to_top_unit": (
+        "Cờ trao cho đơn vị xếp thứ Nhất",
+        "The flag went to the unit ranked first",
+    ),
+    "flag_check.flag_to_other_unit": (
+        "Cờ trao cho đơn vị không xếp thứ Nhất",
+        "The flag went to a unit not ranked first",
+    ),
+    "flag_check.no_flag_recorded": ("Chưa ghi nhận Cờ thi đua", "No flag recorded"),
+    "flag_check.flag_unit_not_named": (
+        "Nguồn không nêu tên đơn vị nhận Cờ",
+        "The source does not name the unit",
+    ),
+    "flag_check.first_place_unknown": (
+        "Chưa biết đơn vị xếp thứ Nhất",
+        "The unit ranked first is not known",
     ),
     "clusters.spread.title": ("Phân bố điểm theo năm", "Score spread by year"),
     "clusters.spread.caption": (
@@ -578,9 +644,9 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "clusters.checks.title": ("Kiểm tra nhất quán", "Consistency checks"),
     "clusters.checks.none": (
         "Không phát hiện điểm bất thường: thứ hạng công bố khớp điểm, đơn vị được chấm đều là "
-        "thành viên và Trưởng cụm/khối có trong danh sách thành viên.",
+        "thành viên và Trưởng cụm/khối được chấm điểm hoặc xếp hạng.",
         "Nothing to flag: declared ranks match the scores, every scored unit is a member and the "
-        "leader is on the roster.",
+        "leader is scored or ranked.",
     ),
     "check.rank_mismatch": ("Thứ hạng công bố khác điểm", "Declared rank differs from score"),
     "check.rank_mismatch.detail": (
@@ -595,8 +661,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "check.leader_not_member": ("Trưởng cụm không là thành viên", "Leader not a member"),
     "check.leader_not_member.detail": (
-        "Trưởng cụm/khối của năm không có điểm hay thứ hạng cùng bản ghi thành viên.",
-        "The year's leader has no membership record next to the scores.",
+        "Trưởng cụm/khối của năm không được chấm điểm hay xếp hạng, trong khi mọi đơn vị khác "
+        "đều có (cùng quy tắc với phát hiện ở trang Khen thưởng).",
+        "The year's leader was neither scored nor ranked while every other unit was (the same "
+        "rule as the finding on the Awards page).",
     ),
     "clusters.results.title": ("Điểm và thứ hạng từng đơn vị", "Scores and ranks of each unit"),
     "clusters.criteria.title": ("Điểm theo tiêu chí", "Scores by criterion"),
@@ -679,6 +747,15 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "quyết định.",
         "Every award starts as a proposal; “approved” includes those already decided.",
     ),
+    "awards.stage_dropped": (
+        "Không hiển thị giai đoạn “{stage}”: trong lựa chọn này số lượng của nó luôn bằng giai "
+        "đoạn liền kề (không khen thưởng nào dừng ở đó), nên không cho thêm thông tin.",
+        "The “{stage}” stage is not shown: in this selection its count always equals the next "
+        "or previous stage's (no award stopped there), so it tells nothing more.",
+    ),
+    "awards.compliance.year": ("Năm thi đua của phát hiện", "Results year of the findings"),
+    "awards.compliance.cluster": ("Cụm/khối của phát hiện", "Cluster of the findings"),
+    "col.reason": ("Lý do", "Reason"),
     "awards.by": ("Xem theo", "Group by"),
     "awards.by.year": ("Năm thi đua", "Results year"),
     "awards.by.type": ("Hình thức khen thưởng", "Award type"),
@@ -726,13 +803,86 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "compare.award_rate": ("Tỷ lệ khen thưởng", "Award rate"),
     "compare.award_rate.help": (
-        "Số khen thưởng đã có quyết định trên số thành viên của cụm/khối.",
-        "Decided awards per member of the cluster.",
+        "Số khen thưởng đã có quyết định trên số thành viên của cụm/khối; để trống những năm "
+        "chưa ghi nhận khen thưởng nào.",
+        "Decided awards per member of the cluster; blank for a year with no award recorded.",
     ),
     "compare.share.title": ("Tỷ lệ điểm tối đa", "Share of maximum"),
     "compare.stability.title": ("Độ ổn định thứ hạng", "Rank stability"),
     "compare.awards.title": ("Tỷ lệ khen thưởng", "Award rate"),
     "compare.years.title": ("Số liệu theo năm", "By year"),
+    # changes page (mart_cluster_changes, mart_unit_changes)
+    "changes.title": ("Thay đổi qua các năm", "Changes over the years"),
+    "changes.too_few_years": (
+        "Cần ít nhất hai năm thi đua có dữ liệu để so sánh; hãy mở rộng khoảng năm ở thanh bên.",
+        "At least two results years with data are needed; widen the years in the sidebar.",
+    ),
+    "changes.base": ("Từ năm (năm gốc)", "From (base year)"),
+    "changes.end": ("Đến năm", "To (end year)"),
+    "changes.sort": ("Xếp theo", "Sort by"),
+    "changes.sort.share": ("Thay đổi tỷ lệ điểm tối đa", "Change in share of maximum"),
+    "changes.sort.rank": ("Thay đổi thứ hạng", "Change in rank"),
+    "changes.caption": (
+        "Năm {end} so với năm {base}: tỷ lệ điểm tối đa tăng hay giảm bao nhiêu điểm phần trăm, "
+        "thứ hạng lên (+) hay xuống (−) bao nhiêu bậc. Cụm/khối được xếp với các cụm/khối cùng "
+        "loại của cùng cơ quan tổ chức; đơn vị được so trong cùng một cụm/khối, kể cả qua sắp "
+        "xếp lại tổ chức (đơn vị kế thừa).",
+        "{end} against {base}: how many percentage points the share of the maximum rose or "
+        "fell, how many places the rank moved up (+) or down (−). Clusters are placed among the "
+        "same organiser's clusters of their kind; units are compared within one cluster, "
+        "followed through reorganisations (to their successor).",
+    ),
+    "changes.points": ("{value} điểm %", "{value} pts"),
+    "changes.gain": ("Tăng", "Gain"),
+    "changes.loss": ("Giảm", "Loss"),
+    "changes.no_measure": (
+        "Chưa có giá trị “{measure}” cho hai năm này.",
+        "No “{measure}” for these two years.",
+    ),
+    "changes.clusters.title": ("Cụm/khối tiến bộ nhiều nhất", "Clusters that improved most"),
+    "changes.clusters.best": (
+        "Từ {base} đến {end}, tiến bộ nhiều nhất là **{name}** ({change}).",
+        "From {base} to {end}, **{name}** improved most ({change}).",
+    ),
+    "changes.units.title": ("Đơn vị tiến bộ nhiều nhất", "Units that improved most"),
+    "changes.units.best": (
+        "Từ {base} đến {end}, tiến bộ nhiều nhất là **{name}** ({change}).",
+        "From {base} to {end}, **{name}** improved most ({change}).",
+    ),
+    "changes.units.caption": (
+        "{shown} đơn vị ở cùng một cụm/khối cả hai năm; biểu đồ cho thấy các mức tăng và giảm "
+        "lớn nhất.",
+        "{shown} units sat in the same cluster in both years; the chart shows the largest gains "
+        "and losses.",
+    ),
+    "changes.col.share_change": ("Tỷ lệ thay đổi (điểm %)", "Share change (pts)"),
+    "changes.col.base_share": ("Tỷ lệ năm gốc", "Share, base year"),
+    "changes.col.end_share": ("Tỷ lệ năm cuối", "Share, end year"),
+    "changes.col.place_change": ("Số bậc tăng", "Places gained"),
+    "changes.place.help": (
+        "Vị trí của cụm/khối giữa các cụm/khối cùng loại của cơ quan tổ chức, xếp theo tỷ lệ "
+        "điểm tối đa trung bình; +3 là từ thứ 5 lên thứ 2.",
+        "The cluster's place among its organiser's clusters of its kind by mean share of the "
+        "maximum; +3 is from 5th to 2nd.",
+    ),
+    "changes.col.base_place": ("Vị trí năm gốc", "Place, base year"),
+    "changes.col.end_place": ("Vị trí năm cuối", "Place, end year"),
+    "changes.stability.help": (
+        "Trung bình mức thay đổi thứ hạng (tuyệt đối) của các đơn vị có thứ hạng ở cả hai năm; "
+        "càng nhỏ thì thứ tự càng giữ nguyên.",
+        "Mean absolute change of the rank of the units ranked in both years; smaller means the "
+        "order held.",
+    ),
+    "changes.col.units_compared": ("Số đơn vị so được", "Units compared"),
+    "changes.col.rank_change": ("Số bậc tăng", "Places gained"),
+    "changes.rank.help": (
+        "Thứ hạng được tính (thứ hạng công bố khi có, nếu không thì theo điểm) trong cụm/khối; "
+        "+3 là từ thứ 5 lên thứ 2, số âm là tụt hạng.",
+        "The rank that counts (declared where published, else by score) in the cluster; +3 is "
+        "from 5th to 2nd, a negative number a fall.",
+    ),
+    "changes.col.base_rank": ("Hạng năm gốc", "Rank, base year"),
+    "changes.col.end_rank": ("Hạng năm cuối", "Rank, end year"),
     # data-quality page
     "quality.title": ("Chất lượng dữ liệu", "Data quality"),
     "quality.caption": (
@@ -1027,6 +1177,117 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{rule} ở cột {column} — xem thông báo từng giá trị dưới đây",
         "{rule} in column {column} — see the message for each value below",
     ),
+    # Word reports (app/report_docx.py): a cluster's year, a unit's record
+    "report.download.cluster": ("Tải báo cáo năm (Word)", "Download the year's report (Word)"),
+    "report.download.cluster.help": (
+        "Báo cáo kết quả thi đua của cụm/khối trong năm đã chọn: thành viên, trưởng và phó, điểm "
+        "và thứ hạng, khen thưởng và đối chiếu quy định, sự kiện, nguồn của từng dữ kiện.",
+        "The cluster's emulation results for the chosen year: members, leader and deputies, "
+        "scores and ranks, awards and their compliance, events, and each fact's source.",
+    ),
+    "report.download.unit": ("Tải quá trình thi đua (Word)", "Download the unit's record (Word)"),
+    "report.download.unit.help": (
+        "Quá trình thi đua của đơn vị trong các năm đang lọc: cụm/khối, vai trò, điểm, thứ hạng, "
+        "khen thưởng và đối chiếu quy định, nguồn của từng dữ kiện.",
+        "The unit's emulation record over the filtered years: clusters, roles, scores, ranks, "
+        "awards and their compliance, and each fact's source.",
+    ),
+    "report.year_picker": ("Năm của báo cáo", "Report year"),
+    "report.unknown": ("chưa có dữ liệu", "no data"),
+    "report.none": ("Chưa có dữ liệu.", "No data."),
+    "report.hidden": ("(đã ẩn: dữ liệu mô phỏng)", "(hidden: synthetic)"),
+    "report.made_on": (
+        "Lập ngày {date} từ kho dữ liệu thi đua (thidua).",
+        "Made on {date} from the emulation warehouse (thidua).",
+    ),
+    "report.open_online": ("Xem trên bảng điều khiển", "Open in the dashboard"),
+    "report.note.generated": (
+        "Lưu ý: giá trị có dấu {mark} là dữ liệu mô phỏng do bộ sinh dữ liệu tạo ra để minh họa, "
+        "không phải số liệu thật. Báo cáo này có giá trị mô phỏng ở: {parts}.",
+        "Note: values marked {mark} are synthetic, made by the data generator for illustration, "
+        "not real figures. This report has synthetic values in: {parts}.",
+    ),
+    "report.note.real": (
+        "Mọi giá trị trong báo cáo này đều từ nguồn thật.",
+        "Every value in this report comes from a real source.",
+    ),
+    "report.note.hidden": (
+        "Dữ liệu mô phỏng đang ẩn (bộ lọc “Hiện dữ liệu mô phỏng” tắt): báo cáo chỉ có giá trị từ "
+        "nguồn thật; chỗ của giá trị mô phỏng ghi “(đã ẩn: dữ liệu mô phỏng)”.",
+        "Synthetic data is hidden (“Show synthetic data” is off): the report holds only values "
+        "from real sources; where a synthetic value would be it says “(hidden: synthetic)”.",
+    ),
+    "report.part.member_count": ("số thành viên", "member count"),
+    "report.part.members": ("thành viên và vai trò", "members and roles"),
+    "report.part.leadership": ("trưởng, phó cụm/khối", "leader and deputies"),
+    "report.part.scores": ("điểm", "scores"),
+    "report.part.ranks": ("thứ hạng", "ranks"),
+    "report.part.awards": ("khen thưởng", "awards"),
+    "report.part.compliance": ("đối chiếu quy định", "compliance findings"),
+    "report.part.events": ("sự kiện", "events"),
+    "report.sources": ("Nguồn", "Sources"),
+    "report.source.generated": (
+        "Dữ liệu mô phỏng, không phải số liệu thật.",
+        "Synthetic data, not real figures.",
+    ),
+    "report.source.document_no": ("số {number}", "no. {number}"),
+    "report.regime": ("Quy định khen thưởng áp dụng", "Award rules in force"),
+    "report.period": ("Giai đoạn", "Period"),
+    "report.month": ("tháng {month}/{year}", "{month}/{year}"),
+    "report.year": ("năm {year}", "{year}"),
+    "report.school_year": ("năm học {year}", "school year {year}"),
+    "report.col.no": ("STT", "No."),
+    "report.col.deputy_before": ("Là phó năm trước", "Deputy the year before"),
+    "report.col.leads_next": ("Làm trưởng năm sau", "Leads the year after"),
+    "report.col.decision": ("Quyết định", "Decision"),
+    "report.col.severity": ("Mức độ", "Severity"),
+    "report.col.rule": ("Quy định", "Rule"),
+    "report.col.when": ("Thời gian", "When"),
+    "report.col.document_no": ("Số văn bản", "Document no."),
+    "report.compliance": ("Đối chiếu quy định khen thưởng", "Compliance with the award rules"),
+    "report.compliance.none": (
+        "Kho dữ liệu không ghi nhận phát hiện nào: không có khen thưởng trái quy định hay cần "
+        "xem lại.",
+        "The warehouse records no finding: no award breaks a rule or needs review.",
+    ),
+    "report.cluster.title": ("Báo cáo kết quả thi đua", "Emulation results report"),
+    "report.cluster.summary": ("1. Tóm tắt", "1. Summary"),
+    "report.cluster.no_year": (
+        "Kho dữ liệu chưa có bản ghi nào của cụm/khối này cho năm {year}.",
+        "The warehouse holds no record of this cluster for {year}.",
+    ),
+    "report.cluster.members_stated": ("{count} (nguồn nêu tên {named})", "{count} ({named} named)"),
+    "report.top_basis.declared": ("theo thứ hạng công bố", "by the declared rank"),
+    "report.top_basis.score": ("theo điểm", "by score"),
+    "report.cluster.units_scored": ("Số đơn vị được chấm điểm", "Units scored"),
+    "report.cluster.rank_mismatches": (
+        "Số đơn vị có thứ hạng công bố khác thứ hạng theo điểm",
+        "Units whose declared rank differs from their rank by score",
+    ),
+    "report.cluster.roster": ("2. Thành viên", "2. Members"),
+    "report.cluster.leadership": ("3. Trưởng, phó cụm/khối", "3. Leader and deputies"),
+    "report.cluster.next_year": (
+        "Trưởng, phó cụm/khối năm {year}",
+        "Leader and deputies for {year}",
+    ),
+    "report.cluster.scores": ("4. Điểm và thứ hạng", "4. Scores and ranks"),
+    "report.cluster.rank_legend": (
+        "“Thứ hạng” là thứ hạng dùng để xét khen thưởng, như kho dữ liệu ghi: thứ hạng công bố "
+        "khi cụm/khối công bố xếp hạng, nếu không thì thứ hạng theo điểm.",
+        "“Rank” is the rank that counts for awards, as the warehouse records it: the declared "
+        "rank where the cluster declared a ranking, else the rank by score.",
+    ),
+    "report.cluster.awards": ("5. Khen thưởng", "5. Awards"),
+    "report.cluster.events": ("6. Sự kiện", "6. Events"),
+    "report.unit.title": ("Quá trình thi đua của đơn vị", "A unit's emulation record"),
+    "report.unit.history": ("1. Kết quả qua các năm", "1. Results by year"),
+    "report.unit.awards": ("2. Khen thưởng", "2. Awards"),
+    "report.unit.successor": ("Sắp xếp lại", "Reorganised"),
+    "report.unit.family": (
+        "Theo dõi qua đơn vị hiện nay (gồm các đơn vị đã sắp xếp vào, với tên khi đó)",
+        "Followed through the unit as it is now (with the units reorganised into it, as then "
+        "named)",
+    ),
 }
 
 # Codes that come from data (event types, roles...) and are looked up with `term()`.
@@ -1048,6 +1309,7 @@ _TERM_GROUPS: Final = frozenset(
         "rule_kind",
         "source_mix",
         "value_source",
+        "flag_check",
     }
 )
 
