@@ -7,7 +7,7 @@ SYNCED := $(VENV)/.synced
 # make bench-growth SCALES=…: the national tier's scales (a comma list, so not an $(or …) default)
 SCALES ?= 0.1,0.3,1
 
-.PHONY: setup run test check format browser bench bench-growth extract-eval fuzz chaos clean
+.PHONY: setup run test test-fast check format browser bench bench-growth extract-eval fuzz chaos clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ run: setup
 test: setup browser
 	$(MAKE) --no-print-directory check
 	THIDUA_REQUIRE_BROWSER=1 $(BIN)/pytest
+
+## make test-fast: lint, type checks and the tests that need no dbt build or browser (a few minutes)
+test-fast: setup
+	$(MAKE) --no-print-directory check
+	$(BIN)/pytest -q -m "not integration and not browser and not slow"
 
 check: setup
 	$(BIN)/ruff check src app tests

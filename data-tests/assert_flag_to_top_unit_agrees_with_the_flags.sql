@@ -1,6 +1,6 @@
--- fct_cluster_year.is_flag_to_top_unit agrees with the flags and ranks it is about: true only
--- when every leading-unit flag of the cluster-year names a unit ranked first there; false only
--- when one names a unit that is not; and every PROV_FLAG_NOT_FIRST finding of
+-- fct_cluster_year.is_flag_to_top_unit agrees with the flags and ranks it is about. It is true
+-- only when every leading-unit flag of the cluster-year names a unit ranked first there; false
+-- only when one names a unit that is not; and every PROV_FLAG_NOT_FIRST finding of
 -- mart_award_compliance about a flag ranked in its own cluster is a cluster-year answered false.
 -- Returns every cluster-year that breaks one of these.
 

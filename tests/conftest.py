@@ -32,6 +32,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         os._exit(_exit_status[-1])
 
 
+# Fixtures that run the real pipeline: a test using one is an integration test whatever its module
+# says, so `make test-fast` (-m "not integration …") never waits for a dbt build.
+PIPELINE_FIXTURES = frozenset({"published_home"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if PIPELINE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+
+
 @pytest.fixture(scope="session")
 def published_home(tmp_path_factory: pytest.TempPathFactory) -> Home:
     """A home whose warehouse was published by `thidua demo --no-serve` on the bundled sample."""

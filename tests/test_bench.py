@@ -78,3 +78,42 @@ def test_growth_tells_linear_from_fixed_cost_and_faster_than_linear_stages() -> 
     peer = next(g for g in table if g.stage == "peer")
     assert peer.seconds == {0.1: 2.0} and peer.exponent is None
     assert "failed" in format_growth(rows, table)
+
+
+@pytest.mark.integration
+def test_the_minimal_floor_computes_the_peers_headline_facts(tmp_path: Path) -> None:
+    """The minimal floor is only a fair yardstick if it answers the same questions: the same
+    unit-years with the same share of maximum and rank as the pandas peer, from the same files."""
+    from thidua.bench.minimal_floor import build_headline_facts, run_minimal_floor
+    from thidua.bench.peer import yearly_facts
+    from thidua.generate import generate
+
+    folder = tmp_path / "generated"
+    generate("province", 1, folder, "csv", scale=1.0)
+    peer = yearly_facts(folder)
+    floor = run_minimal_floor(folder)
+    assert floor.unit_years == len(peer["unit_year_scores"]) > 0
+    assert floor.cluster_years == len(peer["cluster_year"])
+
+    con = duckdb.connect()
+    try:
+        build_headline_facts(con, folder)
+        ours = {
+            (o, c, int(y), u): (round(share, 6), int(rank))
+            for o, c, y, u, share, rank in con.execute(
+                "select organizer, cluster, results_year, unit, share_of_max, rank_by_score"
+                " from unit_year"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    theirs = {
+        (r.organizer, r.cluster, int(r.results_year), r.unit): (
+            round(r.share_of_max, 6),
+            int(r.rank_by_score),
+        )
+        for r in peer["unit_year_scores"].itertuples()
+    }
+    assert ours == theirs
+    stage = Stage("load", 2 * floor.seconds, 0.0, minimal_s=floor.seconds)
+    assert stage.ratio_to_minimal == 2.0

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from thidua import build_failures, failing_rows, work_lock
+from thidua import build_failures, build_scope, failing_rows, work_lock
 from thidua.child_process import die_with_parent
 from thidua.errors import UserError
 from thidua.landing import open_raw
@@ -77,6 +77,8 @@ class BuildResult:
     # copying the published file in (incremental state) and stamping + swapping it back out
     copy_seconds: float = 0.0
     publish_seconds: float = 0.0
+    # the record types a narrowed build redid (thidua.build_scope); empty: it built everything
+    narrowed_to: tuple[str, ...] = ()
 
     @property
     def tests_passed(self) -> int:
@@ -181,10 +183,12 @@ def _connect_when_released(path: Path, attempts: int = 50) -> duckdb.DuckDBPyCon
     return duckdb.connect(str(path))
 
 
-def _record_publish(build_db: Path, result: BuildResult) -> None:
-    """Stamp the build with what was built and how its tests went (the dashboard shows it)."""
+def _record_publish(build_db: Path, result: BuildResult, inputs: build_scope.BuildInputs) -> None:
+    """Stamp the build with what was built and how its tests went (the dashboard shows it), and
+    with what it was built from (the next build reads it to narrow itself)."""
     con = _connect_when_released(build_db)
     try:
+        build_scope.record_inputs(con, inputs)
         con.execute("create schema if not exists meta")
         con.execute(
             """
@@ -204,13 +208,19 @@ def _record_publish(build_db: Path, result: BuildResult) -> None:
                 result.tests_failed,
             ],
         )
+        # A narrowed build ran part of the nodes; the others' last results still stand.
+        create = "create table if not exists" if result.narrowed_to else "create or replace table"
         con.execute(
-            """
-            create or replace table meta.dbt_results (
+            f"""
+            {create} meta.dbt_results (
                 unique_id varchar, resource_type varchar, name varchar, status varchar,
                 message varchar, execution_seconds double
             )
             """
+        )
+        con.execute(
+            "delete from meta.dbt_results where unique_id in (select unnest($ids))",
+            {"ids": [n.unique_id for n in result.nodes]},
         )
         con.executemany(
             "insert into meta.dbt_results values (?, ?, ?, ?, ?, ?)",
@@ -264,8 +274,13 @@ def _build_and_publish(
     home: Home, full_refresh: bool, progress: Callable[[str], None] | None
 ) -> BuildResult:
     # A landing database an earlier version wrote gets the tables and columns the models read.
-    with open_raw(home.raw_db):
-        pass
+    with open_raw(home.raw_db) as raw:
+        inputs = build_scope.current_inputs(raw)
+        scope = (
+            None
+            if full_refresh
+            else build_scope.narrowed(raw, build_scope.published_inputs(home.published_db), inputs)
+        )
     home.build_dir.mkdir(parents=True, exist_ok=True)
     for stale in (home.build_db, home.build_db.with_name(home.build_db.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -275,6 +290,7 @@ def _build_and_publish(
         shutil.copyfile(home.published_db, home.build_db)
     copy_seconds = time.perf_counter() - started
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
+    args += scope.dbt_args() if scope else []
     started = time.perf_counter()
     run = run_dbt(home, args, progress)
     code, nodes = run.code, run.nodes
@@ -282,9 +298,16 @@ def _build_and_publish(
     failed = [n for n in nodes if n.status in ("fail", "error")]
     if code != 0 or failed:
         raise _build_failed(home, run)
-    result = BuildResult(home.published_db, elapsed, nodes, run.peak_mb, copy_seconds)
+    result = BuildResult(
+        home.published_db,
+        elapsed,
+        nodes,
+        run.peak_mb,
+        copy_seconds,
+        narrowed_to=scope.record_types if scope else (),
+    )
     started = time.perf_counter()
-    _record_publish(home.build_db, result)
+    _record_publish(home.build_db, result, inputs)
     # Atomic on one file system: readers see the old file or the new one, never a mix.
     home.build_db.replace(home.published_db)
     return dataclasses.replace(result, publish_seconds=time.perf_counter() - started)

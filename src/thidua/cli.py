@@ -116,6 +116,12 @@ def cmd_build(args: argparse.Namespace, where: Home) -> int:
         f"(dbt {result.dbt_seconds:.1f}s, tests {result.tests_passed} passed, "
         f"{result.tests_failed} failed)"
     )
+    if result.narrowed_to:
+        types = ", ".join(result.narrowed_to)
+        print(
+            f"chỉ dựng lại phần dữ liệu mới ảnh hưởng ({types}); `--full-refresh` dựng lại tất cả"
+            f" / rebuilt only what the new rows feed ({types}); `--full-refresh` rebuilds all"
+        )
     return 0
 
 

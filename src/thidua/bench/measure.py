@@ -28,12 +28,20 @@ class Stage:
     floor_what: str = ""
     rows: int | None = None
     extra: dict[str, float | int | str] = field(default_factory=dict)
+    # the minimal floor (thidua.bench.minimal_floor): the headline facts from the raw files
+    minimal_s: float | None = None
 
     @property
     def ratio(self) -> float | None:
         if self.floor_s is None or self.floor_s <= 0:
             return None
         return self.wall_s / self.floor_s
+
+    @property
+    def ratio_to_minimal(self) -> float | None:
+        if self.minimal_s is None or self.minimal_s <= 0:
+            return None
+        return self.wall_s / self.minimal_s
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -42,6 +50,9 @@ class Stage:
             "floor_seconds": None if self.floor_s is None else round(self.floor_s, 3),
             "floor": self.floor_what,
             "ratio": None if self.ratio is None else round(self.ratio, 2),
+            "ratio_to_minimal": (
+                None if self.ratio_to_minimal is None else round(self.ratio_to_minimal, 2)
+            ),
             "rows": self.rows,
             **self.extra,
         }
