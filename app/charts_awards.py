@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from charts import localized, origin_opacity
-from thidua.i18n import Lang, t, term
+from charts import label_limit, localized, origin_opacity, summarized, summary_most
+from thidua.i18n import Lang, fmt_int, t, term
 
 # Three steps of one process: one hue getting darker as a proposal moves on.
 _STAGES = ("proposed", "approved", "decided")
@@ -54,7 +54,12 @@ def funnel(frame: pl.DataFrame, shown: list[str], dimension: str, lang: Lang) ->
             alt.Chart(frame)
             .mark_bar()
             .encode(
-                y=alt.Y("group_label:N", title=None, sort=sort, axis=alt.Axis(labelLimit=320)),
+                y=alt.Y(
+                    "group_label:N",
+                    title=None,
+                    sort=sort,
+                    axis=alt.Axis(labelLimit=label_limit(320)),
+                ),
                 yOffset=alt.YOffset("stage_label:N", sort=stages),
                 x=alt.X("n:Q", title=t("chart.count", lang), axis=count),
                 color=color,
@@ -62,7 +67,23 @@ def funnel(frame: pl.DataFrame, shown: list[str], dimension: str, lang: Lang) ->
             )
             .properties(height=alt.Step(14, **{"for": "offset"}))
         )
-    return localized(chart, lang)
+    return localized(summarized(chart, _funnel_summary(frame, stages, lang)), lang)
+
+
+def _funnel_summary(frame: pl.DataFrame, stages: list[str], lang: Lang) -> str:
+    """The group with the most awards at the first stage shown (the one that counts them all)."""
+    first = frame.filter(pl.col("stage_label") == stages[0]) if stages else frame
+    sums = first.group_by("group_label").agg(pl.col("n").sum()).filter(pl.col("n") > 0)
+    if not stages or sums.is_empty():
+        return t("chart.summary.empty", lang)
+    top = sums.sort(["n", "group_label"], descending=[True, False]).row(0, named=True)
+    return t(
+        "chart.summary.most_stage",
+        lang,
+        stage=stages[0],
+        name=top["group_label"],
+        value=t("chart.summary.n_awards", lang, n=fmt_int(int(top["n"]), lang)),
+    )
 
 
 SEVERITIES = ("error", "warning", "info")
@@ -76,7 +97,9 @@ def compliance_counts(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("rule_label:N", title=None, axis=alt.Axis(labelLimit=420), sort="-x"),
+            y=alt.Y(
+                "rule_label:N", title=None, axis=alt.Axis(labelLimit=label_limit(420)), sort="-x"
+            ),
             x=alt.X("n:Q", title=t("chart.count", lang), axis=alt.Axis(format=",d", tickMinStep=1)),
             color=alt.Color(
                 "severity_label:N",
@@ -93,4 +116,5 @@ def compliance_counts(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         )
         .properties(height=alt.Step(30))
     )
-    return localized(chart, lang)
+    summary = summary_most(frame, "rule_label", "n", "chart.summary.n_findings", lang)
+    return localized(summarized(chart, summary), lang)

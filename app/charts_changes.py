@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from charts import localized, origin_opacity
+from charts import label_limit, localized, origin_opacity, summarized
 from thidua.i18n import Lang, t
 
 _GAIN_COLORS = ["#1e8449", "#c0392b"]  # gain, loss
@@ -28,7 +28,7 @@ def change_bars(
         "bar_label:N",
         title=None,
         sort=alt.EncodingSortField(measure, order="descending"),
-        axis=alt.Axis(labelLimit=260),
+        axis=alt.Axis(labelLimit=label_limit(260)),
     )
     x = alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=axis_format))
     bars = (
@@ -52,4 +52,20 @@ def change_bars(
         )
     )
     zero = alt.Chart(pl.DataFrame({"zero": [0]})).mark_rule(color="#555").encode(x="zero:Q")
-    return localized(alt.LayerChart(layer=[bars, zero], height=alt.Step(22)), lang)
+    chart = alt.LayerChart(layer=[bars, zero], height=alt.Step(22))
+    return localized(summarized(chart, _summary(frame, measure, label, lang)), lang)
+
+
+def _summary(frame: pl.DataFrame, measure: str, label: str, lang: Lang) -> str:
+    """ "Tăng nhiều nhất: Cụm 5 (+4,2 điểm %). Giảm nhiều nhất: …" from the bars drawn."""
+    rows = frame.filter(pl.col(measure).is_not_null())
+    parts = []
+    gains = rows.filter(pl.col(measure) > 0).sort(measure, descending=True)
+    if gains.height:
+        top = gains.row(0, named=True)
+        parts.append(t("chart.summary.gain", lang, name=top["bar_label"], value=top[label]))
+    losses = rows.filter(pl.col(measure) < 0).sort(measure)
+    if losses.height:
+        low = losses.row(0, named=True)
+        parts.append(t("chart.summary.loss", lang, name=low["bar_label"], value=low[label]))
+    return " ".join(parts) if parts else t("chart.summary.no_change", lang)

@@ -15,12 +15,16 @@ from charts import (
     CONTEXT_COLOR,
     HEIGHT,
     HIGHLIGHT_COLOR,
+    label_limit,
     localized,
     origin_opacity,
     origin_shape,
+    share_text,
+    summarized,
+    summary_extreme,
     year_axis,
 )
-from thidua.i18n import Lang, t, term
+from thidua.i18n import Lang, fmt_date, fmt_int, t, term
 
 ROLES = ("leader", "deputy", "member", "unknown")
 # Leadership stands out (warm), ordinary membership is quiet (cool); "not stated" is grey.
@@ -53,7 +57,9 @@ def roster_matrix(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         .mark_rect(stroke="white", strokeWidth=1.5)
         .encode(
             x=alt.X("results_year:O", title=t("chart.year", lang)),
-            y=alt.Y("unit_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+            y=alt.Y(
+                "unit_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=label_limit(320))
+            ),
             color=alt.Color(
                 "role_label:N",
                 title=t("chart.role", lang),
@@ -70,7 +76,34 @@ def roster_matrix(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         )
         .properties(height=rows())
     )
-    return localized(chart, lang)
+    return localized(summarized(chart, _roster_summary(frame, lang)), lang)
+
+
+def _roster_summary(frame: pl.DataFrame, lang: Lang) -> str:
+    """ "9 đơn vị qua 2 năm; đông nhất năm 2021 với 8 đơn vị." """
+    if frame.is_empty():
+        return t("chart.summary.empty", lang)
+    per_year = frame.group_by("results_year").agg(pl.col("unit_name").n_unique().alias("n"))
+    top = per_year.sort(["n", "results_year"], descending=[True, True]).row(0, named=True)
+    return t(
+        "chart.summary.roster",
+        lang,
+        units=fmt_int(frame["unit_name"].n_unique(), lang),
+        years=fmt_int(per_year.height, lang),
+        year=top["results_year"],
+        n=fmt_int(top["n"], lang),
+    )
+
+
+def _leader_summary(frame: pl.DataFrame, lang: Lang) -> str:
+    """ "Trưởng cụm/khối năm 2022: Sở Y tế." (the latest year the chart shows a leader)."""
+    leaders = frame.filter(pl.col("role_label") == term("role", "leader", lang))
+    if leaders.is_empty():
+        return t("chart.summary.empty", lang)
+    latest = leaders.sort(["results_year", "unit_name"], descending=[True, False]).row(
+        0, named=True
+    )
+    return t("chart.summary.leader", lang, year=latest["results_year"], name=latest["unit_name"])
 
 
 def leadership_timeline(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
@@ -86,7 +119,7 @@ def leadership_timeline(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
     )
     base = alt.Chart(frame).encode(
         x=alt.X("results_year:O", title=t("chart.year", lang)),
-        y=alt.Y("unit_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("unit_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=label_limit(320))),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=3).encode(
         color=alt.Color(
@@ -109,7 +142,8 @@ def leadership_timeline(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         .mark_text(text="↑", color="white", fontWeight="bold", fontSize=14)
         .encode()
     )
-    return localized(alt.LayerChart(layer=[cells, marks], height=rows(28)), lang)
+    chart = alt.LayerChart(layer=[cells, marks], height=rows(28))
+    return localized(summarized(chart, _leader_summary(frame, lang)), lang)
 
 
 def bump_chart(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
@@ -160,7 +194,17 @@ def bump_chart(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         .encode(text="unit_name:N")
     )
     layers = [context, context_points, line, points, label]
-    return localized(alt.LayerChart(layer=layers, height=max(HEIGHT, 30 * top + 60)), lang)
+    chart = alt.LayerChart(layer=layers, height=max(HEIGHT, 30 * top + 60))
+    return localized(summarized(chart, _first_summary(frame, lang)), lang)
+
+
+def _first_summary(frame: pl.DataFrame, lang: Lang) -> str:
+    """ "Đứng đầu nhiều năm nhất: Sở Ngoại vụ (3 năm)." """
+    first = frame.filter(pl.col("rank") == 1).group_by("unit_name").len()
+    if first.is_empty():
+        return t("chart.summary.empty", lang)
+    top = first.sort(["len", "unit_name"], descending=[True, False]).row(0, named=True)
+    return t("chart.summary.first_most", lang, name=top["unit_name"], n=fmt_int(top["len"], lang))
 
 
 def score_spread(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
@@ -192,7 +236,10 @@ def score_spread(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
             ],
         )
     )
-    return localized(alt.LayerChart(layer=[boxes, dots], height=HEIGHT), lang)
+    summary = summary_extreme(
+        frame, "share_of_max", lambda r: str(r["unit_name"]), share_text(lang), lang
+    )
+    return localized(summarized(alt.LayerChart(layer=[boxes, dots], height=HEIGHT), summary), lang)
 
 
 def criteria_by_basis(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
@@ -207,7 +254,7 @@ def criteria_by_basis(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         "criterion_label:N",
         title=None,
         sort=alt.EncodingSortField("sort_key", op="min"),
-        axis=alt.Axis(labelLimit=360),
+        axis=alt.Axis(labelLimit=label_limit(360)),
     )
     x_title = t("chart.share", lang)
     gap = (
@@ -245,7 +292,14 @@ def criteria_by_basis(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
             ],
         )
     )
-    return localized(alt.LayerChart(layer=[gap, dots], height=rows(30)), lang)
+    summary = summary_extreme(
+        frame,
+        "share_of_max",
+        lambda r: f"{r['criterion_label']} ({r['scorer_label']})",
+        share_text(lang),
+        lang,
+    )
+    return localized(summarized(alt.LayerChart(layer=[gap, dots], height=rows(30)), summary), lang)
 
 
 def criteria_heatmap(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
@@ -260,12 +314,12 @@ def criteria_heatmap(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
                 sort=alt.EncodingSortField("sort_key", op="min"),
                 axis=alt.Axis(labelAngle=0),
             ),
-            y=alt.Y("unit_name:N", title=None, axis=alt.Axis(labelLimit=320)),
+            y=alt.Y("unit_name:N", title=None, axis=alt.Axis(labelLimit=label_limit(320))),
             color=alt.Color(
                 "share_of_max:Q",
                 title=t("chart.share", lang),
                 scale=alt.Scale(scheme="blues"),
-                legend=alt.Legend(format="%"),
+                legend=alt.Legend(format="%", direction="horizontal"),
             ),
             opacity=origin_opacity(lang, legend=False),
             tooltip=[
@@ -278,7 +332,14 @@ def criteria_heatmap(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         )
         .properties(height=rows(26))
     )
-    return localized(chart, lang)
+    summary = summary_extreme(
+        frame,
+        "share_of_max",
+        lambda r: f"{r['unit_name']}, {r['criterion_label']}",
+        share_text(lang),
+        lang,
+    )
+    return localized(summarized(chart, summary), lang)
 
 
 def events_calendar(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
@@ -296,7 +357,7 @@ def events_calendar(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
                 title=t("col.date", lang),
                 axis=alt.Axis(format="%Y", tickCount="year"),
             ),
-            y=alt.Y("event_label:N", title=None, axis=alt.Axis(labelLimit=220)),
+            y=alt.Y("event_label:N", title=None, axis=alt.Axis(labelLimit=label_limit(220))),
             color=alt.Color("event_label:N", legend=None, scale=alt.Scale(scheme="tableau10")),
             shape=origin_shape(lang),
             opacity=origin_opacity(lang),
@@ -310,4 +371,19 @@ def events_calendar(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
         )
         .properties(height=60 + 45 * frame["event_label"].n_unique())
     )
-    return localized(chart, lang)
+    return localized(summarized(chart, _events_summary(frame, lang)), lang)
+
+
+def _events_summary(frame: pl.DataFrame, lang: Lang) -> str:
+    """ "12 sự kiện; gần nhất: Tổng kết năm, 14/01/2023." """
+    dated = frame.filter(pl.col("event_date").is_not_null())
+    if dated.is_empty():
+        return t("chart.summary.empty", lang)
+    latest = dated.sort("event_date", descending=True).row(0, named=True)
+    return t(
+        "chart.summary.events",
+        lang,
+        n=fmt_int(frame.height, lang),
+        name=latest["event_label"],
+        date=latest.get("date_label") or fmt_date(latest["event_date"], lang),
+    )

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import altair as alt
 import polars as pl
 
-from charts import localized, origin_opacity, origin_shape, year_axis
-from thidua.i18n import Lang, t
+from charts import (
+    label_limit,
+    localized,
+    origin_opacity,
+    origin_shape,
+    share_text,
+    summarized,
+    summary_extreme,
+    year_axis,
+)
+from thidua.i18n import Lang, fmt_number, t
 
 _HEIGHT = 280
 
@@ -22,10 +33,13 @@ def _line(
     *,
     origin: str,
     source: str,
+    shown: Callable[[float], str],
     reverse: bool = False,
+    less_is_better: bool = False,
 ) -> alt.LayerChart:
     """One line per cluster; a point's shape and tooltip follow the plotted measure's own origin
-    (`origin`) and source (`source`)."""
+    (`origin`) and source (`source`). The summary names the best point: the highest, or with
+    `less_is_better` the lowest, `shown` as text."""
     base = alt.Chart(frame).encode(
         x=year_axis(lang),
         y=alt.Y(f"{field}:Q", title=title, axis=axis, scale=alt.Scale(zero=False, reverse=reverse)),
@@ -33,8 +47,8 @@ def _line(
             "cluster_name:N",
             title=t("chart.cluster", lang),
             scale=alt.Scale(domain=order, scheme="tableau10"),
-            # Beside the plot: below it, Streamlit's fixed height would squash the plot.
-            legend=alt.Legend(orient="right", labelLimit=280),
+            # Below the plot (the shared theme's place), so a phone keeps the plot's width.
+            legend=alt.Legend(orient="bottom", labelLimit=label_limit(280, 200)),
         ),
     )
     line = base.mark_line(strokeWidth=2, opacity=0.75)
@@ -48,7 +62,18 @@ def _line(
             alt.Tooltip(f"{source}:N", title=t("origin.title", lang)),
         ],
     )
-    return localized(alt.LayerChart(layer=[line, points], height=_HEIGHT), lang)
+    summary = summary_extreme(
+        frame,
+        field,
+        lambda r: str(r["cluster_name"]),
+        shown,
+        lang,
+        lowest=less_is_better,
+        key="chart.summary.steadiest" if less_is_better else None,
+    )
+    return localized(
+        summarized(alt.LayerChart(layer=[line, points], height=_HEIGHT), summary), lang
+    )
 
 
 def share(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerChart:
@@ -63,6 +88,7 @@ def share(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerChart:
         lang,
         origin="score_origin",
         source="score_source",
+        shown=share_text(lang),
     )
 
 
@@ -78,6 +104,8 @@ def rank_change(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerC
         lang,
         origin="change_origin",
         source="change_source",
+        shown=lambda v: fmt_number(v, 1, lang),
+        less_is_better=True,
     )
 
 
@@ -93,4 +121,5 @@ def award_rate(frame: pl.DataFrame, order: list[str], lang: Lang) -> alt.LayerCh
         lang,
         origin="rate_origin",
         source="rate_source",
+        shown=share_text(lang),
     )

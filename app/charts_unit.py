@@ -13,8 +13,18 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from charts import HEIGHT, localized, origin_opacity, origin_shape, year_axis
-from thidua.i18n import Lang, t
+from charts import (
+    HEIGHT,
+    label_limit,
+    localized,
+    origin_opacity,
+    origin_shape,
+    share_text,
+    summarized,
+    summary_extreme,
+    year_axis,
+)
+from thidua.i18n import Lang, fmt_int, t
 
 
 def _tooltip(lang: Lang, value: str, source: str) -> list[alt.Tooltip]:
@@ -38,8 +48,8 @@ def _color(frame: pl.DataFrame, lang: Lang) -> alt.Color:
         "series:N",
         title=t("col.unit", lang),
         scale=alt.Scale(domain=order, scheme="tableau10"),
-        # Beside the plot: below it, Streamlit's fixed height would squash the plot.
-        legend=alt.Legend(orient="right", labelLimit=320),
+        # Below the plot (the shared theme's place), so a phone keeps the plot's width.
+        legend=alt.Legend(orient="bottom", labelLimit=label_limit(320, 200)),
     )
 
 
@@ -73,9 +83,11 @@ def share_over_time(frame: pl.DataFrame, merges: list[int], lang: Lang) -> alt.L
         opacity=origin_opacity(lang, field="score_origin"),
         tooltip=_tooltip(lang, "share_label", "score_source"),
     )
-    return localized(
-        alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT), lang
+    summary = summary_extreme(
+        frame, "share_of_max", lambda r: str(r["unit_name"]), share_text(lang), lang
     )
+    chart = alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT)
+    return localized(summarized(chart, summary), lang)
 
 
 def rank_over_time(frame: pl.DataFrame, merges: list[int], lang: Lang) -> alt.LayerChart:
@@ -99,6 +111,20 @@ def rank_over_time(frame: pl.DataFrame, merges: list[int], lang: Lang) -> alt.La
         opacity=origin_opacity(lang, field="effective_rank_origin"),
         tooltip=_tooltip(lang, "rank_label", "effective_rank_source"),
     )
-    return localized(
-        alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT), lang
+    chart = alt.LayerChart(layer=[line, points, *_merge_rules(merges, lang)], height=HEIGHT)
+    return localized(summarized(chart, _best_rank_summary(frame, lang)), lang)
+
+
+def _best_rank_summary(frame: pl.DataFrame, lang: Lang) -> str:
+    """ "Hạng cao nhất: 1, năm 2021 (Sở Ngoại vụ, Cụm thi đua số 8)." (the latest such year)"""
+    ranked = frame.filter(pl.col("rank").is_not_null())
+    if ranked.is_empty():
+        return t("chart.summary.empty", lang)
+    best = ranked.sort(["rank", "results_year"], descending=[False, True]).row(0, named=True)
+    return t(
+        "chart.summary.best_rank",
+        lang,
+        rank=fmt_int(int(best["rank"]), lang),
+        year=best["results_year"],
+        name=f"{best['unit_name']}, {best['cluster_label']}",
     )

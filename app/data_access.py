@@ -925,7 +925,7 @@ def cluster_awards(db: str, stamp: str, f: Filters, cluster_id: str) -> pl.DataF
 UNIT_OPTION_CAP = 5_000
 
 
-def q_unit_options(f: Filters, search: str, unit_id: str | None) -> Query:
+def q_unit_options(f: Filters, found: tuple[str, ...] | None, unit_id: str | None) -> Query:
     return Query(
         "unit_options",
         f"""
@@ -940,25 +940,28 @@ def q_unit_options(f: Filters, search: str, unit_id: str | None) -> Query:
             u.is_current, seen.years, seen.is_synthetic
         from seen
         inner join marts.dim_unit as u using (unit_id)
-        where $search = ''
-            or strip_accents(lower(u.unit_name)) like '%' || strip_accents(lower($search)) || '%'
-            or strip_accents(lower(coalesce(u.short_name, ''))) like
-                '%' || strip_accents(lower($search)) || '%'
-        -- the unit a link names comes first, so a capped list still holds it
-        order by u.unit_id = $unit_id desc, u.unit_name
+        where $found::varchar[] is null or list_contains($found::varchar[], u.unit_id)
+        -- the unit a link names comes first, so a capped list still holds it; then the search's
+        -- order (best match first)
+        order by
+            u.unit_id = $unit_id desc, list_position($found::varchar[], u.unit_id) nulls last,
+            u.unit_name
         limit {UNIT_OPTION_CAP + 1}
         """,
-        _params(f, search=search, unit_id=unit_id),
+        _params(f, found=None if found is None else list(found), unit_id=unit_id),
     )
 
 
 @_cached
-def unit_options(db: str, stamp: str, f: Filters, search: str, unit_id: str | None) -> pl.DataFrame:
-    """Units with a membership in the selection matching `search`, the one in the URL first.
+def unit_options(
+    db: str, stamp: str, f: Filters, found: tuple[str, ...] | None, unit_id: str | None
+) -> pl.DataFrame:
+    """Units with a membership in the selection, the one in the URL first; with `found` (the
+    units a name search found, best first: search_box.find), only those, in that order.
 
     At most UNIT_OPTION_CAP + 1 rows: one more than the cap tells the page to ask for a search.
     """
-    return run(db, q_unit_options(f, search, unit_id))
+    return run(db, q_unit_options(f, found, unit_id))
 
 
 # The successors of every unit that is the same entity as the selected one: a unit followed
@@ -1104,6 +1107,95 @@ def q_unit_awards(f: Filters, unit_id: str) -> Query:
 @_cached
 def unit_awards(db: str, stamp: str, f: Filters, unit_id: str) -> pl.DataFrame:
     return run(db, q_unit_awards(f, unit_id))
+
+
+# --- search (the box on every page) --------------------------------------------------------------
+
+
+def q_search_names(f: Filters) -> Query:
+    """Every spelling of every unit and cluster the search box can find under the filters.
+
+    One row per (unit or cluster, spelling): a unit's canonical name, short name, id and its
+    aliases (marts.dim_unit_alias: the seed's and those loaded with `thidua aliases add`); a
+    cluster's name and id. Units with a membership and clusters with a cluster-year under the
+    organiser (and, for clusters, kind) filter and the synthetic switch; not narrowed by years,
+    so a name is found whatever years are selected (the page it opens says when they hold
+    nothing).
+
+    The candidates are ranked in Python by thidua.name_search (its docstring has the details),
+    not in SQL: names are compared by the project's match_key and fold, which DuckDB does not
+    have. Best first: (0) the same name as a spelling, or a cluster named by kind and number,
+    Arabic or Roman; (1) every typed word accounted for by a spelling's words or their initials
+    ("STP"); (2) the typed text, without diacritics, part of a spelling; (3) only when nothing
+    else matched, a close spelling (typos). A province at the end of the text is also tried
+    without it, among that province's names only.
+    """
+    return Query(
+        "search_names",
+        f"""
+        with units as (
+            select u.unit_id, u.unit_name, u.short_name, u.organizer_id
+            from marts.dim_unit as u
+            where u.unit_id in (
+                select m.unit_id
+                from marts.fct_memberships as m
+                where ($organizer_id is null or m.organizer_id = $organizer_id)
+                    and {_visible("m")}
+            )
+        ),
+        unit_names as (
+            select unit_id, unit_name, unit_name as spelling, organizer_id from units
+            union
+            select unit_id, unit_name, short_name, organizer_id
+            from units where short_name is not null
+            union
+            select unit_id, unit_name, unit_id, organizer_id from units
+            union
+            select units.unit_id, units.unit_name, a.alias, units.organizer_id
+            from marts.dim_unit_alias as a
+            inner join units using (unit_id)
+        ),
+        clusters as (
+            select c.cluster_id, c.cluster_name, c.cluster_kind, c.cluster_number, c.organizer_id
+            from marts.dim_cluster as c
+            where ($organizer_id is null or c.organizer_id = $organizer_id)
+                and ($cluster_kind is null or c.cluster_kind = $cluster_kind)
+                and {_visible("c")}
+                and c.cluster_id in (select cluster_id from marts.fct_cluster_year)
+        ),
+        cluster_names as (
+            select cluster_id, cluster_name, cluster_name as spelling, cluster_kind, cluster_number,
+                organizer_id
+            from clusters
+            union
+            select cluster_id, cluster_name, cluster_id, cluster_kind, cluster_number, organizer_id
+            from clusters
+        )
+        select
+            'unit' as kind, n.unit_id as target_id, n.unit_name as label, n.spelling, o.province,
+            null::varchar as cluster_kind, null::integer as cluster_number
+        from unit_names as n
+        left join marts.dim_organizer as o using (organizer_id)
+        union all
+        select
+            'cluster' as kind, n.cluster_id as target_id, n.cluster_name as label, n.spelling,
+            o.province, n.cluster_kind, n.cluster_number
+        from cluster_names as n
+        left join marts.dim_organizer as o using (organizer_id)
+        order by kind desc, target_id, spelling
+        """,
+        {
+            "organizer_id": f.organizer_id,
+            "cluster_kind": f.cluster_kind,
+            "include_synthetic": f.include_synthetic,
+        },
+    )
+
+
+@_cached
+def search_names(db: str, stamp: str, f: Filters) -> pl.DataFrame:
+    """The spellings the search box looks in (q_search_names): a few per unit and cluster."""
+    return run(db, q_search_names(f))
 
 
 # --- awards (Khen thưởng) ------------------------------------------------------------------------
@@ -1913,7 +2005,7 @@ def page_queries(db: str, rep: Representative | None = None) -> dict[str, list[Q
             q_cluster_awards(f, r.cluster_id),
         ],
         "don-vi": [
-            q_unit_options(f, "", r.unit_id),
+            q_unit_options(f, None, r.unit_id),
             q_unit_family(r.unit_id),
             q_unit_lineage(r.unit_id),
             q_unit_history(f, r.unit_id),

@@ -12,11 +12,13 @@ import polars as pl
 import streamlit as st
 
 import data_access as da
+import search_box
 import url_state
 from app_context import ViewContext, warehouse_errors
 from data_access import COMPARE_MAX
 from presenters_cluster import cluster_label
 from thidua.i18n import fmt_int
+from thidua.name_search import MIN_LENGTH
 
 
 def _cluster_labels(options: pl.DataFrame, view: ViewContext) -> dict[str, str]:
@@ -55,7 +57,11 @@ def default_cluster(options: pl.DataFrame) -> str:
 
 
 def cluster_picker(view: ViewContext, options: pl.DataFrame) -> str:
-    """One cluster, bound to `?cluster=`. `options` must not be empty."""
+    """One cluster, bound to `?cluster=`. `options` must not be empty.
+
+    A link naming a cluster the picker cannot show stops the page with a notice (and the picker,
+    to choose another): never another cluster under the link's address.
+    """
     labels = _cluster_labels(options, view)
     ids = list(labels)
     default = default_cluster(options)
@@ -67,10 +73,22 @@ def cluster_picker(view: ViewContext, options: pl.DataFrame) -> str:
             format_func=lambda cid: labels.get(cid, cid),
             key=key,
             help=view.t("picker.cluster.help"),
+            placeholder=view.t("picker.cluster.placeholder"),
         )
 
-    picked = url_state.choice("cluster", ids, default, draw, always=True)
-    return picked or default
+    def unknown(cluster_id: str) -> None:
+        with warehouse_errors(view):
+            profile = da.cluster_profile(view.db_path, view.stamp, cluster_id)
+        if profile.is_empty():
+            notice = view.t("picker.cluster.unknown", id=cluster_id)
+        else:
+            notice = view.t("picker.cluster.filtered", name=str(profile["cluster_name"][0]))
+        st.warning(notice, icon=":material/search_off:")
+
+    picked = url_state.choice("cluster", ids, default, draw, always=True, unknown=unknown)
+    if picked is None:
+        st.stop()
+    return picked
 
 
 def clusters_picker(view: ViewContext, options: pl.DataFrame) -> tuple[str, ...]:
@@ -90,7 +108,7 @@ def clusters_picker(view: ViewContext, options: pl.DataFrame) -> tuple[str, ...]
         help=view.t("picker.clusters.help", max=COMPARE_MAX),
         placeholder=view.t("picker.clusters.placeholder"),
     )
-    url_state.publish_many("clusters", list(picked))
+    url_state.publish_many("clusters", list(picked), default)
     return tuple(picked)
 
 
@@ -166,6 +184,22 @@ def unit_search(view: ViewContext) -> str:
     return text
 
 
+UNITS_FOUND_MAX = 200
+
+
+def units_found(view: ViewContext, text: str) -> tuple[str, ...] | None:
+    """The units the name search finds for the unit filter's text, best first (None: no text).
+
+    The same search as the box above every page, so "STP", an alias or a name with its
+    province narrow the list as they find the unit there.
+    """
+    if len(text) < MIN_LENGTH:
+        return None
+    with warehouse_errors(view):
+        hits = search_box.find(view, text, UNITS_FOUND_MAX)
+    return tuple(h.target_id for h in hits if h.kind == "unit")
+
+
 def unit_picker(view: ViewContext, options: pl.DataFrame) -> str | None:
     """One unit, bound to `?unit=`; names that changed show where they went (→ successor)."""
     if options.is_empty():
@@ -188,6 +222,20 @@ def unit_picker(view: ViewContext, options: pl.DataFrame) -> str | None:
             format_func=lambda uid: labels.get(uid, uid),
             key=key,
             help=view.t("picker.unit.help"),
+            placeholder=view.t("picker.unit.placeholder"),
         )
 
-    return url_state.choice("unit", ids, str(busiest), draw, always=True)
+    def unknown(unit_id: str) -> None:
+        with warehouse_errors(view):
+            family = da.unit_family(view.db_path, view.stamp, unit_id)
+        me = family.filter(pl.col("is_selected"))
+        if me.is_empty():
+            notice = view.t("picker.unit.unknown", id=unit_id)
+        else:
+            notice = view.t("picker.unit.filtered", name=str(me["unit_name"][0]))
+        st.warning(notice, icon=":material/search_off:")
+
+    picked = url_state.choice("unit", ids, str(busiest), draw, always=True, unknown=unknown)
+    if picked is None:
+        st.stop()
+    return picked

@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 import polars as pl
 
+from source_words import refs_in_words
 from thidua.i18n import Lang, fmt_percent, t, term
 
 
@@ -287,11 +288,19 @@ def with_provenance(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
             .then(pl.format("{} ({})", title, pl.col("source_publisher")))
             .otherwise(title)
         )
-    # The generator's reference ("synthetic:province:seed=1") says what made the row, in words.
+    # The generator's reference ("synthetic:province:seed=1") says what made the row, in words
+    # ("Bộ sinh dữ liệu mô phỏng (bộ dữ liệu cấp tỉnh, giá trị khởi tạo 1)"): a code where a
+    # person reads is not Vietnamese.
     generated = t("source.synthetic", lang)
+    refs = frame.filter(pl.col("source_kind") == "synthetic")["source_ref"].unique().to_list()
+    in_words = {ref: refs_in_words(f"{generated} ({ref})", lang) for ref in refs if ref}
     title = (
         pl.when(pl.col("source_kind") == "synthetic")
-        .then(pl.format("{} ({})", pl.lit(generated), pl.col("source_ref")))
+        .then(
+            pl.col("source_ref").replace_strict(
+                in_words, default=pl.lit(generated), return_dtype=pl.String
+            )
+        )
         .otherwise(title)
     )
     labels = [

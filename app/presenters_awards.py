@@ -134,12 +134,16 @@ def compliance_counts(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
 
 
 def rules(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """The rules in words; when each applies and its basis come from the catalogue, written for
+    an analyst (the seed's `applicability` and `source_note` are the developers' notes)."""
     name = "name_en" if lang == "en" else "name_vi"
     return with_terms(
         frame.with_columns(pl.col(name).alias("rule_label")),
         lang,
         severity_label=("severity", "severity"),
         kind_label=("rule_kind", "rule_kind"),
+        applicability_label=("rule_applicability", "rule_code"),
+        note_label=("rule_note", "rule_code"),
     )
 
 
@@ -151,7 +155,7 @@ def regimes(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     def flag(v: bool | None) -> str:
         return "" if v is None else (yes if v else no)
 
-    return frame.with_columns(
+    return with_terms(frame, lang, note_label=("regime_note", "regime_id")).with_columns(
         pl.col(basis).alias("basis_label"),
         pl.format(
             "{}–{}", pl.col("from_year"), pl.col("to_year").cast(pl.String).fill_null("…")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from presenters import with_mix, with_origin, with_terms, with_value_source
-from thidua.i18n import Lang, fmt_date, fmt_percent, t, term
+from thidua.i18n import Lang, fmt_date, fmt_percent, has, t, term
 
 
 def history(frame: pl.DataFrame, family: pl.DataFrame, lang: Lang) -> pl.DataFrame:
@@ -73,7 +73,13 @@ def history(frame: pl.DataFrame, family: pl.DataFrame, lang: Lang) -> pl.DataFra
 def lineage(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     """Reorganisation edges in words: "Sở KH&ĐT → Sở Tài chính (sáp nhập, 01/03/2025)"."""
     frame = with_terms(frame, lang, relation_label=("relation", "relation"))
+    # the seed's note is the developers' (English); the catalogue has it for a reader, by edge
+    notes = [
+        term("lineage_note", f"{a}:{b}", lang) if has(f"lineage_note.{a}:{b}") else note
+        for a, b, note in frame.select("from_unit_id", "to_unit_id", "source_note").iter_rows()
+    ]
     return frame.with_columns(
+        pl.Series("note_label", notes, dtype=pl.String),
         pl.Series(
             "date_label", [fmt_date(d, lang) for d in frame["effective_date"]], dtype=pl.String
         ),

@@ -6,8 +6,9 @@ equal to the default is left out, and an invalid one falls back to the default.
 
 Why not Streamlit's own `bind="query-params"`: it writes the *formatted* option into the URL
 (`kind=Khối`, `org=Ủy ban nhân dân tỉnh Thanh Hóa`), which changes with the language and breaks
-shared links. So the sidebar seeds its widgets from the URL once per session and writes the
-current values back on every run.
+shared links. So the sidebar seeds its widgets from the URL when the URL did not come from this
+session's last run (the first run, a link, back or forward) and hands the current values to
+url_state, which the router writes to the URL once per run.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from app_context import ViewContext
 from data_access import FALLBACK_YEARS, Filters, PublishInfo, last_publish, organizers, year_bounds
 from thidua.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, Lang, as_lang, fmt_datetime, t
 from thidua.query import QueryError, publish_stamp
-from url_state import GLOBAL_KEYS
+from url_state import globals_from_outside, set_globals, url_params
 
 ALL = "all"
 KINDS = (ALL, "cum", "khoi")
@@ -40,7 +41,7 @@ def render_sidebar(db_path: Path) -> ViewContext:
     # A slider needs min < max; a warehouse with a single results year still gets a range.
     bounds = (bounds[0], max(bounds[1], bounds[0] + 1))
     org_ids = [org_id for org_id, _, _ in orgs]
-    _seed_from_url(st.query_params.to_dict(), bounds, org_ids)
+    _seed_from_url(url_params(), bounds, org_ids)
     _clamp_years(bounds)
 
     with st.sidebar:
@@ -106,8 +107,10 @@ def render_sidebar(db_path: Path) -> ViewContext:
 def _seed_from_url(
     params: Mapping[str, str | list[str]], bounds: tuple[int, int], org_ids: list[str]
 ) -> None:
-    """Once per session, before the widgets exist: their starting values, from the URL."""
-    if st.session_state.get(_SEEDED):
+    """Before the widgets exist: their starting values, from the URL, when it did not come from
+    this session's own last run (the first run, a link, back or forward). A filter the URL
+    leaves out is at its default."""
+    if st.session_state.get(_SEEDED) and not globals_from_outside():
         return
 
     def one(key: str) -> str | None:
@@ -166,13 +169,8 @@ def _write_url(lang: Lang, f: Filters, bounds: tuple[int, int]) -> None:
         wanted["kind"] = f.cluster_kind
     if not f.include_synthetic:
         wanted["synth"] = "0"
-    current = st.query_params
-    # Only touch what changed: every write is a message to the browser.
-    for key in GLOBAL_KEYS:
-        if key in wanted and current.get(key) != wanted[key]:
-            current[key] = wanted[key]
-        elif key not in wanted and key in current:
-            del current[key]
+    # The router writes the URL once, when the run ends (url_state.finish_run).
+    set_globals(wanted)
 
 
 # --- warehouse facts for the widgets -------------------------------------------------------------

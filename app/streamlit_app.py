@@ -18,10 +18,14 @@ from __future__ import annotations
 import streamlit as st
 
 from app_context import set_view
+from document import show_document
+from menu import render_menu
+from page_style import apply_page_style
+from search_box import render_search
 from sidebar import render_sidebar
 from thidua.i18n import t
 from thidua.paths import home
-from url_state import drop_foreign_keys
+from url_state import begin_run, drop_foreign_keys, finish_run
 
 st.set_page_config(
     page_title=t("app.title"),
@@ -29,20 +33,35 @@ st.set_page_config(
     layout="wide",
 )
 
+begin_run()  # the URL is written once, when the run ends (url_state: one history entry per action)
+apply_page_style()  # captions readable (contrast), see page_style.py
+menu = st.sidebar.container()  # the page menu, above the filters; filled once the pages are known
 view = render_sidebar(home().published_db)
 set_view(view)
 
 
 def _page(path: str, title: str, icon: str, url_path: str, *, default: bool = False) -> st.Page:
-    return st.Page(path, title=view.t(title), icon=icon, url_path=url_path, default=default)
+    return st.Page(
+        path,
+        title=view.t(title),
+        icon=icon,
+        url_path=url_path,
+        default=default,
+        visibility="hidden" if default else "visible",
+    )
 
 
+# The app's root shows the overview. Streamlit gives its default page the path "" whatever
+# url_path it declares, so /tong-quan (the README's link) was "Page not found": the overview is
+# also a page of its own at /tong-quan, the one the menu opens.
+root = _page(
+    "views/overview.py", "page.overview", ":material/dashboard:", "trang-chu", default=True
+)
 # URL paths are ASCII Vietnamese so a shared link reads naturally: /cum-khoi?cluster=…
 pages = {
     view.t("nav.section.analysis"): [
-        _page(
-            "views/overview.py", "page.overview", ":material/dashboard:", "tong-quan", default=True
-        ),
+        root,
+        _page("views/overview.py", "page.overview", ":material/dashboard:", "tong-quan"),
         _page("views/clusters.py", "page.clusters", ":material/groups:", "cum-khoi"),
         _page("views/units.py", "page.units", ":material/apartment:", "don-vi"),
         _page("views/awards.py", "page.awards", ":material/military_tech:", "khen-thuong"),
@@ -55,7 +74,15 @@ pages = {
         _page("views/intake.py", "page.intake", ":material/upload_file:", "nhap-du-lieu"),
     ],
 }
-page = st.navigation(pages)
-# The default page's url_path is "" (the app's root); its own URL parameters are none.
+# The menu is drawn in the sidebar by menu.py: its links carry the filters (Streamlit's did not).
+page = st.navigation(pages, position="hidden")
+# The default page's url_path is "" (the app's root); its own URL parameters are the overview's.
 drop_foreign_keys(page.url_path)
-page.run()
+show_document(view, page.title)  # the tab's title, <html lang>, Streamlit's labels
+with menu:
+    render_menu(pages, page, home=root)
+render_search(view, {p.url_path: p for section in pages.values() for p in section})
+try:
+    page.run()
+finally:
+    finish_run()

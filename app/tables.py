@@ -9,7 +9,7 @@ numbers and dates, not strings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -82,9 +82,37 @@ def _label(col: Col, lang: Lang, raw: bool) -> str:
     return col.label if raw else t(col.label, lang)
 
 
+# Streamlit's named column widths, in pixels.
+_PRESET_PX = {"small": 75, "medium": 200, "large": 400}
+# A header's width: ~7.5 px per character of the grid's header font, its padding, and the help
+# icon when it has one. A column narrower than its header shows "Năm thi đu…".
+_HEADER_CHAR_PX = 7.5
+_HEADER_PADDING_PX = 26
+_HELP_ICON_PX = 20
+
+
+def header_px(label: str, has_help: bool = False) -> int:
+    """The width (px) a column needs to show its whole header."""
+    return round(
+        len(label) * _HEADER_CHAR_PX + _HEADER_PADDING_PX + (_HELP_ICON_PX if has_help else 0)
+    )
+
+
+def fitted_width(width: Width, label: str, has_help: bool = False) -> Width:
+    """The column's width, widened to its header when that is wider (None stays automatic:
+    the grid then sizes the column to its header and cells itself)."""
+    if width is None:
+        return None
+    px = _PRESET_PX[width] if isinstance(width, str) else width
+    need = header_px(label, has_help)
+    return need if need > px else width
+
+
 def _column_config(col: Col, lang: Lang, raw: bool = False) -> Any:
     label = _label(col, lang, raw)
     help_text = t(col.help, lang) if col.help else None
+    preset: Width = "small" if col.kind == "page" else "large" if col.kind == "long" else None
+    col = replace(col, width=fitted_width(col.width or preset, label, help_text is not None))
     if col.kind == "link":
         # The domain is enough to tell sources apart; the whole address is in the downloads.
         return st.column_config.LinkColumn(

@@ -558,7 +558,8 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
     results = _frame(home, "select resource_type, count(*) as n from meta.dbt_results group by 1")
     assert dict(results.iter_rows()).get("unit_test", 0) > 0
 
-    load_id = int(report.batches[0].load_id)
+    load_id = report.batches[0].load_id
+    assert load_id is not None
     act(home, str(load_id), WITHDRAW, "sai vai trò")
     withdrawn = build_and_publish(home)
     assert withdrawn.narrowed_to == ("memberships",)
@@ -566,7 +567,8 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
 
     units = tmp_path / "don_vi.csv"
     units.write_text(
-        "unit_id,name,unit_type,organizer\nth-test-moi,Sở Thử nghiệm,department,UBND tỉnh Thanh Hóa\n",
+        "unit_id,name,unit_type,organizer\n"
+        "th-test-moi,Sở Thử nghiệm,department,UBND tỉnh Thanh Hóa\n",
         encoding="utf-8",
     )
     assert load_files([units], home).loaded_rows == 1

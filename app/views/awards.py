@@ -24,6 +24,7 @@ from app_context import (
     synthetic_note,
     warehouse_errors,
 )
+from charts import show_chart
 from tables import PROVENANCE, Col, show_table
 from thidua.i18n import fmt_int, fmt_percent, term
 
@@ -106,10 +107,7 @@ if tab == "funnel":
         if rows.is_empty():
             st.caption(view.t("state.empty"))
         else:
-            st.altair_chart(
-                charts.funnel(present.funnel_long(rows, stages, lang), stages, by, lang),
-                width="stretch",
-            )
+            show_chart(charts.funnel(present.funnel_long(rows, stages, lang), stages, by, lang))
             st.caption(view.t("awards.funnel.caption"))
             regime = [Col("regime_label", "col.regime", width="large")] if by == "year" else []
             approval = (
@@ -157,9 +155,8 @@ if tab == "compliance":
             if findings.is_empty():
                 st.success(view.t("awards.compliance.none"), icon=":material/task_alt:")
             else:
-                st.altair_chart(
-                    charts.compliance_counts(present.compliance_counts(findings, lang), lang),
-                    width="stretch",
+                show_chart(
+                    charts.compliance_counts(present.compliance_counts(findings, lang), lang)
                 )
                 # The reason first: it is what an analyst reads; the rest says where it applies.
                 show_table(
@@ -190,7 +187,7 @@ if tab == "compliance":
                     Col("gov_flag_max_share_of_eligible", "col.rule.max_share", "percent"),
                     Col("leading_unit_label", "col.rule.leading_unit", width="small"),
                     Col("provincial_flags_per_leading_unit", "col.rule.flags_per_leader", "int"),
-                    Col("source_note", "col.note", "long"),
+                    Col("note_label", "col.note", "long"),
                 ],
                 key="regimes",
                 lang=lang,
@@ -203,8 +200,8 @@ if tab == "compliance":
                     Col("rule_label", "col.rule", width="medium"),
                     Col("kind_label", "col.rule_kind", width="small"),
                     Col("severity_label", "col.severity", width=120),
-                    Col("applicability", "col.applicability", "long"),
-                    Col("source_note", "col.note", "long"),
+                    Col("applicability_label", "col.applicability", "long"),
+                    Col("note_label", "col.note", "long"),
                 ],
                 key="rules",
                 lang=lang,

@@ -20,6 +20,7 @@ from app_context import (
     synthetic_note,
     warehouse_errors,
 )
+from charts import show_chart
 from presenters import with_links
 from tables import Col, show_table
 from thidua.i18n import fmt_int
@@ -99,10 +100,7 @@ st.subheader(view.t("changes.clusters.title"))
 answer(present.best(cluster_frame, cluster_measure, "cluster_name", lang), "changes.clusters.best")
 bars = present.chart_rows(cluster_frame, cluster_measure, "cluster_name")
 if not bars.is_empty():
-    st.altair_chart(
-        charts.change_bars(bars, cluster_measure, label, measure_title, axis_format, lang),
-        width="stretch",
-    )
+    show_chart(charts.change_bars(bars, cluster_measure, label, measure_title, axis_format, lang))
 
 
 def cluster_href(cluster_id: str) -> str:
@@ -141,10 +139,7 @@ st.subheader(view.t("changes.units.title"))
 answer(present.best(unit_frame, unit_measure, "unit_label", lang), "changes.units.best")
 bars = present.chart_rows(unit_frame, unit_measure, "unit_label")
 if not bars.is_empty():
-    st.altair_chart(
-        charts.change_bars(bars, unit_measure, label, measure_title, axis_format, lang),
-        width="stretch",
-    )
+    show_chart(charts.change_bars(bars, unit_measure, label, measure_title, axis_format, lang))
 st.caption(view.t("changes.units.caption", shown=fmt_int(unit_frame.height, lang)))
 
 

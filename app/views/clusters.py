@@ -26,6 +26,7 @@ from app_context import (
     tile_origin,
     warehouse_errors,
 )
+from charts import show_chart
 from presenters import highlighted, with_links
 from tables import PROVENANCE, ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n import fmt_int, fmt_percent
@@ -135,7 +136,7 @@ if tab == "members":
             st.caption(view.t("state.empty"))
         else:
             st.caption(view.t("clusters.roster.caption"))
-            st.altair_chart(charts.roster_matrix(roster, lang), width="stretch")
+            show_chart(charts.roster_matrix(roster, lang))
         show_table(
             roster,
             [
@@ -168,7 +169,7 @@ if tab == "leaders":
                         known=fmt_int(known, lang),
                     )
                 )
-                st.altair_chart(charts.leadership_timeline(lead, lang), width="stretch")
+                show_chart(charts.leadership_timeline(lead, lang))
                 show_table(
                     lead,
                     [
@@ -237,13 +238,13 @@ if tab == "rank":
                 url_key="highlight_unit",
             )
             ranked = highlighted(ranked, "unit_id", highlight)
-            st.altair_chart(charts.bump_chart(ranked, lang), width="stretch")
+            show_chart(charts.bump_chart(ranked, lang))
             st.caption(view.t("clusters.bump.caption"))
         st.subheader(view.t("clusters.spread.title"))
         if scored.is_empty():
             st.caption(view.t("chart.no_scores"))
         else:
-            st.altair_chart(charts.score_spread(scored, lang), width="stretch")
+            show_chart(charts.score_spread(scored, lang))
             st.caption(view.t("clusters.spread.caption"))
             st.caption(view.t("share.explained"))
         st.subheader(view.t("clusters.checks.title"))
@@ -307,9 +308,9 @@ if tab == "criteria":
                 else:
                     by_basis, by_unit = present.criteria(raw, lang)
                     st.caption(view.t("clusters.criteria.caption"))
-                    st.altair_chart(charts.criteria_by_basis(by_basis, lang), width="stretch")
+                    show_chart(charts.criteria_by_basis(by_basis, lang))
                     st.subheader(view.t("clusters.criteria.units.title"))
-                    st.altair_chart(charts.criteria_heatmap(by_unit, lang), width="stretch")
+                    show_chart(charts.criteria_heatmap(by_unit, lang))
                     show_table(
                         by_basis,
                         [
@@ -344,7 +345,7 @@ if tab == "events":
                     end=fmt_int(held["year_end_review"], lang),
                 )
             )
-            st.altair_chart(charts.events_calendar(events, lang), width="stretch")
+            show_chart(charts.events_calendar(events, lang))
         show_table(
             events,
             [

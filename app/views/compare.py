@@ -19,6 +19,7 @@ from app_context import (
     synthetic_note,
     warehouse_errors,
 )
+from charts import show_chart
 from tables import ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n import fmt_int
 
@@ -75,16 +76,16 @@ show_table(
 )
 
 st.subheader(view.t("compare.share.title"))
-st.altair_chart(charts.share(yearly, order, lang), width="stretch")
+show_chart(charts.share(yearly, order, lang))
 st.caption(view.t("share.explained"))
 st.subheader(view.t("compare.stability.title"))
 if yearly["mean_abs_rank_change"].drop_nulls().is_empty():
     st.caption(view.t("clusters.bump.none"))
 else:
-    st.altair_chart(charts.rank_change(yearly, order, lang), width="stretch")
+    show_chart(charts.rank_change(yearly, order, lang))
 st.caption(view.t("compare.rank_change.help"))
 st.subheader(view.t("compare.awards.title"))
-st.altair_chart(charts.award_rate(yearly, order, lang), width="stretch")
+show_chart(charts.award_rate(yearly, order, lang))
 st.caption(view.t("compare.award_rate.help"))
 
 st.subheader(view.t("compare.years.title"))

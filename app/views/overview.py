@@ -22,6 +22,7 @@ from app_context import (
     synthetic_note,
     warehouse_errors,
 )
+from charts import show_chart
 from tables import PROVENANCE, Col, show_table
 from thidua.i18n import fmt_int, fmt_percent
 
@@ -90,13 +91,13 @@ st.subheader(view.t("chart.share.title"))
 if trend.is_empty():
     st.caption(view.t("chart.no_scores"))
 elif (trend["mode"] == "band").any():
-    st.altair_chart(charts.share_band(presenters.trend_frame(trend, lang), lang), width="stretch")
+    show_chart(charts.share_band(presenters.trend_frame(trend, lang), lang))
     st.caption(view.t("chart.many_clusters", max=da.MAX_CLUSTER_LINES))
 else:
     names = dict(zip(trend["cluster_id"], trend["cluster_name"], strict=True))
     highlight = pickers.highlight_picker(view, names, label="chart.share.highlight")
     shown = presenters.highlighted(presenters.trend_frame(trend, lang), "cluster_id", highlight)
-    st.altair_chart(charts.share_trend(shown, lang), width="stretch")
+    show_chart(charts.share_trend(shown, lang))
     st.caption(view.t("chart.share.caption"))
 if not trend.is_empty():
     st.caption(view.t("share.explained"))
@@ -107,30 +108,22 @@ with left:
     if events.is_empty():
         st.caption(view.t("state.empty"))
     else:
-        st.altair_chart(
-            charts.events_per_year(presenters.events_frame(events, lang), lang), width="stretch"
-        )
+        show_chart(charts.events_per_year(presenters.events_frame(events, lang), lang))
 with right:
     st.subheader(view.t("chart.awards.title"))
     if awards.is_empty():
         st.caption(view.t("state.empty"))
     else:
-        st.altair_chart(
-            charts.awards_by_type(presenters.awards_frame(awards, lang), lang), width="stretch"
-        )
+        show_chart(charts.awards_by_type(presenters.awards_frame(awards, lang), lang))
 
 st.subheader(view.t("chart.coverage.title"))
 if coverage.is_empty():
     st.caption(view.t("state.empty"))
 elif (coverage["mode"] == "share").any():
-    st.altair_chart(
-        charts.coverage_share(presenters.coverage_shares(coverage, lang), lang), width="stretch"
-    )
+    show_chart(charts.coverage_share(presenters.coverage_shares(coverage, lang), lang))
     st.caption(view.t("chart.many_clusters", max=da.MAX_CLUSTER_LINES))
 else:
-    st.altair_chart(
-        charts.events_coverage(presenters.coverage_frame(coverage, lang), lang), width="stretch"
-    )
+    show_chart(charts.events_coverage(presenters.coverage_frame(coverage, lang), lang))
     st.caption(view.t("chart.coverage.caption"))
 
 st.subheader(view.t("real.title"))

@@ -78,10 +78,10 @@ if tab == "build":
             results,
             [
                 Col("type_label", "col.resource_type", width="medium"),
-                Col("name", "col.name", width="large"),
+                Col("name", "col.dbt_name", width="large", help="col.dbt_name.help"),
                 Col("status_label", "col.status", width="medium"),
                 Col("execution_seconds", "col.seconds", "number", decimals=2, width="small"),
-                Col("message", "col.message", "long"),
+                Col("message_label", "col.message", "long"),
             ],
             key="dbt_results",
             lang=lang,
@@ -125,7 +125,7 @@ if tab == "loads":
                 Col("loaded_at", "col.loaded_at", "datetime", width="medium"),
                 Col("file_name", "col.file", width="medium"),
                 Col("source_sheet", "col.sheet", width="small"),
-                Col("record_type", "col.record_type", width="small"),
+                Col("record_type_label", "col.record_type", width="small"),
                 Col("status_label", "col.status", width="small"),
                 Col("rows_read", "col.rows_read", "int", width="small"),
                 Col("rows_loaded", "col.rows_loaded", "int", width="small"),
@@ -142,9 +142,9 @@ if tab == "checks":
         st.subheader(view.t("quality.gx.title"))
         st.caption(view.t("quality.gx.caption"))
         show_table(
-            da.gx_summary(db, stamp),
+            present.gx_summary(da.gx_summary(db, stamp), lang),
             [
-                Col("record_type", "col.record_type", width="medium"),
+                Col("record_type_label", "col.record_type", width="medium"),
                 Col("files", "col.files", "int", width="small"),
                 Col("expectations", "col.expectations", "int", width="small"),
                 Col("failed", "col.failed", "int", width="small"),
@@ -160,10 +160,10 @@ if tab == "checks":
         show_table(
             present.gx(da.gx_latest(db, stamp), lang),
             [
-                Col("record_type", "col.record_type", width="small"),
+                Col("record_type_label", "col.record_type", width="small"),
                 Col("file_name", "col.file", width="medium"),
-                Col("expectation", "col.expectation", width="large"),
-                Col("column_name", "col.column", width="medium"),
+                Col("rule_label", "col.expectation", width="large"),
+                Col("column_label", "col.column", width="medium"),
                 Col("outcome_label", "col.status", width="small"),
                 Col("element_count", "col.rows_checked", "int", width="small"),
                 Col("unexpected_count", "col.unexpected", "int", width="small"),
@@ -178,10 +178,10 @@ if tab == "quarantine":
         st.subheader(view.t("quality.names.title"))
         st.caption(view.t("quality.names.caption"))
         show_table(
-            da.unresolved_names(db, stamp),
+            present.unresolved(da.unresolved_names(db, stamp), lang),
             [
                 Col("name", "col.name_as_written", width="medium"),
-                Col("rule", "col.rule", width="small"),
+                Col("rule_label", "col.rule", width="small"),
                 Col("column_name", "col.column", width="small"),
                 Col("candidates", "col.candidates", "long"),
                 Col("rows", "col.rows", "int", width="small"),
@@ -195,22 +195,17 @@ if tab == "quarantine":
         st.subheader(view.t("quality.quarantine.title"))
         by_rule = da.quarantine_by_rule(db, stamp)
         if by_rule.height:
-            st.caption(
-                ", ".join(
-                    f"{rule} ({record}): {fmt_int(n, lang)}"
-                    for record, rule, n in by_rule.iter_rows()
-                )
-            )
+            st.caption(present.quarantine_tally(by_rule, lang))
         show_table(
             present.quarantine(da.quarantine(db, stamp), lang),
             [
-                Col("record_type", "col.record_type", width="small"),
+                Col("record_type_label", "col.record_type", width="small"),
                 Col("source_file", "col.file", width="medium"),
                 Col("source_sheet", "col.sheet", width="small"),
                 Col("source_row", "col.row", "year", width="small"),
-                Col("column_name", "col.column", width="small"),
+                Col("column_label", "col.column", width="small"),
                 Col("value", "col.value", width="medium"),
-                Col("rule", "col.rule", width="small"),
+                Col("rule_label", "col.rule", width="small"),
                 Col("message", "col.message", "long"),
                 Col("candidates", "col.candidates", "long"),
             ],

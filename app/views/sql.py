@@ -118,7 +118,9 @@ with warehouse_errors(view):
 yaml_docs = _yaml_docs(schema_docs.docs_fingerprint())
 names = tables["qualified_name"].to_list()
 table_doc = {
-    name: (comment or yaml_docs.get(name, schema_docs.TableDoc()).description)
+    name: schema_docs.describe(
+        name, comment, yaml_docs.get(name, schema_docs.TableDoc()).description, lang
+    )
     for name, comment in tables.select("qualified_name", "comment").iter_rows()
 }
 sizes = dict(tables.select("qualified_name", "estimated_size").iter_rows())
@@ -141,7 +143,12 @@ with detail:
         picked_columns = columns.filter(pl.col("qualified_name") == picked).with_columns(
             pl.struct("column_name", "comment")
             .map_elements(
-                lambda c: c["comment"] or doc.columns.get(c["column_name"], ""),
+                lambda c: schema_docs.describe(
+                    f"{picked}.{c['column_name']}",
+                    c["comment"],
+                    doc.columns.get(c["column_name"], ""),
+                    lang,
+                ),
                 return_dtype=pl.String,
             )
             .alias("description")

@@ -27,9 +27,10 @@ from app_context import (
     tile_origin,
     warehouse_errors,
 )
+from charts import show_chart
 from presenters import with_links
 from tables import PROVENANCE, ROW_ORIGIN, Col, show_table, value_source
-from thidua.i18n import fmt_int, fmt_percent
+from thidua.i18n import fmt_int, fmt_percent, term
 
 view = current_view()
 lang = view.lang
@@ -41,7 +42,8 @@ scope_caption(view)
 
 search = pickers.unit_search(view)
 with warehouse_errors(view):
-    options = da.unit_options(db, stamp, f, search, url_state.wanted("unit", "url_unit"))
+    found = pickers.units_found(view, search)
+    options = da.unit_options(db, stamp, f, found, url_state.wanted("unit", "url_unit"))
 if options.height > da.UNIT_OPTION_CAP:
     st.caption(view.t("picker.unit.too_many", cap=fmt_int(da.UNIT_OPTION_CAP, lang)))
     options = options.head(da.UNIT_OPTION_CAP)
@@ -61,7 +63,7 @@ st.caption(
     view.t(
         "units.profile",
         short=me["short_name"] or "—",
-        kind=me["unit_type"] or "—",
+        kind=term("unit_type", me["unit_type"], lang) if me["unit_type"] else "—",
         organizer=organizer or "—",
     )
 )
@@ -127,13 +129,13 @@ if history_frame is not None:
     if scored.is_empty():
         st.caption(view.t("chart.no_scores"))
     else:
-        st.altair_chart(charts.share_over_time(scored, merges, lang), width="stretch")
+        show_chart(charts.share_over_time(scored, merges, lang))
         st.caption(view.t("share.explained"))
     st.subheader(view.t("units.rank.title"))
     if ranked.is_empty():
         st.caption(view.t("clusters.bump.none"))
     else:
-        st.altair_chart(charts.rank_over_time(ranked, merges, lang), width="stretch")
+        show_chart(charts.rank_over_time(ranked, merges, lang))
     if merges:
         st.caption(view.t("units.merge.caption"))
 
@@ -193,7 +195,7 @@ if lineage.height:
             Col("from_label", "col.from_unit", width="medium"),
             Col("relation_label", "col.relation", width="small"),
             Col("to_label", "col.to_unit", width="medium"),
-            Col("source_note", "col.note", "long"),
+            Col("note_label", "col.note", "long"),
         ],
         key="unit_lineage",
         lang=lang,

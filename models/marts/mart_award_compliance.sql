@@ -71,7 +71,16 @@ flags as (
         awards.award_name_vi,
         awards.award_name_en,
         awards.status as award_status,
+        -- the status as the Vietnamese sentence says it: a reason never shows a code
+        case awards.status
+            when 'proposed' then 'đề nghị'
+            when 'approved' then 'được chấp thuận'
+            when 'decided' then 'đã có quyết định'
+            else awards.status
+        end as award_status_vi,
         awards.ranked_cluster_id,
+        -- the cluster by its name that year in the reasons (an id means nothing to a reader)
+        coalesce(ranked_clusters.cluster_name, awards.ranked_cluster_id) as ranked_cluster_name,
         awards.rank_in_ranked_cluster,
         awards.ranked_cluster_rank_basis,
         awards.is_synthetic,
@@ -92,6 +101,10 @@ flags as (
         on awards.results_year = years.results_year
     inner join award_types
         on awards.award_type_code = award_types.award_type_code
+    left join cluster_years as ranked_clusters
+        on
+            awards.ranked_cluster_id = ranked_clusters.cluster_id
+            and awards.results_year = ranked_clusters.results_year
     where awards.award_type_code = 'GOV_FLAG' or award_types.qualifies_for_gov_flag
 
 ),
@@ -192,16 +205,16 @@ gov_flag_not_leading_unit as (
 
     select
         'GOV_FLAG_NOT_LEADING_UNIT' as rule_code,
-        * exclude (rank_in_ranked_cluster),
+        * exclude (rank_in_ranked_cluster, award_status_vi, ranked_cluster_name),
         rank_in_ranked_cluster as observed_value,
         1 as allowed_value,
         format(
             'Government flag ({}) to {} ranked {} in {} (by {}); only units ranked first qualify',
-            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id, ranked_cluster_rank_basis
+            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_name, ranked_cluster_rank_basis
         ) as detail,
         format(
             'Cờ thi đua của Chính phủ ({}) cho {} xếp thứ {} trong {}; chỉ đơn vị dẫn đầu được xét',
-            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id
+            award_status_vi, unit_name, rank_in_ranked_cluster, ranked_cluster_name
         ) as detail_vi
 
     from flags
@@ -302,7 +315,7 @@ gov_flag_without_prior_flag as (
 
     select
         'GOV_FLAG_WITHOUT_PRIOR_FLAG' as rule_code,
-        flags.*,
+        flags.* exclude (flags.award_status_vi, flags.ranked_cluster_name),
         first_provincial_flags.first_flag_year as observed_value,
         flags.results_year as allowed_value,
         format(
@@ -312,7 +325,7 @@ gov_flag_without_prior_flag as (
         ) as detail,
         format(
             'Cờ thi đua của Chính phủ ({}) cho {} chưa có Cờ thi đua của tỉnh đến năm {}',
-            flags.award_status, flags.unit_name, flags.results_year
+            flags.award_status_vi, flags.unit_name, flags.results_year
         ) as detail_vi
 
     from flags
@@ -345,12 +358,12 @@ provincial_flag_more_than_one as (
             as allowed_value,
         format(
             '{} provincial flags in {} for {} leading unit(s); {} per leading unit in practice',
-            provincial_flags.n_flags, provincial_flags.cluster_id,
+            provincial_flags.n_flags, coalesce(flag_clusters.cluster_name, provincial_flags.cluster_id),
             greatest(1, coalesce(cluster_results.n_leading_units, 0)), provincial_flags.flags_per_leading_unit
         ) as detail,
         format(
             '{} Cờ thi đua của tỉnh trong {} cho {} đơn vị dẫn đầu',
-            provincial_flags.n_flags, provincial_flags.cluster_id,
+            provincial_flags.n_flags, coalesce(flag_clusters.cluster_name, provincial_flags.cluster_id),
             greatest(1, coalesce(cluster_results.n_leading_units, 0))
         ) as detail_vi,
         provincial_flags.is_synthetic,
@@ -362,6 +375,10 @@ provincial_flag_more_than_one as (
         provincial_flags.record.source_row
 
     from provincial_flags
+    left join cluster_years as flag_clusters
+        on
+            provincial_flags.cluster_id = flag_clusters.cluster_id
+            and provincial_flags.results_year = flag_clusters.results_year
     left join cluster_results
         on
             provincial_flags.organizer_id = cluster_results.organizer_id
@@ -377,16 +394,16 @@ provincial_flag_not_first as (
 
     select
         'PROV_FLAG_NOT_FIRST' as rule_code,
-        * exclude (rank_in_ranked_cluster),
+        * exclude (rank_in_ranked_cluster, award_status_vi, ranked_cluster_name),
         rank_in_ranked_cluster as observed_value,
         1 as allowed_value,
         format(
             'Provincial flag ({}) to {} ranked {} in {} (by {}); the flag goes to the leading unit',
-            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id, ranked_cluster_rank_basis
+            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_name, ranked_cluster_rank_basis
         ) as detail,
         format(
             'Cờ thi đua của tỉnh ({}) cho {} xếp thứ {} trong {}; Cờ dành cho đơn vị dẫn đầu',
-            award_status, unit_name, rank_in_ranked_cluster, ranked_cluster_id
+            award_status_vi, unit_name, rank_in_ranked_cluster, ranked_cluster_name
         ) as detail_vi
 
     from flags
@@ -402,11 +419,11 @@ flag_rank_unknown as (
 
     select
         'FLAG_RANK_UNKNOWN' as rule_code,
-        *,
+        * exclude (award_status_vi, ranked_cluster_name),
         format(
             '{} ({}) to {}: no rank of the unit is known for {}', award_name_en, award_status, unit_name, results_year
         ) as detail,
-        format('{} ({}) cho {}: chưa biết thứ hạng năm {}', award_name_vi, award_status, unit_name, results_year)
+        format('{} ({}) cho {}: chưa biết thứ hạng năm {}', award_name_vi, award_status_vi, unit_name, results_year)
             as detail_vi
 
     from flags
@@ -425,11 +442,12 @@ award_unit_not_named as (
 
     select
         'AWARD_UNIT_NOT_NAMED' as rule_code,
-        *,
+        * exclude (award_status_vi, ranked_cluster_name),
         format(
             '{} ({}): the source does not name the unit, so no flag rule can be checked', award_name_en, award_status
         ) as detail,
-        format('{} ({}): nguồn không nêu tên đơn vị, không kiểm tra được', award_name_vi, award_status) as detail_vi
+        format('{} ({}): nguồn không nêu tên đơn vị, không kiểm tra được', award_name_vi, award_status_vi)
+            as detail_vi
 
     from flags
     where unit_id is null
@@ -450,11 +468,11 @@ leader_not_member as (
         cluster_years.leader_name as unit_name,
         format(
             '{} is recorded as leader of {} in {} but is not among the members it scored or ranked',
-            cluster_years.leader_name, cluster_years.cluster_id, cluster_years.results_year
+            cluster_years.leader_name, cluster_years.cluster_name, cluster_years.results_year
         ) as detail,
         format(
             '{} được ghi là Cụm/Khối trưởng {} năm {} nhưng không có trong danh sách chấm điểm, xếp hạng',
-            cluster_years.leader_name, cluster_years.cluster_id, cluster_years.results_year
+            cluster_years.leader_name, cluster_years.cluster_name, cluster_years.results_year
         ) as detail_vi,
         -- synthetic when both the leader's record and the results it is missing from are
         coalesce(leader_years.is_synthetic, cluster_years.is_leader_synthetic, true)
@@ -486,30 +504,39 @@ rank_contradicts_scores as (
 
     select
         'RANK_CONTRADICTS_SCORES' as rule_code,
-        organizer_id,
-        cluster_id,
-        results_year,
-        unit_id,
-        unit_name,
-        declared_rank as observed_value,
-        rank_by_score as allowed_value,
-        format('{} declared rank {} in {}, rank {} by score', unit_name, declared_rank, cluster_id, rank_by_score)
-            as detail,
+        unit_years.organizer_id,
+        unit_years.cluster_id,
+        unit_years.results_year,
+        unit_years.unit_id,
+        unit_years.unit_name,
+        unit_years.declared_rank as observed_value,
+        unit_years.rank_by_score as allowed_value,
         format(
-            '{} công bố xếp thứ {} trong {}, theo điểm xếp thứ {}', unit_name, declared_rank, cluster_id, rank_by_score
+            '{} declared rank {} in {}, rank {} by score',
+            unit_years.unit_name, unit_years.declared_rank,
+            coalesce(rank_clusters.cluster_name, unit_years.cluster_id), unit_years.rank_by_score
+        ) as detail,
+        format(
+            '{} công bố xếp thứ {} trong {}, theo điểm xếp thứ {}',
+            unit_years.unit_name, unit_years.declared_rank,
+            coalesce(rank_clusters.cluster_name, unit_years.cluster_id), unit_years.rank_by_score
         ) as detail_vi,
         -- about the declared rank and the scores, whatever the membership's source; cited from
         -- the declared rank's own record
-        is_rank_synthetic and is_score_synthetic as is_synthetic,
-        rank_source_kind as source_kind,
-        rank_source_ref as source_ref,
-        rank_source_url as source_url,
-        rank_source_file as source_file,
-        rank_source_sheet as source_sheet,
-        rank_source_row as source_row
+        unit_years.is_rank_synthetic and unit_years.is_score_synthetic as is_synthetic,
+        unit_years.rank_source_kind as source_kind,
+        unit_years.rank_source_ref as source_ref,
+        unit_years.rank_source_url as source_url,
+        unit_years.rank_source_file as source_file,
+        unit_years.rank_source_sheet as source_sheet,
+        unit_years.rank_source_row as source_row
 
     from unit_years
-    where is_rank_mismatch
+    left join cluster_years as rank_clusters
+        on
+            unit_years.cluster_id = rank_clusters.cluster_id
+            and unit_years.results_year = rank_clusters.results_year
+    where unit_years.is_rank_mismatch
 
 ),
 

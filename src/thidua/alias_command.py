@@ -139,7 +139,7 @@ def add_scoped(
         units, organizers = _units_and_organizers(con)
     if unit_id not in units:
         raise UserError(
-            f"không có đơn vị mã ‘{unit_id}’ (seeds/units.csv và các tệp units đã nạp)",
+            f"không có đơn vị mã ‘{unit_id}’ (seeds/units.csv và các tệp danh mục đơn vị đã nạp)",
             f"no unit with id ‘{unit_id}’ (seeds/units.csv and loaded units files)",
         )
     # The name is scoped to the organiser whose records write it: the one given, else the

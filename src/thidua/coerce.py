@@ -520,7 +520,7 @@ def _unknown_unit_ids(
             pl.col("_unknown"),
             "unit_id",
             "unknown_unit_id",
-            "không có đơn vị mã ‘{value}’ (seeds/units.csv và các tệp units đã nạp)",
+            "không có đơn vị mã ‘{value}’ (seeds/units.csv và các tệp danh mục đơn vị đã nạp)",
             "no unit with id ‘{value}’ (seeds/units.csv and loaded units files)",
             pl.col("_cand"),
         )

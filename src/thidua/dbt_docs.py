@@ -1,14 +1,16 @@
-"""Descriptions of the warehouse's tables and columns, for the SQL page's schema browser.
+"""The English descriptions of the warehouse's tables and columns, from the project's dbt YAML.
 
-Two places can hold them, and the stored one wins:
+Two places can hold them, and the stored one wins (app/schema_docs.py decides, per language):
 
 1. the published file itself: dbt's `persist_docs` writes every model's and column's description
    as a DuckDB COMMENT, which any client sees (`duckdb_tables().comment`, `duckdb_columns()`), and
    which always matches the build that was published;
-2. the project's dbt YAML files (`models/**/*.yml`, `seeds/*.yml`), read at run time: right for
-   a warehouse built from this checkout, and the only source while `persist_docs` is off.
+2. the project's dbt YAML files (`models/**/*.yml`, `seeds/*.yml`), read here at run time: right
+   for a warehouse built from this checkout, and the only source while `persist_docs` is off.
 
-No Streamlit and no SQL here (data_access.py reads the stored comments); plain YAML reading.
+Their Vietnamese translations live in the `schema` catalogue (thidua.catalogue), keyed by
+`schema.table` and `schema.table.column` as `english_descriptions()` lists them.
+No Streamlit and no SQL here; plain YAML reading.
 """
 
 from __future__ import annotations
@@ -70,3 +72,15 @@ def docs_fingerprint(root: Path = PROJECT_ROOT) -> str:
     return ";".join(
         f"{path.name}:{path.stat().st_mtime_ns}" for _, path in _yaml_files(root) if path.exists()
     )
+
+
+def english_descriptions(root: Path = PROJECT_ROOT) -> dict[str, str]:
+    """`schema.table` and `schema.table.column` -> its English description (documented ones)."""
+    described: dict[str, str] = {}
+    for table, doc in read_docs(root).items():
+        if doc.description:
+            described[table] = doc.description
+        for column, text in doc.columns.items():
+            if text:
+                described[f"{table}.{column}"] = text
+    return described
