@@ -117,3 +117,32 @@ def test_the_minimal_floor_computes_the_peers_headline_facts(tmp_path: Path) -> 
     assert ours == theirs
     stage = Stage("load", 2 * floor.seconds, 0.0, minimal_s=floor.seconds)
     assert stage.ratio_to_minimal == 2.0
+
+
+def test_the_browser_timings_the_e2e_test_writes_become_bench_rows(tmp_path: Path) -> None:
+    import json
+
+    from thidua.bench.run import browser_stages
+
+    timings = tmp_path / "timings.json"
+    assert browser_stages(timings) == []  # no browser run yet: nothing made up
+    timings.write_text(
+        json.dumps(
+            {
+                "pages": {
+                    "tong-quan": {
+                        "cold_server": True,
+                        "ready_s": 2.5,
+                        "first_contentful_paint_s": 0.4,
+                    },
+                    "cum-khoi": {"cold_server": False, "ready_s": 1.2},
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    stages = browser_stages(timings)
+    assert [(s.name, s.wall_s) for s in stages] == [
+        ("browser: tong-quan ready (cold server)", 2.5),
+        ("browser: cum-khoi ready", 1.2),
+    ]
