@@ -372,14 +372,22 @@ def test_every_page_in_a_real_browser(browser: Any, server: Server) -> None:
         page.goto(server.url + check.path, wait_until="domcontentloaded")
         page.wait_for_selector("h1", state="visible", timeout=READY_TIMEOUT_MS)
         title_s = time.perf_counter() - started
+        # The page's main visual (its first content check: the chart, table or tiles) drawn:
+        # what the analyst waits for, and what make bench holds against the 1.5 s target.
+        main_visual_s = None
+        if check.content:
+            page.wait_for_selector(check.content[0], state="visible", timeout=READY_TIMEOUT_MS)
+            main_visual_s = round(time.perf_counter() - started, 3)
+        page.wait_for_function(_READY, timeout=READY_TIMEOUT_MS)
+        ready_s = time.perf_counter() - started  # before wait_ready's fixed settle pause
         wait_ready(page)
-        ready_s = time.perf_counter() - started
         page.wait_for_timeout(GRID_SETTLE_S * 1000)
         timings[check.name] = {
             "path": check.path,
             "cold_server": not timings,
             "first_contentful_paint_s": page.evaluate(_FIRST_PAINT),
             "title_visible_s": round(title_s, 3),
+            "main_visual_s": main_visual_s,
             "ready_s": round(ready_s, 3),
         }
         problems = page_problems(page)

@@ -198,7 +198,8 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
     def check(
         column: str, typed: pl.Series, rule: str, vi: str, en: str, mask: pl.Series | None = None
     ) -> None:
-        failed = raw[column].is_not_null() & typed.is_null()
+        # A cell of only spaces is as blank as an empty one (the reader treats it so too).
+        failed = _clean(raw[column]).is_not_null() & typed.is_null()
         if mask is not None:
             failed = failed & mask
         if failed.any():
@@ -253,7 +254,10 @@ def coerce_batch(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.Da
                 "unparseable_cluster",
                 "không nhận ra cụm/khối ‘{value}’ (ví dụ đúng: “Cụm thi đua số 5”)",
                 "cannot read the cluster ‘{value}’ (expected e.g. “Cụm thi đua số 5”)",
-                mask=organizer_id.is_not_null(),
+                # With an unknown organiser the id cannot be built, but a cluster no organiser
+                # could read is still named now, not on the next load.
+                mask=organizer_id.is_not_null()
+                | cleaned.is_in([c for c, ref in refs.items() if ref is None]),
             )
             out[f"{name}_raw"] = cells
             out[f"{name}_id"] = cluster_id
