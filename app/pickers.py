@@ -98,7 +98,15 @@ def clusters_picker(view: ViewContext, options: pl.DataFrame) -> tuple[str, ...]
     real = options.filter(~pl.col("is_synthetic"))["cluster_id"].to_list()
     default = (real + [i for i in ids if i not in real])[:3]
     key = "url_clusters"
+    unknown = url_state.unknown_in_link("clusters", ids)
     url_state.seed_many("clusters", key, ids, default, COMPARE_MAX)
+    if unknown:
+        # as the single-cluster pages do: say what the link named that cannot be shown
+        st.warning(
+            view.t("picker.clusters.unknown", ids=", ".join(f"“{u}”" for u in unknown)),
+            icon=":material/search_off:",
+        )
+    shown_from_link = list(st.session_state.get(key) or [])
     picked: Sequence[str] = st.multiselect(
         view.t("picker.clusters"),
         ids,
@@ -108,7 +116,12 @@ def clusters_picker(view: ViewContext, options: pl.DataFrame) -> tuple[str, ...]
         help=view.t("picker.clusters.help", max=COMPARE_MAX),
         placeholder=view.t("picker.clusters.placeholder"),
     )
-    url_state.publish_many("clusters", list(picked), default)
+    url_state.publish_many(
+        "clusters",
+        list(picked),
+        default,
+        keep_link=bool(unknown) and list(picked) == shown_from_link,
+    )
     return tuple(picked)
 
 

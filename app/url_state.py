@@ -328,10 +328,33 @@ def seed_many(
         st.session_state[widget_key] = [v for v in default if v in allowed][:limit]
 
 
-def publish_many(url_key: str, values: Sequence[str], default: Sequence[str] | None = None) -> None:
+def unknown_in_link(url_key: str, options: Sequence[str]) -> list[str]:
+    """The comma-separated ids a link names under `url_key` that are not among `options`."""
+    linked = _from_link(url_key)
+    if linked is None:
+        return []
+    allowed = set(options)
+    return [v for v in dict.fromkeys(linked.split(_SEP)) if v and v not in allowed]
+
+
+def publish_many(
+    url_key: str,
+    values: Sequence[str],
+    default: Sequence[str] | None = None,
+    *,
+    keep_link: bool = False,
+) -> None:
     """After a multiselect: remember the picks and always name them in the URL (the `default`
-    picks, in a URL that does not name any, are not a change by themselves: `finish_run`)."""
+    picks, in a URL that does not name any, are not a change by themselves: `finish_run`).
+
+    `keep_link`: the picks are what a link named, less ids the page cannot show (and says so):
+    the URL keeps the link as it came, unknown ids included, rather than rewriting it.
+    """
     st.session_state[_kept_key(url_key)] = list(values)
+    linked = _from_link(url_key) if keep_link else None
+    if linked is not None:
+        _write(url_key, linked)
+        return
     _write(url_key, _SEP.join(values) if values else None)
     if default is not None and list(values) == list(default):
         _run().implied.add(url_key)

@@ -223,6 +223,21 @@ def test_a_cluster_outside_the_filters_is_named_and_kept(app: AppTest) -> None:
     assert at.query_params == link
 
 
+def test_unknown_clusters_in_a_compare_link_are_said_and_the_url_kept(app: AppTest) -> None:
+    link = {"clusters": f"th-ubnd:cum-05,th-ubnd:cum-99,{CUM_8}"}
+    at = _open(app, "so-sanh", **link)
+    assert "Không hiển thị: “th-ubnd:cum-99”" in _warnings(at)
+    assert at.query_params == link  # as typed, the unknown id included
+    assert at.multiselect(key="url_clusters").value == ["th-ubnd:cum-05", CUM_8]
+    assert at.get("vega_lite_chart")  # the two it knows are compared
+    # A new choice replaces the link, and the notice goes.
+    at.multiselect(key="url_clusters").unselect("th-ubnd:cum-05")
+    at.multiselect(key="url_clusters").select("th-ubnd:cum-07")
+    _run(at)
+    assert at.query_params["clusters"] == f"{CUM_8},th-ubnd:cum-07"
+    assert not _warnings(at)
+
+
 def test_the_menu_opens_the_overview_at_its_readme_path(app: AppTest) -> None:
     at = _open(app, "cum-khoi")
     menu = {link.proto.label: link.proto.page for link in at.sidebar.get("page_link")}
