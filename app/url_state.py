@@ -305,9 +305,10 @@ def seed_many(
     linked = _from_link(url_key)
     if linked is not None:
         picked = [v for v in dict.fromkeys(linked.split(_SEP)) if v in allowed][:limit]
-        if picked:
-            st.session_state[widget_key] = picked
-            return
+        # A link naming none the page can show picks none: other values under its address
+        # would pass for the ones it names (the page says which it could not show).
+        st.session_state[widget_key] = picked
+        return
     current = st.session_state.get(widget_key)
     if (
         not is_history_navigation()

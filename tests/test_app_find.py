@@ -238,6 +238,15 @@ def test_unknown_clusters_in_a_compare_link_are_said_and_the_url_kept(app: AppTe
     assert not _warnings(at)
 
 
+def test_a_compare_link_naming_no_known_cluster_compares_none(app: AppTest) -> None:
+    link = {"clusters": "th-ubnd:cum-98,th-ubnd:cum-99"}
+    at = _open(app, "so-sanh", **link)
+    assert "Không hiển thị: “th-ubnd:cum-98”, “th-ubnd:cum-99”" in _warnings(at)
+    assert at.multiselect(key="url_clusters").value == []  # no default passed off as the link's
+    assert not at.get("vega_lite_chart")
+    assert at.query_params == link
+
+
 def test_the_menu_opens_the_overview_at_its_readme_path(app: AppTest) -> None:
     at = _open(app, "cum-khoi")
     menu = {link.proto.label: link.proto.page for link in at.sidebar.get("page_link")}
