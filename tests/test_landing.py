@@ -178,6 +178,8 @@ def test_a_second_writer_is_told_in_both_languages(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.wait(timeout=HANG_GUARD_S)
+        if holder.stdout is not None:  # an open pipe left to the collector warns in a later test
+            holder.stdout.close()
 
 
 def test_a_complete_roster_replaces_the_earlier_list_and_a_withdrawal_takes_it_back(
