@@ -34,14 +34,14 @@ test-fast: setup
 	$(BIN)/pytest -q -m "not integration and not browser and not slow"
 
 check: setup
-	$(BIN)/ruff check src app tests
-	$(BIN)/ruff format --check src app tests
+	$(BIN)/ruff check src app benchmarks tests
+	$(BIN)/ruff format --check src app benchmarks tests
 	$(BIN)/mypy
 	$(BIN)/sqlfluff lint models data-tests macros analyses
 
 format: setup
-	$(BIN)/ruff check --fix src app tests
-	$(BIN)/ruff format src app tests
+	$(BIN)/ruff check --fix src app benchmarks tests
+	$(BIN)/ruff format src app benchmarks tests
 	$(BIN)/sqlfluff fix models data-tests macros analyses
 
 ## the headless browser the end-to-end test drives (Debian's chromium; never a downloaded one)
@@ -50,11 +50,11 @@ browser:
 
 ## make bench [TIER=province|national] [SCALE=F] [LOAD_ROWS=N]: every stage against its floor
 bench: setup
-	$(BIN)/thidua bench --tier $(or $(TIER),province) --scale $(or $(SCALE),1) --load-rows $(or $(LOAD_ROWS),1000000)
+	$(BIN)/python -m benchmarks --tier $(or $(TIER),province) --scale $(or $(SCALE),1) --load-rows $(or $(LOAD_ROWS),1000000)
 
 ## how each stage grows with the data: national at scales 0.1, 0.3 and 1
 bench-growth: setup
-	$(BIN)/thidua bench --tier national --scales $(SCALES)
+	$(BIN)/python -m benchmarks --tier national --scales $(SCALES)
 
 ## extraction quality: precision, recall and F1 per record type on documents with hand-made
 ## truth (the seed articles, the development corpus and the held-out corpus); DETAILS=1 lists misses

@@ -15,8 +15,8 @@ import duckdb
 import streamlit as st
 
 from data_access import Filters, PublishInfo
-from thidua.i18n import Lang, fmt_year_range, t
-from thidua.query import WarehouseMissing
+from thidua.i18n.messages import Lang, fmt_year_range, t
+from thidua.query.read import WarehouseMissing
 
 _VIEW_KEY = "_thidua_view"
 

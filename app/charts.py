@@ -4,12 +4,12 @@ One visual rule across charts: real values are solid (opacity 1, diamonds on lin
 are pale (opacity 0.35, circles), and the legend "Nguồn dữ liệu" names both. The encoding follows
 the plotted value's own flag, not the row's (a score point is pale when its scores are generated,
 even in a row an article states), and the tooltip's "Nguồn dữ liệu" gives that value's source in
-words (presenters.with_value_source). Titles and labels come
-from thidua.i18n; the frames arrive with translated label columns from presenters.py. Every chart
-goes through `localized()`, which gives Vega the Vietnamese number and date formats ("90,5%",
-"thg 1 2022") of the current language and the shared theme: axis and legend text dark enough to
-read (contrast at least 4.5:1 on the white page, where Streamlit's own grey is below it), and
-legends below the plot, so a 390 px phone keeps the plot's width.
+words (presenters.with_value_source). Titles and labels come from thidua.i18n.messages; the frames
+arrive with translated label columns from presenters.py. Every chart goes through `localized()`,
+which gives Vega the Vietnamese number and date formats ("90,5%", "thg 1 2022") of the current
+language and the shared theme: axis and legend text dark enough to read (contrast at least 4.5:1 on
+the white page, where Streamlit's own grey is below it), and legends below the plot, so a 390 px
+phone keeps the plot's width.
 
 Every chart says what it shows in one line, computed from the rows it draws (`summarized`: the
 highest value, the unit ranked first most often...): `show_chart` writes it under the chart, and
@@ -26,7 +26,7 @@ import polars as pl
 import streamlit as st
 
 from presenters import origin_domain
-from thidua.i18n import Lang, fmt_int, fmt_percent, t, vega_locale
+from thidua.i18n.messages import Lang, fmt_int, fmt_percent, t, vega_locale
 
 TopLevel = TypeVar("TopLevel", alt.Chart, alt.LayerChart, alt.VConcatChart, alt.HConcatChart)
 

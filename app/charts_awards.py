@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 
 from charts import label_limit, localized, origin_opacity, summarized, summary_most
-from thidua.i18n import Lang, fmt_int, t, term
+from thidua.i18n.messages import Lang, fmt_int, t, term
 
 # Three steps of one process: one hue getting darker as a proposal moves on.
 _STAGES = ("proposed", "approved", "decided")

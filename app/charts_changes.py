@@ -10,7 +10,7 @@ import altair as alt
 import polars as pl
 
 from charts import label_limit, localized, origin_opacity, summarized
-from thidua.i18n import Lang, t
+from thidua.i18n.messages import Lang, t
 
 _GAIN_COLORS = ["#1e8449", "#c0392b"]  # gain, loss
 

@@ -24,7 +24,7 @@ from charts import (
     summary_extreme,
     year_axis,
 )
-from thidua.i18n import Lang, fmt_date, fmt_int, t, term
+from thidua.i18n.messages import Lang, fmt_date, fmt_int, t, term
 
 ROLES = ("leader", "deputy", "member", "unknown")
 # Leadership stands out (warm), ordinary membership is quiet (cool); "not stated" is grey.

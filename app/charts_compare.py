@@ -17,7 +17,7 @@ from charts import (
     summary_extreme,
     year_axis,
 )
-from thidua.i18n import Lang, fmt_number, t
+from thidua.i18n.messages import Lang, fmt_number, t
 
 _HEIGHT = 280
 

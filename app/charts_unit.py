@@ -24,7 +24,7 @@ from charts import (
     summary_extreme,
     year_axis,
 )
-from thidua.i18n import Lang, fmt_int, t
+from thidua.i18n.messages import Lang, fmt_int, t
 
 
 def _tooltip(lang: Lang, value: str, source: str) -> list[alt.Tooltip]:

@@ -1,7 +1,7 @@
 """All SQL of the dashboard, and nothing else.
 
-Every reader goes through `thidua.query` (a fresh read-only attach per query, so a new publish is
-seen and a build is never blocked). Cached readers take the publish stamp as an argument: it is
+Every reader goes through `thidua.query.read` (a fresh read-only attach per query, so a new publish
+is seen and a build is never blocked). Cached readers take the publish stamp as an argument: it is
 part of the cache key, so a publish (a new file) makes every cached answer stale at once without a
 restart or a TTL.
 
@@ -37,8 +37,8 @@ from typing import ParamSpec, TypeVar
 import polars as pl
 import streamlit as st
 
-from thidua.query import read_query
-from thidua.sandbox import UntrustedResult, run_untrusted
+from thidua.query.read import read_query
+from thidua.query.sandbox import UntrustedResult, run_untrusted
 
 SQL_ROW_CAP = 10_000
 SQL_TIMEOUT_S = 10.0
@@ -1122,7 +1122,7 @@ def q_search_names(f: Filters) -> Query:
     so a name is found whatever years are selected (the page it opens says when they hold
     nothing).
 
-    The candidates are ranked in Python by thidua.name_search (its docstring has the details),
+    The candidates are ranked in Python by thidua.query.name_search (its docstring has the details),
     not in SQL: names are compared by the project's match_key and fold, which DuckDB does not
     have. Best first: (0) the same name as a spelling, or a cluster named by kind and number,
     Arabic or Roman; (1) every typed word accounted for by a spelling's words or their initials

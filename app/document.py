@@ -19,7 +19,7 @@ import json
 import streamlit as st
 
 from app_context import ViewContext
-from thidua.i18n import LANGS, message_keys, t
+from thidua.i18n.messages import LANGS, message_keys, t
 
 _SCRIPT = """<script>
 (() => {

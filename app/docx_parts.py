@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from thidua.i18n import Lang
+from thidua.i18n.messages import Lang
 
 # The typeface and margins of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP:
 # Times New Roman 13-14 pt; left margin 30-35 mm, right 15-20 mm, top and bottom 20-25 mm).

@@ -32,7 +32,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from source_words import refs_in_words
-from thidua.i18n import Lang, fmt_percent
+from thidua.i18n.messages import Lang, fmt_percent
 
 FILE_DECIMALS = 2
 

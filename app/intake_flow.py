@@ -23,16 +23,16 @@ from pathlib import Path
 import polars as pl
 
 from thidua import work_lock
-from thidua.alias_command import AddedAlias, add_scoped
-from thidua.award_types import is_remaining_units
-from thidua.build import BuildResult, build_and_publish
+from thidua.contract.records import REVIEW_COLUMNS
 from thidua.extract.batch import Extraction, extract_files
 from thidua.extract.review import write_folder
-from thidua.load_report import Line, batch_lines, total_line
-from thidua.loader import BatchReport, LoadReport, load_files
+from thidua.ingest.alias_command import AddedAlias, add_scoped
+from thidua.ingest.award_types import is_remaining_units
+from thidua.ingest.load_report import Line, batch_lines, total_line
+from thidua.ingest.loader import BatchReport, LoadReport, load_files
+from thidua.ingest.readers import SUPPORTED_SUFFIXES
 from thidua.paths import Home
-from thidua.readers import SUPPORTED_SUFFIXES
-from thidua.records import REVIEW_COLUMNS
+from thidua.warehouse.build import BuildResult, build_and_publish
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 RECORD_SUFFIXES = SUPPORTED_SUFFIXES

@@ -17,8 +17,8 @@ import url_state
 from app_context import ViewContext, warehouse_errors
 from data_access import COMPARE_MAX
 from presenters_cluster import cluster_label
-from thidua.i18n import fmt_int
-from thidua.name_search import MIN_LENGTH
+from thidua.i18n.messages import fmt_int
+from thidua.query.name_search import MIN_LENGTH
 
 
 def _cluster_labels(options: pl.DataFrame, view: ViewContext) -> dict[str, str]:

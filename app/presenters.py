@@ -12,7 +12,7 @@ from pathlib import PurePath
 import polars as pl
 
 from source_words import refs_in_words
-from thidua.i18n import Lang, fmt_percent, t, term
+from thidua.i18n.messages import Lang, fmt_percent, t, term
 
 
 def with_origin(

@@ -6,7 +6,7 @@ import polars as pl
 
 from presenters import with_origin, with_provenance, with_terms
 from presenters_cluster import awards as award_rows
-from thidua.i18n import Lang, fmt_int, t
+from thidua.i18n.messages import Lang, fmt_int, t
 
 STAGES = ("proposed", "approved", "decided")
 DIMENSIONS = ("year", "type", "cluster")

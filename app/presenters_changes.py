@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from presenters import with_origin
-from thidua.i18n import Lang, fmt_number, t
+from thidua.i18n.messages import Lang, fmt_number, t
 
 # A chart of every cluster of the country is unreadable: the largest gains and losses.
 CHART_ROWS = 12

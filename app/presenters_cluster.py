@@ -17,7 +17,7 @@ from presenters import (
     with_terms,
     with_value_source,
 )
-from thidua.i18n import Lang, fmt_date, fmt_number, fmt_percent, fmt_year_range, t, term
+from thidua.i18n.messages import Lang, fmt_date, fmt_number, fmt_percent, fmt_year_range, t, term
 
 
 def _percent_labels(frame: pl.DataFrame, column: str, lang: Lang, target: str) -> pl.DataFrame:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from presenters import with_mix, with_origin, with_value_source
-from thidua.i18n import Lang, fmt_number, fmt_percent, t, term
+from thidua.i18n.messages import Lang, fmt_number, fmt_percent, t, term
 
 
 def yearly(frame: pl.DataFrame, changes: pl.DataFrame, lang: Lang) -> pl.DataFrame:

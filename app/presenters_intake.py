@@ -13,11 +13,11 @@ from pathlib import Path
 
 import polars as pl
 
-from thidua.display_names import column_header
+from thidua.contract.display_names import column_header
+from thidua.contract.records import RECORD_TYPES, REVIEW_COLUMNS, VALUE_LABELS
 from thidua.extract.batch import Extraction
 from thidua.extract.model import Document
-from thidua.i18n import Lang, t
-from thidua.records import RECORD_TYPES, REVIEW_COLUMNS, VALUE_LABELS
+from thidua.i18n.messages import Lang, t
 
 ACCEPT = "accept"
 RESOLVED = "resolved_unit"

@@ -7,10 +7,10 @@ import re
 import polars as pl
 
 from presenters import with_terms
-from thidua.contract import checked_column
-from thidua.display_names import column_header
-from thidua.i18n import Lang, fmt_int, t, term
-from thidua.records import RECORD_TYPES
+from thidua.contract.artifacts import checked_column
+from thidua.contract.display_names import column_header
+from thidua.contract.records import RECORD_TYPES
+from thidua.i18n.messages import Lang, fmt_int, t, term
 
 
 def dbt_results(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from presenters import with_mix, with_origin, with_terms, with_value_source
-from thidua.i18n import Lang, fmt_date, fmt_percent, has, t, term
+from thidua.i18n.messages import Lang, fmt_date, fmt_percent, has, t, term
 
 
 def history(frame: pl.DataFrame, family: pl.DataFrame, lang: Lang) -> pl.DataFrame:

@@ -2,8 +2,8 @@
 đua của đơn vị" of one unit across the years. For the year-end meeting, in Vietnamese or English.
 
 Laid out from queries_report's facts (marts only): nothing here decides a rank, a leader or a
-finding, it writes what the marts state. Numbers and dates are written as the dashboard writes
-them (thidua.i18n), a value no source states as "chưa có dữ liệu" (never a guess), a generated
+finding, it writes what the marts state. Numbers and dates are written as the dashboard writes them
+(thidua.i18n.messages), a value no source states as "chưa có dữ liệu" (never a guess), a generated
 value with a "*" and a note at the top naming what is generated, and every fact's source as a
 numbered "[n]" listed under "Nguồn" at the end.
 """
@@ -28,7 +28,16 @@ from docx_parts import (
 )
 from queries_report import ClusterYearFacts, UnitHistoryFacts
 from source_words import is_generator_ref, refs_in_words
-from thidua.i18n import Lang, fmt_date, fmt_int, fmt_number, fmt_percent, fmt_year_range, t, term
+from thidua.i18n.messages import (
+    Lang,
+    fmt_date,
+    fmt_int,
+    fmt_number,
+    fmt_percent,
+    fmt_year_range,
+    t,
+    term,
+)
 
 GENERATED_MARK = "*"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -2,7 +2,7 @@
 
 The names are one query (data_access.search_names: canonical and short names, ids, aliases of
 marts.dim_unit_alias, cluster names), indexed once per publish and filter set; the ranking is
-thidua.name_search's (its docstring explains it). Each result is a link to the unit's or the
+thidua.query.name_search's (its docstring explains it). Each result is a link to the unit's or the
 cluster's page carrying the filters, so choosing one is a single step in the browser's history.
 """
 
@@ -17,8 +17,8 @@ import data_access as da
 import url_state
 from app_context import ViewContext
 from data_access import Filters
-from thidua.name_search import Hit, NameSearch, names_from_rows
-from thidua.query import QueryError
+from thidua.query.name_search import Hit, NameSearch, names_from_rows
+from thidua.query.read import QueryError
 
 SEARCH_KEY = "search_q"
 MAX_RESULTS = 8

@@ -22,8 +22,8 @@ import streamlit as st
 
 from app_context import ViewContext
 from data_access import FALLBACK_YEARS, Filters, PublishInfo, last_publish, organizers, year_bounds
-from thidua.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, Lang, as_lang, fmt_datetime, t
-from thidua.query import QueryError, publish_stamp
+from thidua.i18n.messages import DEFAULT_LANG, LANG_NAMES, LANGS, Lang, as_lang, fmt_datetime, t
+from thidua.query.read import QueryError, publish_stamp
 from url_state import globals_from_outside, set_globals, url_params
 
 ALL = "all"

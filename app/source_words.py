@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from thidua.i18n import Lang, message_keys, t
+from thidua.i18n.messages import Lang, message_keys, t
 
 _GENERATOR_REF = re.compile(r"synthetic:(?P<tier>[a-z_]+):seed=(?P<seed>\d+)")
 

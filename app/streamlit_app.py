@@ -23,7 +23,7 @@ from menu import render_menu
 from page_style import apply_page_style
 from search_box import render_search
 from sidebar import render_sidebar
-from thidua.i18n import t
+from thidua.i18n.messages import t
 from thidua.paths import home
 from url_state import begin_run, drop_foreign_keys, finish_run
 

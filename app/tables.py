@@ -18,7 +18,7 @@ import streamlit as st
 
 from downloads import FileColumn, csv_bytes, excel_csv_bytes, xlsx_bytes
 from public_url import base_url
-from thidua.i18n import Lang, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_percent, t
+from thidua.i18n.messages import Lang, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_percent, t
 
 ColKind = Literal[
     "text", "long", "year", "int", "number", "percent", "date", "datetime", "link", "page"

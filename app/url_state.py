@@ -42,7 +42,7 @@ import streamlit as st
 from streamlit.elements.lib.mutable_tab_container import TabContainer
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from thidua.i18n import LANGS, t
+from thidua.i18n.messages import LANGS, t
 
 # URL path of a page -> the query parameters it owns.
 PAGE_KEYS: Mapping[str, tuple[str, ...]] = {

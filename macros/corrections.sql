@@ -1,6 +1,6 @@
 {#-
     Corrections recorded in the landing database, as every staging model of raw records applies
-    them (the loader and the CLI apply the same rules to raw.duckdb: src/thidua/load_state.py):
+    them (the loader and the CLI apply the same rules to raw.duckdb: src/thidua/ingest/load_state.py):
       - a load whose latest action in load_actions is a withdrawal is left out, all its rows;
       - a retry of an earlier load's quarantined rows (load_ledger.retry_of_load_id) takes that
         load's place in time (base_load_id): restatements order by base_load_id, then load_id,

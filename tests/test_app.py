@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import copy_warehouse
 
 from app_pages import PAGES, RUN_TIMEOUT_S
-from thidua import i18n
+from thidua.i18n import messages as i18n
 from thidua.paths import APP_ENTRY, Home
 
 # Generous: the first run imports Altair and pyarrow. A limit to catch a hang, not a timing test.

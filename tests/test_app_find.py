@@ -26,7 +26,7 @@ from tests.test_e2e import copy_home
 from app_pages import PAGES, RUN_TIMEOUT_S
 from thidua.cli import main
 from thidua.paths import APP_ENTRY, Home
-from thidua.query import read_query
+from thidua.query.read import read_query
 
 CHART_PAGES = {
     "tong-quan": (None,),

@@ -12,10 +12,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from thidua.build import build_and_publish
-from thidua.loader import LoadReport, load_files
+from thidua.ingest.loader import LoadReport, load_files
 from thidua.paths import Home
-from thidua.query import read_query
+from thidua.query.read import read_query
+from thidua.warehouse.build import build_and_publish
 
 pytestmark = pytest.mark.integration
 
@@ -319,7 +319,7 @@ def test_organisers_and_award_types_carry_their_award_system(
 
 def test_reading_needs_no_warehouse(tmp_path: Path) -> None:
     """The reading itself, for the spellings the loader meets (no build)."""
-    from thidua.award_types import AwardTypeIndex
+    from thidua.ingest.award_types import AwardTypeIndex
 
     index = AwardTypeIndex.from_tables()
     read = index.read

@@ -8,10 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from thidua.bench.growth import LOAD_STAGE, format_growth, growth
-from thidua.bench.load_formats import FORMATS, prepare, run_load_formats
-from thidua.bench.measure import Stage
-from thidua.bench.run import Report
+from benchmarks.growth import LOAD_STAGE, format_growth, growth
+from benchmarks.load_formats import FORMATS, prepare, run_load_formats
+from benchmarks.measure import Stage
+from benchmarks.run import Report
 
 ROWS = 3000
 
@@ -84,8 +84,8 @@ def test_growth_tells_linear_from_fixed_cost_and_faster_than_linear_stages() -> 
 def test_the_minimal_floor_computes_the_peers_headline_facts(tmp_path: Path) -> None:
     """The minimal floor is only a fair yardstick if it answers the same questions: the same
     unit-years with the same share of maximum and rank as the pandas peer, from the same files."""
-    from thidua.bench.minimal_floor import build_headline_facts, run_minimal_floor
-    from thidua.bench.peer import yearly_facts
+    from benchmarks.minimal_floor import build_headline_facts, run_minimal_floor
+    from benchmarks.peer import yearly_facts
     from thidua.generate import generate
 
     folder = tmp_path / "generated"
@@ -122,7 +122,7 @@ def test_the_minimal_floor_computes_the_peers_headline_facts(tmp_path: Path) -> 
 def test_the_browser_timings_the_e2e_test_writes_become_bench_rows(tmp_path: Path) -> None:
     import json
 
-    from thidua.bench.run import browser_stages
+    from benchmarks.run import browser_stages
 
     timings = tmp_path / "timings.json"
     assert browser_stages(timings) == []  # no browser run yet: nothing made up

@@ -9,10 +9,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from thidua.build_failures import singular_rule_text
 from thidua.cli import main
 from thidua.paths import PROJECT_ROOT, SAMPLE_DIR, Home
-from thidua.query import read_query
+from thidua.query.read import read_query
+from thidua.warehouse.build_failures import singular_rule_text
 
 REAL = SAMPLE_DIR / "real"
 

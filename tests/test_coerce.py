@@ -17,10 +17,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from thidua.coerce import Context, coerce_batch, split_role_order
-from thidua.readers import CONFLICT, ROW, UNPLACED, RawBatch, read_file
-from thidua.records import RECORD_TYPES
-from thidua.resolve import load_alias_index, load_organizer_lookup
+from thidua.contract.records import RECORD_TYPES
+from thidua.ingest.coerce import Context, coerce_batch, split_role_order
+from thidua.ingest.readers import CONFLICT, ROW, UNPLACED, RawBatch, read_file
+from thidua.ingest.resolve import load_alias_index, load_organizer_lookup
 
 DEFAULT_ORGANIZER = "th-ubnd"
 CUM_8 = {"cluster": "Cụm thi đua số 8", "results_year": "2023"}

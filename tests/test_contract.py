@@ -1,5 +1,5 @@
-"""The input contract has one home (src/thidua/records.py); what is built from it agrees with it:
-the quality gate's suites, the staging models' accepted values, the README's table, the
+"""The input contract has one home (src/thidua/contract/records.py); what is built from it agrees
+with it: the quality gate's suites, the staging models' accepted values, the README's table, the
 Vietnamese spellings the loader accepts and the messages show."""
 
 from __future__ import annotations
@@ -11,26 +11,27 @@ from typing import Any
 import pytest
 import yaml  # type: ignore[import-untyped,unused-ignore]
 
-from thidua import contract
+from thidua.contract import artifacts
+from thidua.contract.records import INPUT_ORDER, RECORD_TYPES, VALUE_LABELS
+from thidua.contract.vocabulary import to_code
+from thidua.ingest.readers import type_from_name
 from thidua.paths import EXPECTATIONS_DIR, PROJECT_ROOT
-from thidua.readers import type_from_name
-from thidua.records import INPUT_ORDER, RECORD_TYPES, VALUE_LABELS
-from thidua.vocabulary import to_code
 
 
 @pytest.mark.parametrize("name", list(RECORD_TYPES))
 def test_each_suite_holds_exactly_what_the_contract_implies(name: str) -> None:
     path = EXPECTATIONS_DIR / f"{name}.json"
     committed = json.loads(path.read_text(encoding="utf-8"))
-    assert committed == contract.suite(RECORD_TYPES[name], committed), (
-        f"{path.name} drifted from src/thidua/records.py: run `python -m thidua.contract`"
+    assert committed == artifacts.suite(RECORD_TYPES[name], committed), (
+        f"{path.name} drifted from src/thidua/contract/records.py:"
+        " run `python -m thidua.contract.artifacts`"
     )
 
 
 def test_the_readme_table_is_the_contracts() -> None:
     text = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert "<!-- contract:start -->" in text
-    assert contract.readme_with_table(text) == text, "run `python -m thidua.contract`"
+    assert artifacts.readme_with_table(text) == text, "run `python -m thidua.contract.artifacts`"
     for name in RECORD_TYPES:
         assert f"| `{name}` |" in text
 

@@ -16,15 +16,15 @@ from typing import Any
 import duckdb
 import pytest
 
-from thidua.aliases import os_user
-from thidua.build import build_and_publish
 from thidua.cli import main
-from thidua.landing import member_counts, open_raw
-from thidua.loader import build_context
+from thidua.contract.raw_schema import BOOKKEEPING_DDL
+from thidua.ingest.aliases import os_user
+from thidua.ingest.landing import member_counts, open_raw
+from thidua.ingest.loader import build_context
 from thidua.normalize import parse_cluster_ref
 from thidua.paths import SAMPLE_DIR, SEEDS_DIR, Home
-from thidua.query import read_query
-from thidua.raw_schema import BOOKKEEPING_DDL
+from thidua.query.read import read_query
+from thidua.warehouse.build import build_and_publish
 
 REAL = SAMPLE_DIR / "real"
 Row = tuple[Any, ...]

@@ -1,8 +1,8 @@
 """Every third-party module the code imports is declared in pyproject.toml.
 
 An import that works only because some other package pulled it in breaks the day that package
-drops it; the runtime code (src/, app/) must name its own dependencies, the tests may also use
-the dev group.
+drops it; the runtime code (src/, app/) must name its own dependencies, the tests and the
+benchmark (tooling beside the product) may also use the dev group.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from thidua.paths import PROJECT_ROOT
 
-FIRST_PARTY = {"thidua", "app", "tests"}
+FIRST_PARTY = {"thidua", "app", "benchmarks", "tests"}
 
 
 def _declared(requirements: list[str]) -> set[str]:
@@ -76,12 +76,12 @@ def test_the_runtime_code_declares_every_package_it_imports() -> None:
     assert _undeclared(["src", "app"], declared) == []
 
 
-def test_the_tests_import_only_runtime_or_dev_packages() -> None:
+def test_the_tests_and_the_benchmark_import_only_runtime_or_dev_packages() -> None:
     data = _pyproject()
     project, groups = data["project"], data["dependency-groups"]
     assert isinstance(project, dict) and isinstance(groups, dict)
     declared = _declared(project["dependencies"]) | _declared(groups["dev"])
-    assert _undeclared(["tests"], declared) == []
+    assert _undeclared(["tests", "benchmarks"], declared) == []
 
 
 def test_the_check_sees_an_undeclared_import() -> None:

@@ -31,7 +31,7 @@ from tests.test_e2e import (
     wait_ready,
 )
 
-from thidua.i18n import t
+from thidua.i18n.messages import t
 from thidua.paths import Home
 
 pytestmark = pytest.mark.browser

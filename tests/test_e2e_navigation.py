@@ -30,7 +30,7 @@ from tests.test_e2e import (
 from tests.test_report_docx import plain, read_docx
 
 from thidua.paths import PROJECT_ROOT, Home
-from thidua.query import read_query
+from thidua.query.read import read_query
 
 pytestmark = pytest.mark.browser
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from thidua.contract.records import AWARD_STATUSES, EVENT_TYPES, LEADING_ROLES
 from thidua.extract.evaluate import (
     CORPUS_GROUP,
     KINDS,
@@ -33,7 +34,6 @@ from thidua.extract.evaluate import (
 )
 from thidua.extract.model import Evidence, Proposed
 from thidua.normalize import clean_text, match_key, normalize_tone_marks
-from thidua.records import AWARD_STATUSES, EVENT_TYPES, LEADING_ROLES
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTRACT_DATA = ROOT / "tests" / "data" / "extract"

@@ -21,10 +21,10 @@ import polars as pl
 import pytest
 
 from thidua.cli import main
-from thidua.findings_report import allowed_values, report_lines, row_ranges
-from thidua.loader import load_files
+from thidua.ingest.findings_report import allowed_values, report_lines, row_ranges
+from thidua.ingest.loader import load_files
+from thidua.ingest.resolve import load_alias_index
 from thidua.paths import Home
-from thidua.resolve import load_alias_index
 
 pytestmark = pytest.mark.integration
 

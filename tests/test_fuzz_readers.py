@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from thidua.errors import FileRejected
-from thidua.loader import load_files
+from thidua.ingest.loader import load_files
+from thidua.ingest.readers import read_file
 from thidua.paths import Home
-from thidua.readers import read_file
 
 EXAMPLES = int(os.environ.get("THIDUA_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(

@@ -8,10 +8,10 @@ import duckdb
 import polars as pl
 import pytest
 
-from thidua import gate
-from thidua.loader import load_files
+from thidua.gate import expectations as gate
+from thidua.ingest.loader import load_files
+from thidua.ingest.readers import ROW
 from thidua.paths import Home
-from thidua.readers import ROW
 
 
 @pytest.mark.integration

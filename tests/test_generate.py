@@ -12,14 +12,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from thidua.contract.records import LOAD_ORDER, RECORD_TYPES
 from thidua.generate import generate, manifest_path
 from thidua.generate.real_facts import RealFacts, read_real_facts
 from thidua.generate.reference import Reference
 from thidua.generate.rule_breaks import MANIFEST_COLUMNS, PLAN
 from thidua.generate.writers import schema
+from thidua.ingest.resolve import AliasIndex, load_alias_index, read_seed
 from thidua.normalize import parse_cluster_ref
-from thidua.records import LOAD_ORDER, RECORD_TYPES
-from thidua.resolve import AliasIndex, load_alias_index, read_seed
 
 SEED = 1
 ORG = "th-ubnd"

@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from thidua.contract.records import RECORD_TYPES
 from thidua.generate.national import generate_national
 from thidua.generate.national_layout import build_layout
 from thidua.generate.national_places import PROVINCES
@@ -25,10 +26,9 @@ from thidua.generate.national_pools import all_pools
 from thidua.generate.national_units import FIRST_YEAR, LAST_YEAR
 from thidua.generate.reference import Reference
 from thidua.generate.rule_breaks import manifest_path
-from thidua.loader import load_files
+from thidua.ingest.loader import load_files
 from thidua.normalize import match_key, parse_cluster_ref
 from thidua.paths import Home
-from thidua.records import RECORD_TYPES
 
 SEED = 1
 SCALE = 0.01

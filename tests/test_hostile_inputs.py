@@ -14,13 +14,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from thidua import loader
 from thidua.cli import main
+from thidua.contract.records import RecordType
 from thidua.errors import FileRejected
+from thidua.ingest import loader
+from thidua.ingest.readers import RawBatch, read_file
+from thidua.ingest.scoring_sheet import SheetDefaults
 from thidua.paths import Home
-from thidua.readers import RawBatch, read_file
-from thidua.records import RecordType
-from thidua.scoring_sheet import SheetDefaults
 
 HEADER = "cluster,results_year,unit,criterion,points,max_points\n"
 

@@ -1,4 +1,4 @@
-"""The translation catalogues (src/thidua/locale/*/LC_MESSAGES/*.po) and what reads them.
+"""The translation catalogues (src/thidua/i18n/locale/*/LC_MESSAGES/*.po) and what reads them.
 
 A key the code uses must be in both catalogues, every entry translated (not empty, not fuzzy),
 placeholders alike in both languages, every documented table and column described in Vietnamese;
@@ -17,9 +17,10 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from tests.english_words import english_words
 
-from thidua import catalogue, i18n
-from thidua.dbt_docs import english_descriptions
+from thidua.i18n import catalogue
+from thidua.i18n import messages as i18n
 from thidua.paths import APP_ENTRY, PROJECT_ROOT
+from thidua.warehouse.dbt_docs import english_descriptions
 
 CODE_DIRS = (APP_ENTRY.parent, PROJECT_ROOT / "src" / "thidua")
 _FIELD = re.compile(r"{\w*}")

@@ -22,7 +22,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from thidua.landing import open_raw
+from thidua.ingest.landing import open_raw
 from thidua.paths import APP_ENTRY, PROJECT_ROOT, Home
 from thidua.work_lock import WorkBusy, held
 

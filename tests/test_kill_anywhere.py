@@ -23,7 +23,7 @@ import duckdb
 import pytest
 
 from thidua.paths import Home
-from thidua.query import read_query
+from thidua.query.read import read_query
 
 pytestmark = pytest.mark.integration
 

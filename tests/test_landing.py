@@ -1,6 +1,7 @@
-"""The landing database (thidua.landing): one file lands whole or not at all, an older landing
-database gains the columns added since, a second writer is told so in words, and the rosters in
-force (withdrawn loads out, complete rosters replacing earlier lists) count members as staging does.
+"""The landing database (thidua.ingest.landing): one file lands whole or not at all, an older
+landing database gains the columns added since, a second writer is told so in words, and the rosters
+in force (withdrawn loads out, complete rosters replacing earlier lists) count members as staging
+does.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import duckdb
 import polars as pl
 import pytest
 
+from thidua.contract.raw_schema import raw_table_columns
+from thidua.contract.records import RECORD_TYPES
 from thidua.errors import UserError
-from thidua.landing import (
+from thidua.ingest.landing import (
     LedgerEntry,
     file_transaction,
     insert_rows,
@@ -26,8 +29,6 @@ from thidua.landing import (
     open_raw,
     record_load,
 )
-from thidua.raw_schema import raw_table_columns
-from thidua.records import RECORD_TYPES
 
 HANG_GUARD_S = 120
 

@@ -25,7 +25,7 @@ import pytest
 import xlsxwriter
 
 from thidua.cli import main
-from thidua.landing import file_transaction, open_raw
+from thidua.ingest.landing import file_transaction, open_raw
 from thidua.paths import Home
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"

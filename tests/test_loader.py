@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from thidua.cli import main
-from thidua.loader import load_files
+from thidua.ingest.loader import load_files
 from thidua.paths import SAMPLE_DIR, Home
 
 REAL = SAMPLE_DIR / "real"

@@ -1,11 +1,12 @@
-"""The name search behind the dashboard's search box (thidua.name_search), on names written here:
-every spelling an analyst may type finds the unit or cluster it means, ranked as documented."""
+"""The name search behind the dashboard's search box (thidua.query.name_search), on names written
+here: every spelling an analyst may type finds the unit or cluster it means, ranked as
+documented."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from thidua.name_search import CLOSE, EXACT, PART, WORDS, Hit, Name, NameSearch
+from thidua.query.name_search import CLOSE, EXACT, PART, WORDS, Hit, Name, NameSearch
 
 TH, ND = "Thanh Hóa", "Nam Định"
 

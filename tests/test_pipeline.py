@@ -18,11 +18,11 @@ import duckdb
 import pytest
 from tests.conftest import ARTICLES_DIR
 
-from thidua.build import build_and_publish
 from thidua.demo import run_demo
 from thidua.normalize import match_key
 from thidua.paths import Home
-from thidua.query import read_query
+from thidua.query.read import read_query
+from thidua.warehouse.build import build_and_publish
 
 pytestmark = pytest.mark.integration
 
@@ -230,7 +230,7 @@ def test_a_failed_build_leaves_the_published_warehouse(
     )
     con.close()
     stamp = home.published_db.stat().st_mtime_ns
-    from thidua.build import BuildFailed
+    from thidua.warehouse.build import BuildFailed
 
     with pytest.raises(BuildFailed):
         build_and_publish(home)

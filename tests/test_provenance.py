@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 
 from thidua.paths import Home
-from thidua.query import read_query
+from thidua.query.read import read_query
 
 pytestmark = pytest.mark.integration
 

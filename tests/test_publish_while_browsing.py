@@ -30,7 +30,7 @@ from tests.test_e2e import (
 )
 
 from thidua.paths import PROJECT_ROOT, Home
-from thidua.query import publish_stamp
+from thidua.query.read import publish_stamp
 
 pytestmark = pytest.mark.browser
 

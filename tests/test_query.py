@@ -1,4 +1,5 @@
-"""thidua.query: trusted reads of the published warehouse, publish stamps, a missing warehouse."""
+"""thidua.query.read: trusted reads of the published warehouse, publish stamps, a missing
+warehouse."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from tests.conftest import copy_warehouse
 
 from thidua.paths import Home
-from thidua.query import WarehouseMissing, publish_stamp, read_query
+from thidua.query.read import WarehouseMissing, publish_stamp, read_query
 
 
 def test_read_query_returns_a_polars_frame_of_marts_rows(published_home: Home) -> None:

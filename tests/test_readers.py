@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 from thidua.errors import FileRejected
-from thidua.readers import (
+from thidua.ingest.readers import (
     LISTS_SHEET,
     ROW,
     RawBatch,

@@ -22,7 +22,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from thidua.paths import APP_ENTRY, Home
-from thidua.query import read_query
+from thidua.query.read import read_query
 
 pytestmark = pytest.mark.integration
 

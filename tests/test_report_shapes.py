@@ -21,10 +21,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from thidua.build import build_and_publish
-from thidua.loader import load_files
+from thidua.ingest.loader import load_files
 from thidua.paths import APP_ENTRY, Home
-from thidua.query import read_query
+from thidua.query.read import read_query
+from thidua.warehouse.build import build_and_publish
 
 pytestmark = pytest.mark.integration
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thidua.resolve import AliasIndex, load_alias_index
+from thidua.ingest.resolve import AliasIndex, load_alias_index
 
 
 def test_suggestions_follow_the_names_the_index_knows() -> None:

@@ -1,4 +1,4 @@
-"""thidua.sandbox.run_untrusted: user SQL can read the warehouse and do nothing else.
+"""thidua.query.sandbox.run_untrusted: user SQL can read the warehouse and do nothing else.
 
 Every escape attempt must be refused with a human message in Vietnamese and English (no traceback),
 write nothing, and leave the sandbox answering the next ordinary query.
@@ -13,8 +13,8 @@ import duckdb
 import pytest
 
 from thidua.paths import Home
-from thidua.sandbox import MAX_SQL_CHARS, QueryRefused, run_untrusted
-from thidua.sandbox_worker import sandboxed_connection
+from thidua.query.sandbox import MAX_SQL_CHARS, QueryRefused, run_untrusted
+from thidua.query.sandbox_worker import sandboxed_connection
 
 
 @pytest.fixture(scope="module")

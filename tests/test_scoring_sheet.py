@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from thidua.cli import main
-from thidua.loader import LoadReport, load_files
+from thidua.ingest.loader import LoadReport, load_files
 from thidua.paths import Home
 
 ORGANISER_FILES = {
@@ -99,8 +99,8 @@ def _raw(home: Home, sql: str) -> list[tuple[object, ...]]:
 
 @pytest.mark.integration
 def test_a_scoring_sheet_loads_as_criterion_scores_and_stated_ranks(tmp_path: Path) -> None:
-    from thidua.build import build_and_publish
-    from thidua.query import read_query
+    from thidua.query.read import read_query
+    from thidua.warehouse.build import build_and_publish
 
     home, report = _load(tmp_path, _sheet(tmp_path / "bang_diem.xlsx"))
     assert report.rejected == []

@@ -10,10 +10,10 @@ from typing import Any
 import duckdb
 import pytest
 
-from thidua.build import build_and_publish
-from thidua.loader import load_files
+from thidua.ingest.loader import load_files
 from thidua.paths import SAMPLE_DIR, Home
-from thidua.query import read_query
+from thidua.query.read import read_query
+from thidua.warehouse.build import build_and_publish
 
 REAL = SAMPLE_DIR / "real"
 ARTICLE_URL = "https://baothanhhoa.vn/thoi-su/cum-thi-dua-so-5-tong-ket-nam-2023.htm"

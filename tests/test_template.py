@@ -10,14 +10,14 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from thidua.cli import main
-from thidua.display_names import column_header, sheet_name
-from thidua.loader import load_files
+from thidua.contract.display_names import column_header, sheet_name
+from thidua.contract.records import RECORD_TYPES, REFERENCE_TYPES
+from thidua.contract.template import coded_values, template_types
+from thidua.contract.vocabulary import has_vocabulary, to_code
+from thidua.ingest.loader import load_files
+from thidua.ingest.readers import HEADERS, LISTS_SHEET, type_from_name
 from thidua.normalize import fold
 from thidua.paths import Home
-from thidua.readers import HEADERS, LISTS_SHEET, type_from_name
-from thidua.records import RECORD_TYPES, REFERENCE_TYPES
-from thidua.template import coded_values, template_types
-from thidua.vocabulary import has_vocabulary, to_code
 
 REFERENCE = {
     "to_chuc.csv": "Mã tổ chức,Tên,Tên viết tắt,Cấp\nbo-tu-phap,Bộ Tư pháp,BTP,ministry\n",

@@ -25,7 +25,7 @@ from tests.english_words import english_words, raw_ids
 
 from app_pages import INTAKE_PAGE, RUN_TIMEOUT_S
 from app_pages import PAGES as WAREHOUSE_PAGES
-from thidua.i18n import term
+from thidua.i18n.messages import term
 from thidua.paths import APP_ENTRY, EXPECTATIONS_DIR, Home
 
 PAGES = {**WAREHOUSE_PAGES, **INTAKE_PAGE}
@@ -265,9 +265,9 @@ def test_every_check_and_input_column_reads_in_vietnamese(
     """The quality page's codes in words, including the ones the sample never quarantines."""
     monkeypatch.syspath_prepend(str(APP_ENTRY.parent))  # as Streamlit imports the app's modules
     quality = importlib.import_module("presenters_quality")
-    from thidua.contract import checked_column
-    from thidua.i18n import message_keys
-    from thidua.records import RECORD_TYPES
+    from thidua.contract.artifacts import checked_column
+    from thidua.contract.records import RECORD_TYPES
+    from thidua.i18n.messages import message_keys
 
     # the loader's rules: each has its finding message (findings_report)
     rules = {k.split(".", 1)[1] for k in message_keys() if k.startswith("finding.")} - {"other"}

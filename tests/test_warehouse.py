@@ -16,11 +16,11 @@ import duckdb
 import polars as pl
 import pytest
 
-from thidua.build import build_and_publish, run_dbt
 from thidua.generate import manifest_path
-from thidua.loader import load_files
+from thidua.ingest.loader import load_files
 from thidua.paths import PROJECT_ROOT, Home
-from thidua.query import read_query
+from thidua.query.read import read_query
+from thidua.warehouse.build import build_and_publish, run_dbt
 
 pytestmark = pytest.mark.integration
 
@@ -464,7 +464,8 @@ def test_an_incremental_build_of_a_new_year_equals_a_full_refresh(
     before = _build_times(incremental.published_db)
     built = build_and_publish(incremental)
     after = _build_times(incremental.published_db)
-    # only facts arrived: the build redid what those record types feed (thidua.build_scope)
+    # only facts arrived: the build redid what those record types feed
+    # (thidua.warehouse.build_scope)
     assert built.narrowed_to == ("awards", "events", "memberships", "rankings", "scores")
 
     # Only the new year was (re)built in every yearly model; every earlier year kept its rows.
@@ -531,7 +532,7 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
     """The analyst's loop: a restated cluster-year (one memberships file) and then the withdrawal
     of that load each rebuild only what memberships feed, and each time the warehouse is the one
     a full refresh gives; a new unit (a dimension) rebuilds everything."""
-    from thidua.withdraw import WITHDRAW, act
+    from thidua.ingest.withdraw import WITHDRAW, act
 
     home = Home(tmp_path / "loop")
     home.root.mkdir()

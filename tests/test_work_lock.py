@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from thidua import work_lock
-from thidua.landing import open_raw
+from thidua.ingest.landing import open_raw
 from thidua.paths import PROJECT_ROOT, Home
 from thidua.work_lock import WorkBusy, held
 
@@ -129,7 +129,7 @@ def test_a_waiting_request_goes_ahead_once_the_holder_is_done(tmp_path: Path) ->
 
 
 def test_load_files_is_refused_while_a_build_runs(tmp_path: Path) -> None:
-    from thidua.loader import load_files
+    from thidua.ingest.loader import load_files
 
     home = Home(tmp_path / "home")
     records = tmp_path / "thanh_vien.csv"

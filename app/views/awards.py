@@ -26,7 +26,7 @@ from app_context import (
 )
 from charts import show_chart
 from tables import PROVENANCE, Col, show_table
-from thidua.i18n import fmt_int, fmt_percent, term
+from thidua.i18n.messages import fmt_int, fmt_percent, term
 
 view = current_view()
 lang = view.lang

@@ -23,7 +23,7 @@ from app_context import (
 from charts import show_chart
 from presenters import with_links
 from tables import Col, show_table
-from thidua.i18n import fmt_int
+from thidua.i18n.messages import fmt_int
 
 view = current_view()
 lang = view.lang

@@ -29,7 +29,7 @@ from app_context import (
 from charts import show_chart
 from presenters import highlighted, with_links
 from tables import PROVENANCE, ROW_ORIGIN, Col, show_table, value_source
-from thidua.i18n import fmt_int, fmt_percent
+from thidua.i18n.messages import fmt_int, fmt_percent
 
 view = current_view()
 lang = view.lang

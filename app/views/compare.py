@@ -21,7 +21,7 @@ from app_context import (
 )
 from charts import show_chart
 from tables import ROW_ORIGIN, Col, show_table, value_source
-from thidua.i18n import fmt_int
+from thidua.i18n.messages import fmt_int
 
 view = current_view()
 lang = view.lang

@@ -4,7 +4,7 @@ Record files load as they are; documents go through extraction, which only propo
 ticks the rows that are right (and names an unknown unit from its candidates, which adds a
 scoped alias), previews what the loader would do against a scratch copy, loads, then builds and
 publishes. The work itself is in intake_flow.py (tests call it directly); this page lays out
-widgets. Messages of the loader are the command line's (thidua.load_report).
+widgets. Messages of the loader are the command line's (thidua.ingest.load_report).
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 import intake_flow as flow
 import presenters_intake as present
 from app_context import ViewContext, current_view
-from thidua.build import BuildFailed
 from thidua.errors import UserError
-from thidua.i18n import fmt_int, fmt_number
-from thidua.load_report import Line
+from thidua.i18n.messages import fmt_int, fmt_number
+from thidua.ingest.load_report import Line
+from thidua.ingest.resolve import read_seed
 from thidua.paths import home
-from thidua.resolve import read_seed
+from thidua.warehouse.build import BuildFailed
 
 STATE = "intake_session"
 RESULT = "intake_result"

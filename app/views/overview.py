@@ -24,7 +24,7 @@ from app_context import (
 )
 from charts import show_chart
 from tables import PROVENANCE, Col, show_table
-from thidua.i18n import fmt_int, fmt_percent
+from thidua.i18n.messages import fmt_int, fmt_percent
 
 view = current_view()
 f = view.filters

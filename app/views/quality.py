@@ -14,7 +14,7 @@ import presenters_quality as present
 import url_state
 from app_context import current_view, require_warehouse, warehouse_errors
 from tables import Col, show_table
-from thidua.i18n import fmt_datetime, fmt_int, fmt_number
+from thidua.i18n.messages import fmt_datetime, fmt_int, fmt_number
 
 view = current_view()
 lang = view.lang

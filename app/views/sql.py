@@ -10,8 +10,8 @@ import data_access as da
 import schema_docs
 from app_context import current_view, require_warehouse, warehouse_errors
 from tables import Col, ColKind, show_table
-from thidua.i18n import fmt_int, fmt_number
-from thidua.sandbox import QueryRefused, UntrustedResult
+from thidua.i18n.messages import fmt_int, fmt_number
+from thidua.query.sandbox import QueryRefused, UntrustedResult
 
 _TEXT = "sql_text"
 _EXAMPLE = "sql_example"

@@ -3,7 +3,7 @@
     cluster-year's roster complete (roster_complete = 'yes' on any of its rows for it, or
     `thidua load --complete-roster`), the latest such load L is the roster, and rows of earlier
     loads for units L does not list leave it (later loads may still add units). History stays in
-    raw. The loader bounds ranks by the same roster (src/thidua/landing.py, member_counts).
+    raw. The loader bounds ranks by the same roster (src/thidua/ingest/landing.py, member_counts).
 -#}
 with
 

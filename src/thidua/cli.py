@@ -9,11 +9,11 @@ import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from thidua.contract import allowed_in_words
+from thidua.contract.artifacts import allowed_in_words
+from thidua.contract.records import INPUT_ORDER, RECORD_TYPES, SOURCE_KINDS
 from thidua.errors import UserError
 from thidua.extract import command as extract_command
 from thidua.paths import Home, usable_home
-from thidua.records import INPUT_ORDER, RECORD_TYPES, SOURCE_KINDS
 
 
 def _columns_help() -> str:
@@ -36,8 +36,8 @@ def _columns_help() -> str:
 
 
 def _print_load_progress(report: object) -> None:
-    from thidua.load_report import batch_lines
-    from thidua.loader import BatchReport
+    from thidua.ingest.load_report import batch_lines
+    from thidua.ingest.loader import BatchReport
 
     assert isinstance(report, BatchReport)
     for line in batch_lines(report):
@@ -45,8 +45,8 @@ def _print_load_progress(report: object) -> None:
 
 
 def cmd_load(args: argparse.Namespace, where: Home) -> int:
-    from thidua.load_report import total_line
-    from thidua.loader import load_files, retry_quarantine
+    from thidua.ingest.load_report import total_line
+    from thidua.ingest.loader import load_files, retry_quarantine
 
     progress = None if args.quiet else _print_load_progress
     if args.retry_quarantine:
@@ -88,7 +88,7 @@ def cmd_load(args: argparse.Namespace, where: Home) -> int:
 
 
 def cmd_template(args: argparse.Namespace, where: Home) -> int:
-    from thidua.template import organizer_units, template_types, write_template
+    from thidua.contract.template import organizer_units, template_types, write_template
 
     types = template_types(args.types)
     out = Path(args.out)
@@ -106,7 +106,7 @@ def cmd_template(args: argparse.Namespace, where: Home) -> int:
 
 
 def cmd_build(args: argparse.Namespace, where: Home) -> int:
-    from thidua.build import build_and_publish
+    from thidua.warehouse.build import build_and_publish
 
     result = build_and_publish(
         where, full_refresh=args.full_refresh, progress=None if args.quiet else print
@@ -157,7 +157,7 @@ def cmd_generate(args: argparse.Namespace, where: Home) -> int:
 
 
 def cmd_sql(args: argparse.Namespace, where: Home) -> int:
-    from thidua.sql_command import run_sql
+    from thidua.query.sql_command import run_sql
 
     return run_sql(where, args.query, args.format, args.max_rows, args.timeout, args.memory_limit)
 
@@ -182,49 +182,20 @@ def _positive_float(text: str) -> float:
     return value
 
 
-def cmd_bench(args: argparse.Namespace, where: Home) -> int:
-    from thidua.bench.run import run_bench
-
-    if args.scales:
-        from thidua.bench.growth import run_growth, saved_report
-
-        # The load-format stages do not depend on the tier's scale: measured once, not per scale.
-        run_growth(
-            args.tier,
-            args.scales,
-            (lambda scale: saved_report(args.tier, scale))
-            if args.saved
-            else (lambda scale: run_bench(args.tier, scale=scale, seed=args.seed, load_rows=0)),
-        )
-        return 0
-    run_bench(args.tier, scale=args.scale, seed=args.seed, load_rows=args.load_rows, keep=args.keep)
-    return 0
-
-
-def _scales(text: str) -> list[float]:
-    try:
-        scales = [float(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a list of numbers: {text}") from None
-    if len(scales) < 2 or any(not 0 < s <= 1 for s in scales):
-        raise argparse.ArgumentTypeError("two or more scales in (0, 1], e.g. 0.1,0.3,1")
-    return scales
-
-
 def cmd_aliases(args: argparse.Namespace, where: Home) -> int:
-    from thidua.alias_command import run_aliases
+    from thidua.ingest.alias_command import run_aliases
 
     return run_aliases(where, args)
 
 
 def cmd_quarantine(args: argparse.Namespace, where: Home) -> int:
-    from thidua.quarantine_command import run_quarantine
+    from thidua.ingest.quarantine_command import run_quarantine
 
     return run_quarantine(where, args.load, args.file)
 
 
 def cmd_withdraw(args: argparse.Namespace, where: Home) -> int:
-    from thidua.withdraw import RESTORE, WITHDRAW, act
+    from thidua.ingest.withdraw import RESTORE, WITHDRAW, act
 
     action = RESTORE if args.command == "restore" or args.undo else WITHDRAW
     result = act(where, args.target, action, args.reason)
@@ -385,36 +356,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--memory-limit", default="2GB", help="memory the query may use (default 2GB, e.g. 512MB)"
     )
     sql.set_defaults(handler=cmd_sql)
-
-    bench = sub.add_parser(
-        "bench",
-        help="đo hiệu năng / benchmark every stage against its floor",
-        description="Run every stage on a tier in one process; print wall time, peak memory and "
-        "the ratio to each stage's floor; write build/bench/<tier>.json.",
-    )
-    bench.add_argument("--tier", default="province", choices=["province", "national"])
-    bench.add_argument("--scale", type=float, default=1.0, help="multiply the tier's size")
-    bench.add_argument("--seed", type=int, default=1)
-    bench.add_argument(
-        "--load-rows",
-        type=int,
-        default=1_000_000,
-        help="score rows of the CSV / Parquet / XLSX load stages (0: skip them)",
-    )
-    bench.add_argument(
-        "--keep", action="store_true", help="keep the run's work folder under build/bench/"
-    )
-    bench.add_argument(
-        "--scales",
-        type=_scales,
-        help="run at each of these scales (e.g. 0.1,0.3,1) and print how each stage grows",
-    )
-    bench.add_argument(
-        "--saved",
-        action="store_true",
-        help="with --scales: tabulate the runs saved in build/bench/ instead of running again",
-    )
-    bench.set_defaults(handler=cmd_bench)
 
     aliases = sub.add_parser(
         "aliases",

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from thidua.build import build_and_publish
 from thidua.errors import UserError
 from thidua.generate import generate
-from thidua.loader import BatchReport, load_files
+from thidua.ingest.loader import BatchReport, load_files
 from thidua.paths import SAMPLE_DIR, Home
+from thidua.warehouse.build import build_and_publish
 
 REAL_SAMPLE = SAMPLE_DIR / "real"
 

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thidua.award_types import is_remaining_units
+from thidua.ingest.award_types import is_remaining_units
 from thidua.paths import Home
 
 if TYPE_CHECKING:

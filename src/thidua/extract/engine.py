@@ -115,7 +115,7 @@ class _Collector:
     ) -> tuple[str | None, tuple[str, ...]]:
         if not unit:
             return None, ()
-        from thidua.award_types import is_remaining_units
+        from thidua.ingest.award_types import is_remaining_units
 
         if is_remaining_units(unit):
             return None, ()

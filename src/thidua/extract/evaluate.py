@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from thidua.extract.model import Proposed
+from thidua.ingest.periods import parse_partial_date, parse_results_year
 from thidua.normalize import clean_text, fold, match_key, parse_cluster_ref, roman_to_int
-from thidua.periods import parse_partial_date, parse_results_year
 
 KINDS = ("members", "roles", "ranks", "awards", "events")
 # The truth file's sections; a Proposed's record_type uses the same names (the load contract's).

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import polars as pl
 
-from thidua.award_types import AwardTypeIndex
-from thidua.coerce import Context
-from thidua.landing import open_raw
-from thidua.loader import DEFAULT_ORGANIZER_ID, build_context, rows_in_force
+from thidua.ingest.award_types import AwardTypeIndex
+from thidua.ingest.coerce import Context
+from thidua.ingest.landing import open_raw
+from thidua.ingest.loader import DEFAULT_ORGANIZER_ID, build_context, rows_in_force
+from thidua.ingest.resolve import load_alias_index, load_organizer_lookup, read_seed
 from thidua.normalize import fold, match_key
 from thidua.paths import Home
-from thidua.resolve import load_alias_index, load_organizer_lookup, read_seed
 
 
 @dataclass(frozen=True)

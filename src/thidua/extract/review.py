@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from thidua.display_names import column_header, sheet_name
+from thidua.contract.display_names import column_header, sheet_name
+from thidua.contract.records import RECORD_TYPES, REVIEW_COLUMNS, VALUE_LABELS, RecordType
 from thidua.extract.model import Document, Proposed
-from thidua.records import RECORD_TYPES, REVIEW_COLUMNS, VALUE_LABELS, RecordType
 
 # The order records are listed (and loaded): sources first, then what names units.
 RECORD_ORDER = ("sources", "events", "memberships", "leadership", "rankings", "awards")

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from thidua.award_types import is_remaining_units
 from thidua.extract.mentions import (
     UnitMention,
     from_first_head,
@@ -20,6 +19,7 @@ from thidua.extract.mentions import (
     role_in,
     split_units,
 )
+from thidua.ingest.award_types import is_remaining_units
 from thidua.normalize import fold
 
 Known = Callable[[str], bool]

@@ -26,8 +26,8 @@ from thidua.generate.reference import Reference
 from thidua.generate.rule_breaks import manifest_path
 from thidua.generate.simulate import ProvinceSimulation
 from thidua.generate.writers import Format, RecordWriter
+from thidua.ingest.resolve import load_alias_index
 from thidua.paths import SEEDS_DIR
-from thidua.resolve import load_alias_index
 
 TIERS = ("province", "national")
 FORMATS = ("csv", "parquet")

@@ -11,7 +11,7 @@ import random
 
 from thidua.generate.layout import ORGANIZER_ID
 from thidua.generate.reference import Reference
-from thidua.resolve import AliasIndex
+from thidua.ingest.resolve import AliasIndex
 
 _CANONICAL_WEIGHT = 0.72
 _SHORT_WEIGHT = 0.18  # the rest goes to aliases

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from thidua.contract.records import RECORD_TYPES
 from thidua.generate.national_awards import (
     Award,
     ClusterOutcome,
@@ -32,7 +33,6 @@ from thidua.generate.national_scores import ScoreSheet, Strengths, draw_sheet
 from thidua.generate.national_units import LAST_YEAR, stable_int
 from thidua.generate.national_writers import ScoreBatches, Strings, arrow_schema, table
 from thidua.generate.reference import Reference
-from thidua.records import RECORD_TYPES
 
 _SCALE_WEIGHTS = np.array([0.7, 0.3])  # 100-point tables are the more common
 _SCALE_SWITCH = 0.06

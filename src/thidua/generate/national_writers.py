@@ -18,7 +18,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from thidua.records import RECORD_TYPES
+from thidua.contract.records import RECORD_TYPES
 
 Format = Literal["csv", "parquet"]
 _ARROW = {

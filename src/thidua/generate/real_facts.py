@@ -15,11 +15,11 @@ from pathlib import Path
 
 import polars as pl
 
-from thidua.coerce import Context, coerce_batch
 from thidua.errors import FileRejected
+from thidua.ingest.coerce import Context, coerce_batch
+from thidua.ingest.readers import iter_input_files, read_file
+from thidua.ingest.resolve import load_alias_index, load_organizer_lookup
 from thidua.paths import SAMPLE_DIR, SEEDS_DIR
-from thidua.readers import iter_input_files, read_file
-from thidua.resolve import load_alias_index, load_organizer_lookup
 
 REAL_DIR = SAMPLE_DIR / "real"
 

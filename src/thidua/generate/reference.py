@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from thidua.ingest.resolve import read_seed
 from thidua.paths import SEEDS_DIR
-from thidua.resolve import read_seed
 
 
 @dataclass(frozen=True)

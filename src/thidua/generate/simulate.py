@@ -25,7 +25,7 @@ from thidua.generate.rows import RowBuilder
 from thidua.generate.rule_breaks import ExpectedFinding, RuleBreaks, note
 from thidua.generate.scoring import ScoreSheet, Strengths, draw_score_sheet
 from thidua.generate.writers import Row
-from thidua.resolve import AliasIndex
+from thidua.ingest.resolve import AliasIndex
 
 _SCALE_WEIGHTS = (0.7, 0.3)  # 100-point tables are the more common
 _SCALE_SWITCH = 0.06

@@ -14,7 +14,7 @@ from typing import IO, Any, Literal
 import polars as pl
 import pyarrow.parquet as pq
 
-from thidua.records import LOAD_ORDER, RECORD_TYPES, RecordType
+from thidua.contract.records import LOAD_ORDER, RECORD_TYPES, RecordType
 
 Format = Literal["csv", "parquet"]
 Row = dict[str, Any]

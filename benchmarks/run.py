@@ -1,0 +1,499 @@
+"""`thidua bench`: every stage of the pipeline on one tier, each beside its floor, in one run.
+
+Stages: generate → load (normalise, resolve, GX gate) → dbt build (full) → dbt build (incremental,
+after one new results year) → publish → the dashboard's page queries. Each stage's floor is
+measured in the same run on the same files: DuckDB reading the files with no checks (load), the
+same SQL as plain statements in one DuckDB session (build), the bare query on an open connection
+(dashboard). Ratios, not seconds, are what compare across machines.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from benchmarks.floor_build import run_floor
+from benchmarks.load_formats import DEFAULT_ROWS, read_into_table, run_load_formats
+from benchmarks.measure import Stage, percentiles, timed
+from benchmarks.minimal_floor import run_minimal_floor
+from thidua.generate import generate
+from thidua.ingest.loader import load_files
+from thidua.paths import PROJECT_ROOT, SAMPLE_DIR, Home
+from thidua.warehouse.build import build_and_publish
+
+BENCH_DIR = PROJECT_ROOT / "build" / "bench"
+DASHBOARD_REPEATS = 20
+
+
+@dataclass
+class Report:
+    tier: str
+    scale: float
+    stages: list[Stage] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, stage: Stage, say: Callable[[str], None]) -> None:
+        self.stages.append(stage)
+        ratio = "" if stage.ratio is None else f"  ×{stage.ratio:.2f} of floor"
+        minimal = "" if stage.ratio_to_minimal is None else f", ×{stage.ratio_to_minimal:.1f} min"
+        say(f"  {stage.name}: {stage.wall_s:.2f}s, peak {stage.peak_mb:.0f} MB{ratio}{minimal}")
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "tier": self.tier,
+            "scale": self.scale,
+            "machine": machine(),
+            "stages": {s.name: s.as_json() for s in self.stages},
+            "notes": self.notes,
+        }
+
+
+def machine() -> dict[str, object]:
+    import os
+
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "duckdb": duckdb.__version__,
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3, 1),
+    }
+
+
+def _record_files(folder: Path) -> list[Path]:
+    """Record files under a generated folder (the national tier keeps Thanh Hóa in a subfolder)."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".csv", ".parquet"))
+
+
+def _floor_read(files: list[Path]) -> None:
+    """DuckDB reading the same files into tables, no checks: the load floor."""
+    con = duckdb.connect()
+    try:
+        for index, path in enumerate(files):
+            read_into_table(con, path, f"t{index}")
+    finally:
+        con.close()
+
+
+def next_year_files(source: Path, target: Path) -> int:
+    """The last results year of a generated sample, relabelled as the year after: one new year
+    of records with the same shape, for the incremental build."""
+    target.mkdir(parents=True, exist_ok=True)
+    rows = 0
+    files = [p for p in source.iterdir() if p.suffix in (".csv", ".parquet")]
+    yearly_scores = sorted(p for p in files if p.stem.startswith("scores_"))
+    if yearly_scores:  # scores split per year: only the last year's file matters
+        files = [p for p in files if not p.stem.startswith("scores_")] + yearly_scores[-1:]
+    for path in sorted(files):
+        if path.stem in ("clusters", "organizers", "units"):
+            continue
+        frame = (
+            pl.read_csv(path, infer_schema=False)
+            if path.suffix == ".csv"
+            else pl.read_parquet(path).with_columns(pl.all().cast(pl.Utf8))
+        )
+        last = frame["results_year"].cast(pl.Int32).max()
+        year = frame.filter(pl.col("results_year").cast(pl.Int32) == last).with_columns(
+            (pl.col("results_year").cast(pl.Int32) + 1).cast(pl.Utf8).alias("results_year")
+        )
+        for column in ("event_date", "end_date", "decision_date"):
+            if column in year.columns:
+                year = year.with_columns(
+                    pl.col(column)
+                    .str.to_date(strict=False)
+                    .dt.offset_by("1y")
+                    .dt.strftime("%Y-%m-%d")
+                    .alias(column)
+                )
+        year.write_csv(target / f"{path.stem.split('_')[0]}.csv")
+        rows += year.height
+    return rows
+
+
+PEER_MEMORY_LIMIT_GB = 16
+
+
+def _peer_stage(folder: Path, floor_s: float) -> Stage:
+    """The pandas peer in a child process with an address-space limit; its peak from wait4."""
+    import os
+    import resource
+    import subprocess
+
+    limit = PEER_MEMORY_LIMIT_GB * 1024**3
+
+    def _limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.peer", str(folder)],
+        cwd=PROJECT_ROOT,  # where the benchmarks package is found
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limit,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    out = child.stdout.read().decode() if child.stdout else ""
+    err = child.stderr.read().decode() if child.stderr else ""
+    stage = Stage(
+        "peer: pandas yearly facts", wall, usage.ru_maxrss / 1024, floor_s, "load + build floors"
+    )
+    if child.returncode != 0:
+        reason = "out of memory" if "MemoryError" in err or child.returncode < 0 else "failed"
+        stage.extra = {"outcome": f"{reason} (limit {PEER_MEMORY_LIMIT_GB} GB)"}
+    else:
+        stage.extra = {"outcome": "ok", "fact_rows": out.strip()}
+    return stage
+
+
+# Written by tests/test_e2e.py: each page's times in a real browser.
+BROWSER_TIMINGS = PROJECT_ROOT / "build" / "screenshots" / "timings.json"
+
+
+def browser_stages(path: Path) -> list[Stage]:
+    """Each page's time from navigation to its main visual (chart, table or tiles) drawn, in
+    headless Chromium, as the last browser test measured it (the benchmark itself starts no
+    browser). A page without a main visual reports the end of the app's run instead."""
+    if not path.exists():
+        return []
+    pages = json.loads(path.read_text(encoding="utf-8")).get("pages", {})
+    stages = []
+    for name, timing in pages.items():
+        visual = timing.get("main_visual_s")
+        what = "main visual" if visual is not None else "ready"
+        stages.append(
+            Stage(
+                f"browser: {name} {what}{' (cold server)' if timing.get('cold_server') else ''}",
+                float(visual if visual is not None else timing["ready_s"]),
+                0.0,
+                extra={
+                    key: timing.get(key) or ""
+                    for key in ("first_contentful_paint_s", "title_visible_s", "ready_s")
+                },
+            )
+        )
+    return stages
+
+
+def restated_roster(generated: Path, target: Path) -> Path:
+    """One cluster-year's roster as an analyst corrects it: the last cluster-year of the
+    generated memberships, its leader written down as a plain member."""
+    path = next(p for p in _record_files(generated) if p.stem.startswith("memberships"))
+    frame = (
+        pl.read_csv(path, infer_schema=False)
+        if path.suffix == ".csv"
+        else pl.read_parquet(path).with_columns(pl.all().cast(pl.Utf8))
+    )
+    last = frame.tail(1)
+    roster = frame.join(
+        last.select("organizer", "cluster", "results_year"),
+        on=[
+            "organizer",
+            "cluster",
+            "results_year",
+        ],
+    )
+    target.mkdir(parents=True, exist_ok=True)
+    out = target / "memberships.csv"
+    roster.with_columns(pl.lit("member").alias("role")).write_csv(out)
+    return out
+
+
+def _analyst_loop_stage(generated: Path, target: Path, home: Home) -> Stage:
+    """The analyst's loop: one corrected roster loaded, built and published (the build redoes
+    only what memberships feed), timed from the load's start to the published warehouse."""
+    correction = restated_roster(generated, target)
+    started = time.perf_counter()
+    load_files([correction], home)
+    built = build_and_publish(home)
+    wall = time.perf_counter() - started
+    return Stage(
+        "analyst loop: one corrected roster, load to published",
+        wall,
+        built.dbt_peak_mb,
+        rows=pl.read_csv(correction).height,
+        extra={"narrowed_to": ",".join(built.narrowed_to) or "everything"},
+    )
+
+
+def _gate_backends_stage(folder: Path, say: Callable[[str], None], report: Report) -> None:
+    """The same GX suite on the same rows (the generated scores), through SQL on DuckDB and
+    through pandas."""
+    from thidua.gate import expectations as gate
+    from thidua.ingest.coerce import coerce_batch
+    from thidua.ingest.landing import open_raw
+    from thidua.ingest.loader import build_context
+    from thidua.ingest.readers import read_file
+
+    path = next(p for p in _record_files(folder) if p.stem.startswith("scores"))
+    batch = next(b for b in read_file(path) if not isinstance(b, Exception))
+    scratch = Home(folder.parent / "gate-scratch")
+    with open_raw(scratch.raw_db) as con:
+        context = build_context(con, "synthetic")
+    typed, _ = coerce_batch(batch, context)
+    typed = gate.derive("scores", typed, None)
+    _, sql_s, sql_peak = timed(lambda: gate.validate("scores", typed, backend="sql"))
+    _, pandas_s, pandas_peak = timed(lambda: gate.validate("scores", typed, backend="pandas"))
+    report.add(Stage("GX gate via SQL on DuckDB (scores)", sql_s, sql_peak, rows=typed.height), say)
+    report.add(
+        Stage(
+            "GX gate via pandas (scores)",
+            pandas_s,
+            pandas_peak,
+            sql_s,
+            "the same suite via SQL",
+            rows=typed.height,
+        ),
+        say,
+    )
+
+
+def _dashboard_stage(published_db: Path) -> Stage | None:
+    """Every page's queries: cold (fresh read-only attach per query, as the app does) against the
+    bare query on one open connection."""
+    import logging
+
+    # The data-access module's caches warn outside a Streamlit run; the benchmark wants no cache.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    sys.path.insert(0, str(PROJECT_ROOT / "app"))
+    try:
+        import data_access
+    except ImportError:
+        return None
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    pages = {
+        page: [(q.sql, q.params) for q in queries]
+        for page, queries in data_access.page_queries(str(published_db)).items()
+    }
+    from thidua.query.read import read_query
+
+    open_con = duckdb.connect()
+    open_con.execute(f"attach '{published_db}' as wh (read_only)")
+    open_con.execute("use wh")
+    per_page: dict[str, dict[str, float]] = {}
+    worst_p95 = 0.0
+    floor_total = 0.0
+    cold_total = 0.0
+    for page, queries in pages.items():
+        cold: list[float] = []
+        bare: list[float] = []
+        for _ in range(DASHBOARD_REPEATS):
+            started = time.perf_counter()
+            for sql, params in queries:
+                read_query(published_db, sql, params)
+            cold.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            for sql, params in queries:
+                open_con.execute(sql, params or []).fetchall()
+            bare.append(time.perf_counter() - started)
+        p50, p95 = percentiles(cold)
+        floor50, _ = percentiles(bare)
+        per_page[page] = {"p50_ms": round(p50 * 1000, 1), "p95_ms": round(p95 * 1000, 1)}
+        worst_p95 = max(worst_p95, p95)
+        floor_total += floor50
+        cold_total += p50
+    open_con.close()
+    stage = Stage("dashboard queries (all pages, p50)", cold_total, 0.0, floor_total, "bare query")
+    stage.extra = {"worst_page_p95_ms": round(worst_p95 * 1000, 1)}
+    stage.extra.update({f"page {k} p95_ms": v["p95_ms"] for k, v in per_page.items()})
+    return stage
+
+
+def run_bench(
+    tier: str,
+    *,
+    scale: float = 1.0,
+    seed: int = 1,
+    load_rows: int = DEFAULT_ROWS,
+    keep: bool = False,
+    say: Callable[[str], None] = print,
+) -> Report:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    # A folder of this run's own: two benches at once never delete each other's files.
+    work = Path(tempfile.mkdtemp(prefix=f"{tier}-work-", dir=BENCH_DIR))
+    try:
+        report = _run_stages(tier, scale, seed, load_rows, work, say)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def _run_stages(
+    tier: str, scale: float, seed: int, load_rows: int, work: Path, say: Callable[[str], None]
+) -> Report:
+    report = Report(tier, scale)
+    home = Home(work / "home")
+    generated = work / "generated"
+    say(f"thidua bench --tier {tier} (scale {scale}) in {work}")
+
+    fmt = "parquet" if tier == "national" else "csv"
+    counts, wall, peak = timed(lambda: generate(tier, seed, generated, fmt, scale=scale))
+    report.add(Stage("generate", wall, peak, rows=sum(counts.values())), say)
+
+    # The minimal floor first, on cold files as every stage after it reads them.
+    minimal, _, peak = timed(lambda: run_minimal_floor(generated))
+    minimal_s = minimal.seconds
+    report.add(
+        Stage(
+            "minimal floor: headline facts, one DuckDB session",
+            minimal_s,
+            peak,
+            rows=minimal.unit_years,
+            extra={
+                "cluster_years": minimal.cluster_years,
+                "award_status_rows": minimal.award_rows,
+            },
+            minimal_s=minimal_s,
+        ),
+        say,
+    )
+
+    # GX is imported once per process: its import is start-up cost, not per-file work.
+    from thidua.gate import expectations as gate
+
+    _, import_s, _ = timed(gate.warm_up)
+    report.notes.append(
+        f"Great Expectations import and context: {import_s:.2f}s (once per process)"
+    )
+
+    _, floor_s, _ = timed(lambda: _floor_read(_record_files(generated)))
+    load, load_wall, peak = timed(lambda: load_files([SAMPLE_DIR / "real", generated], home))
+    report.add(
+        Stage(
+            "load (normalise, resolve, GX gate)",
+            load_wall,
+            peak,
+            floor_s,
+            "DuckDB reading the same files, no checks",
+            rows=load.loaded_rows + load.quarantined_rows,
+            minimal_s=minimal_s,
+        ),
+        say,
+    )
+
+    full, wall, peak = timed(lambda: build_and_publish(home, full_refresh=True))
+    peak = max(peak, full.dbt_peak_mb)
+    floor = run_floor(home.dbt_target_dir / "manifest.json", home.raw_db, work / "floor")
+    report.add(
+        Stage(
+            "dbt build (full)",
+            full.dbt_seconds,
+            peak,
+            floor.total_seconds,
+            "the same models and tests as plain SQL in one DuckDB session",
+            extra={
+                "floor_models_seconds": round(floor.models_seconds, 3),
+                "floor_tests_seconds": round(floor.tests_seconds, 3),
+                "nodes": len(full.nodes),
+            },
+            minimal_s=minimal_s,
+        ),
+        say,
+    )
+
+    pipeline_floor = floor_s + floor.total_seconds
+    report.add(
+        Stage(
+            "pipeline: load + full build + publish",
+            load_wall + full.dbt_seconds + full.copy_seconds + full.publish_seconds,
+            0.0,
+            pipeline_floor,
+            "load floor + build floor",
+            minimal_s=minimal_s,
+        ),
+        say,
+    )
+    peer = _peer_stage(generated, pipeline_floor)
+    peer.minimal_s = minimal_s
+    report.add(peer, say)
+    _gate_backends_stage(generated, say, report)
+
+    next_year = work / "next-year"
+    new_rows = next_year_files(generated, next_year)
+    load_files([next_year], home)
+    incremental, wall, peak = timed(lambda: build_and_publish(home))
+    peak = max(peak, incremental.dbt_peak_mb)
+    stage = Stage(
+        "dbt build (incremental, one new year)",
+        incremental.dbt_seconds,
+        peak,
+        full.dbt_seconds,
+        "the full build",
+        rows=new_rows,
+        minimal_s=minimal_s,
+    )
+    report.add(stage, say)
+
+    report.add(_analyst_loop_stage(generated, work / "correction", home), say)
+
+    report.add(
+        Stage(
+            "publish (copy in, stamp, atomic swap)",
+            incremental.copy_seconds + incremental.publish_seconds,
+            0.0,
+            extra={"warehouse_mb": round(home.published_db.stat().st_size / 1024**2, 1)},
+        ),
+        say,
+    )
+
+    dashboard = _dashboard_stage(home.published_db)
+    if dashboard is not None:
+        report.add(dashboard, say)
+    else:
+        report.notes.append("dashboard: no page-query registry found in app/data_access.py")
+
+    for stage in browser_stages(BROWSER_TIMINGS):
+        report.add(stage, say)
+    if BROWSER_TIMINGS.exists():
+        report.notes.append(
+            f"browser: from {BROWSER_TIMINGS.relative_to(PROJECT_ROOT)}, written by the browser"
+            " test of `make test` (province sample, cold session per page, first page also a cold"
+            " server); target: each page's main visual within 1.5 s"
+        )
+    else:
+        report.notes.append("browser: no timings yet (run `make test` to write them)")
+
+    if load_rows:
+        for stage in run_load_formats(work, load_rows, seed, say):
+            report.add(stage, say)
+
+    text = json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n"
+    out = BENCH_DIR / f"{tier}.json"
+    out.write_text(text)
+    # also kept per scale, for the growth table
+    (BENCH_DIR / f"{tier}-scale{scale:g}.json").write_text(text)
+    say(format_table(report))
+    say(f"→ {out}")
+    return report
+
+
+def format_table(report: Report) -> str:
+    """The table `make bench` prints: each stage beside its own floor, and beside the minimal
+    floor (× min: how many times the bare headline-facts query it costs)."""
+    header = f"{'stage':<50} {'wall s':>8} {'peak MB':>8} {'× min':>7} {'floor s':>8} {'ratio':>7}"
+    lines = [header, "-" * len(header)]
+    for stage in report.stages:
+        floor = "" if stage.floor_s is None else f"{stage.floor_s:8.2f}"
+        ratio = "" if stage.ratio is None else f"{stage.ratio:7.2f}"
+        minimal = "" if stage.ratio_to_minimal is None else f"{stage.ratio_to_minimal:7.1f}"
+        lines.append(
+            f"{stage.name:<50} {stage.wall_s:8.2f} {stage.peak_mb:8.0f} {minimal:>7}"
+            f" {floor:>8} {ratio:>7}"
+        )
+    lines.extend(f"note: {note}" for note in report.notes)
+    return "\n".join(lines)

@@ -1,1 +1,0 @@
-"""Benchmarks: each stage of the pipeline against its floor, in one run."""

@@ -1,0 +1,2 @@
+"""The input contract: record types, their columns and spellings, allowed values, and what is
+written from it."""

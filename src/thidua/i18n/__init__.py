@@ -1,0 +1,1 @@
+"""The translation catalogues (gettext .po through Babel) and the lookup of labels."""

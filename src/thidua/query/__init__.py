@@ -1,0 +1,1 @@
+"""Reading the published warehouse: read-only queries, the SQL sandbox, name search."""

@@ -1,0 +1,314 @@
+"""`thidua build`: dbt build into a separate file, then publish it with an atomic rename.
+
+The published warehouse is never opened for writing: dbt writes `build/thidua.duckdb` (a copy of
+the published file, so incremental models keep their state), its tests run there, and only when
+everything passed does `os.replace` swap it onto the published path. Readers that are mid-query
+keep their snapshot of the old file; the next query sees the new one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import duckdb
+
+from thidua import work_lock
+from thidua.warehouse import build_failures, build_scope, failing_rows
+from thidua.child_process import die_with_parent
+from thidua.errors import UserError
+from thidua.ingest.landing import open_raw
+from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
+
+# Failing tests whose first rows are read back (the others are still said in words).
+ROWS_FOR_FIRST_FAILURES = 10
+DBT_OUTPUT_KEPT = 15
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # dbt colours its console lines
+
+
+class BuildFailed(UserError):
+    """dbt build or its tests failed: the published warehouse was left as it was.
+
+    `str()` is the headline, then every failure in words with its first offending rows.
+    """
+
+    def __init__(
+        self,
+        message_vi: str,
+        message_en: str,
+        failures: list[build_failures.Failure] | None = None,
+        details: list[str] | None = None,
+    ) -> None:
+        super().__init__(message_vi, message_en)
+        self.failures = failures or []
+        self.details = details or []
+
+    def __str__(self) -> str:
+        return "\n".join([super().__str__(), *self.details])
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    unique_id: str
+    resource_type: str
+    name: str
+    status: str
+    message: str | None
+    execution_seconds: float
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    published_db: Path
+    dbt_seconds: float
+    nodes: list[NodeResult]
+    dbt_peak_mb: float = 0.0
+    # copying the published file in (incremental state) and stamping + swapping it back out
+    copy_seconds: float = 0.0
+    publish_seconds: float = 0.0
+    # the record types a narrowed build redid (thidua.warehouse.build_scope); empty: it built everything
+    narrowed_to: tuple[str, ...] = ()
+
+    @property
+    def tests_passed(self) -> int:
+        return sum(
+            1 for n in self.nodes if n.resource_type in ("test", "unit_test") and n.status == "pass"
+        )
+
+    @property
+    def tests_failed(self) -> int:
+        return sum(
+            1
+            for n in self.nodes
+            if n.resource_type in ("test", "unit_test") and n.status in ("fail", "error")
+        )
+
+
+def dbt_environment(home: Home) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "THIDUA_RAW_DB": str(home.raw_db),
+            "THIDUA_BUILD_DB": str(home.build_db),
+            "THIDUA_MEMORY_LIMIT": BUILD_MEMORY_LIMIT,
+            "DBT_TARGET_PATH": str(home.dbt_target_dir),
+            "DBT_LOG_PATH": str(home.dbt_log_dir),
+            "DBT_PROFILES_DIR": str(PROJECT_ROOT),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "DBT_VERSION_CHECK": "false",
+        }
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class DbtRun:
+    code: int
+    nodes: list[NodeResult]
+    peak_mb: float  # the dbt process's peak resident memory (DuckDB runs inside it)
+    # dbt's last lines: all there is to say when it stopped before writing its results
+    output_tail: tuple[str, ...] = ()
+
+
+def run_dbt(home: Home, args: list[str], progress: Callable[[str], None] | None = None) -> DbtRun:
+    """Run one dbt command in the project: its exit code, per-node results and peak memory."""
+    dbt = Path(sys.executable).with_name("dbt")
+    command = [str(dbt), *args, "--project-dir", str(PROJECT_ROOT)]
+    results_file = home.dbt_target_dir / "run_results.json"
+    results_file.unlink(missing_ok=True)
+    with subprocess.Popen(
+        command,
+        cwd=PROJECT_ROOT,
+        env=dbt_environment(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=die_with_parent,  # one prctl call in the child, nothing else
+    ) as process:
+        assert process.stdout is not None
+        tail: deque[str] = deque(maxlen=DBT_OUTPUT_KEPT)
+        for line in process.stdout:
+            tail.append(line.rstrip("\n"))
+            if progress:
+                progress(line.rstrip("\n"))
+        # wait4 reaps the child and reports its own peak (the process-wide RUSAGE_CHILDREN only
+        # keeps the largest child ever, whichever it was).
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return DbtRun(
+        process.returncode, _node_results(results_file), usage.ru_maxrss / 1024, tuple(tail)
+    )
+
+
+def _node_results(results_file: Path) -> list[NodeResult]:
+    if not results_file.exists():
+        return []
+    data = json.loads(results_file.read_text(encoding="utf-8"))
+    nodes = []
+    for item in data.get("results", []):
+        unique_id = item["unique_id"]
+        nodes.append(
+            NodeResult(
+                unique_id=unique_id,
+                resource_type=unique_id.split(".", 1)[0],
+                name=unique_id.rsplit(".", 1)[-1],
+                status=str(item.get("status")),
+                message=item.get("message"),
+                execution_seconds=float(item.get("execution_time") or 0.0),
+            )
+        )
+    return nodes
+
+
+def _connect_when_released(path: Path, attempts: int = 50) -> duckdb.DuckDBPyConnection:
+    """dbt's process has exited, but the OS can take a moment to drop its file lock."""
+    for _ in range(attempts - 1):
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            time.sleep(0.2)
+    return duckdb.connect(str(path))
+
+
+def _record_publish(build_db: Path, result: BuildResult, inputs: build_scope.BuildInputs) -> None:
+    """Stamp the build with what was built and how its tests went (the dashboard shows it), and
+    with what it was built from (the next build reads it to narrow itself)."""
+    con = _connect_when_released(build_db)
+    try:
+        build_scope.record_inputs(con, inputs)
+        con.execute("create schema if not exists meta")
+        con.execute(
+            """
+            create table if not exists meta.publish_log (
+                published_at timestamp, thidua_version varchar, dbt_seconds double,
+                tests_passed integer, tests_failed integer
+            )
+            """
+        )
+        con.execute(
+            "insert into meta.publish_log values (?, ?, ?, ?, ?)",
+            [
+                dt.datetime.now(),
+                version("thidua"),
+                result.dbt_seconds,
+                result.tests_passed,
+                result.tests_failed,
+            ],
+        )
+        # A narrowed build ran part of the nodes; the others' last results still stand.
+        create = "create table if not exists" if result.narrowed_to else "create or replace table"
+        con.execute(
+            f"""
+            {create} meta.dbt_results (
+                unique_id varchar, resource_type varchar, name varchar, status varchar,
+                message varchar, execution_seconds double
+            )
+            """
+        )
+        con.execute(
+            "delete from meta.dbt_results where unique_id in (select unnest($ids))",
+            {"ids": [n.unique_id for n in result.nodes]},
+        )
+        con.executemany(
+            "insert into meta.dbt_results values (?, ?, ?, ?, ?, ?)",
+            [
+                [n.unique_id, n.resource_type, n.name, n.status, n.message, n.execution_seconds]
+                for n in result.nodes
+            ],
+        )
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def _build_failed(home: Home, run: DbtRun) -> BuildFailed:
+    """The failed run in words: each failing test or node, its first offending rows (read from
+    the build copy, which is never published), and where dbt's own log is."""
+    summary = build_failures.read_run(home.dbt_target_dir)
+    samples: dict[str, failing_rows.Sample] = {}
+    with failing_rows.build_reader(home.build_db, home.raw_db) as con:
+        for failure in summary.failures:
+            if failure.compiled_sql and len(samples) < ROWS_FOR_FIRST_FAILURES:
+                samples[failure.unique_id] = failing_rows.sample(con, failure.compiled_sql)
+    details = build_failures.report_lines(summary, samples)
+    if not summary.failures:
+        details += ["dbt:", *(f"  {_ANSI.sub('', line)}" for line in run.output_tail)]
+    details.append(f"Nhật ký dbt / dbt log: {home.dbt_log_dir}")
+    message_vi, message_en = build_failures.headline(summary, run.code)
+    return BuildFailed(message_vi, message_en, summary.failures, details)
+
+
+def build_and_publish(
+    home: Home,
+    *,
+    full_refresh: bool = False,
+    progress: Callable[[str], None] | None = None,
+    lock_wait: float | None = None,
+) -> BuildResult:
+    """dbt build into the build copy, then publish it. Holds the home's work lock (one load or
+    build at a time), waiting for another holder up to `lock_wait` seconds (work_lock.held)."""
+    if not home.raw_db.exists():
+        raise UserError(
+            f"chưa có dữ liệu nạp ({home.raw_db}): "
+            "chạy `thidua load <tệp>` hoặc `thidua demo` trước",
+            f"nothing loaded yet ({home.raw_db}): run `thidua load <files>` or `thidua demo` first",
+        )
+    with work_lock.held(home, "build", lock_wait):
+        return _build_and_publish(home, full_refresh, progress)
+
+
+def _build_and_publish(
+    home: Home, full_refresh: bool, progress: Callable[[str], None] | None
+) -> BuildResult:
+    # A landing database an earlier version wrote gets the tables and columns the models read.
+    with open_raw(home.raw_db) as raw:
+        inputs = build_scope.current_inputs(raw)
+        scope = (
+            None
+            if full_refresh
+            else build_scope.narrowed(raw, build_scope.published_inputs(home.published_db), inputs)
+        )
+    home.build_dir.mkdir(parents=True, exist_ok=True)
+    for stale in (home.build_db, home.build_db.with_name(home.build_db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    if home.published_db.exists() and not full_refresh:
+        # Incremental models need their previous state: start from the published copy.
+        shutil.copyfile(home.published_db, home.build_db)
+    copy_seconds = time.perf_counter() - started
+    args = ["build"] + (["--full-refresh"] if full_refresh else [])
+    args += scope.dbt_args() if scope else []
+    started = time.perf_counter()
+    run = run_dbt(home, args, progress)
+    code, nodes = run.code, run.nodes
+    elapsed = time.perf_counter() - started
+    failed = [n for n in nodes if n.status in ("fail", "error")]
+    if code != 0 or failed:
+        raise _build_failed(home, run)
+    result = BuildResult(
+        home.published_db,
+        elapsed,
+        nodes,
+        run.peak_mb,
+        copy_seconds,
+        narrowed_to=scope.record_types if scope else (),
+    )
+    started = time.perf_counter()
+    _record_publish(home.build_db, result, inputs)
+    # Atomic on one file system: readers see the old file or the new one, never a mix.
+    home.build_db.replace(home.published_db)
+    return dataclasses.replace(result, publish_seconds=time.perf_counter() - started)

@@ -1,0 +1,145 @@
+"""Which part of the warehouse a build must redo: everything, or what the newest loads feed.
+
+A published warehouse remembers what it was built from (meta.build_inputs): the last load and the
+last withdrawal it includes, the analysts' aliases and a fingerprint of the project's models,
+macros, seeds and tests. A build compares that with the landing database. When the only news is
+rows of some record types (a corrected roster, one new event file), dbt builds every model that
+reads those landing tables and everything downstream of them, with their data tests; the other
+models and tests keep the state they were published with, which nothing new can have changed.
+Anything else (new project code, a new alias, reference data such as units or organisers, an
+older warehouse without the record) builds everything, as CI always does.
+
+Unit tests check the models' SQL on fixed inputs, not the data: a narrowed build leaves them out,
+since the project code they test is unchanged (a changed fingerprint builds everything).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import duckdb
+
+from thidua.paths import PROJECT_ROOT
+from thidua.contract.records import RECORD_TYPES, REFERENCE_TYPES
+
+# What the dbt project is made of: a change to any of these may change any model or test.
+_PROJECT_PARTS = ("models", "macros", "seeds", "data-tests", "analyses")
+_PROJECT_FILES = ("dbt_project.yml",)
+# Record types the facts are resolved against, and clusters: news there builds everything.
+_BUILD_ALL_TYPES = frozenset({*REFERENCE_TYPES, "clusters"})
+# The landing database's bookkeeping, new with every load (ledger, withdrawals, quarantine, gate
+# results): what reads it is always rebuilt.
+_BOOKKEEPING = ("load_ledger", "load_actions", "quarantine", "validation_results")
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """What a build was made from, stored beside what it published."""
+
+    last_load_id: int
+    last_action_id: int
+    aliases: str
+    project: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    """dbt's selection for a narrowed build, and why it is narrowed."""
+
+    select: tuple[str, ...]
+    record_types: tuple[str, ...]
+
+    def dbt_args(self) -> list[str]:
+        return ["--select", *self.select, "--exclude-resource-type", "unit_test"]
+
+
+def project_fingerprint(root: Path = PROJECT_ROOT) -> str:
+    """A hash of the dbt project's files and thidua's version."""
+    digest = hashlib.sha256(version("thidua").encode())
+    files = [root / name for name in _PROJECT_FILES]
+    for part in _PROJECT_PARTS:
+        files += sorted(p for p in (root / part).rglob("*") if p.is_file())
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def current_inputs(raw: duckdb.DuckDBPyConnection) -> BuildInputs:
+    """What a build started now is made from."""
+    load = raw.execute("select coalesce(max(load_id), 0) from load_ledger").fetchone()
+    action = raw.execute("select coalesce(max(action_id), 0) from load_actions").fetchone()
+    aliases = raw.execute(
+        "select count(*) || ':' || coalesce(cast(max(added_at) as varchar), '') from user_aliases"
+    ).fetchone()
+    return BuildInputs(
+        int(load[0]) if load else 0,
+        int(action[0]) if action else 0,
+        str(aliases[0]) if aliases else "",
+        project_fingerprint(),
+    )
+
+
+def published_inputs(published: Path) -> BuildInputs | None:
+    """What the published warehouse was built from; None when it does not say."""
+    if not published.exists():
+        return None
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        row = con.execute(
+            "select last_load_id, last_action_id, aliases, project from meta.build_inputs"
+        ).fetchone()
+    except duckdb.CatalogException:
+        return None  # built before builds recorded their inputs
+    finally:
+        con.close()
+    return BuildInputs(int(row[0]), int(row[1]), str(row[2]), str(row[3])) if row else None
+
+
+def narrowed(
+    raw: duckdb.DuckDBPyConnection, then: BuildInputs | None, now: BuildInputs
+) -> Scope | None:
+    """The narrowed build's scope, or None when everything must be built."""
+    if then is None or then.project != now.project or then.aliases != now.aliases:
+        return None
+    if now.last_load_id < then.last_load_id or now.last_action_id < then.last_action_id:
+        return None  # the landing database is not the one the warehouse was built from
+    changed = {
+        str(row[0])
+        for row in raw.execute(
+            """
+            select record_type from load_ledger
+            where load_id > $load and status = 'loaded' and record_type is not null
+            union
+            select l.record_type from load_actions as a join load_ledger as l using (load_id)
+            where a.action_id > $action and l.record_type is not null
+            """,
+            {"load": then.last_load_id, "action": then.last_action_id},
+        ).fetchall()
+    }
+    if not changed or changed & _BUILD_ALL_TYPES or not changed <= set(RECORD_TYPES):
+        return None
+    types = tuple(sorted(changed))
+    # Every model reading a changed landing table, whatever its layer, and all that depends on
+    # it: the selection comes from dbt's own graph of sources, not from a list kept by hand.
+    return Scope(tuple(f"source:raw.{table}+" for table in (*types, *_BOOKKEEPING)), types)
+
+
+def record_inputs(build: duckdb.DuckDBPyConnection, inputs: BuildInputs) -> None:
+    """Stamp the build with what it was made from (read by the next build)."""
+    build.execute("create schema if not exists meta")
+    build.execute(
+        """
+        create or replace table meta.build_inputs (
+            last_load_id integer, last_action_id integer, aliases varchar, project varchar
+        )
+        """
+    )
+    build.execute(
+        "insert into meta.build_inputs values (?, ?, ?, ?)",
+        [inputs.last_load_id, inputs.last_action_id, inputs.aliases, inputs.project],
+    )
