@@ -7,12 +7,10 @@ so a crash or Ctrl-C part-way leaves the database exactly as it was before that 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, wait
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import duckdb
 import polars as pl
@@ -24,8 +22,6 @@ from thidua.errors import UserError
 from thidua.gate.expectations import ExpectationOutcome
 from thidua.ingest.arrow_frames import registered
 from thidua.ingest.load_state import ACTIVE_LOADS
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -215,46 +211,6 @@ def insert_rows(
         con.execute(
             f"insert into {record_type} ({select_list}) select {select_list} from incoming_rows"
         )
-
-
-def delete_rows(
-    con: duckdb.DuckDBPyConnection, record_type: str, load_id: int, source_rows: pl.Series
-) -> None:
-    """Take back rows of this load that were inserted before the gate turned them away."""
-    if not source_rows.len():
-        return
-    rejected = pl.DataFrame({"source_row": source_rows.cast(pl.Int32)})
-    with registered(con, "rejected_rows", rejected):
-        con.execute(
-            f"delete from {record_type} where load_id = ? "
-            "and source_row in (select source_row from rejected_rows)",
-            [load_id],
-        )
-
-
-def insert_while(
-    con: duckdb.DuckDBPyConnection,
-    record_type: str,
-    load_id: int,
-    rows: pl.DataFrame,
-    work: Callable[[], T],
-) -> T:
-    """`work()` here while the rows are inserted on `con` in a worker thread.
-
-    The quality gate is mostly Python (it holds the interpreter lock) and the insert is DuckDB
-    (which releases it), so the two overlap on a multi-core machine. On any exception, Ctrl-C
-    included, the insert is interrupted and waited for before the caller rolls back.
-    """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="thidua-insert") as pool:
-        pending = pool.submit(insert_rows, con, record_type, load_id, rows)
-        try:
-            result = work()
-            pending.result()
-        except BaseException:
-            con.interrupt()
-            wait([pending])
-            raise
-    return result
 
 
 def record_load(
