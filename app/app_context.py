@@ -14,8 +14,9 @@ from typing import Any, Literal
 import duckdb
 import streamlit as st
 
-from data_access import Filters, PublishInfo
 from thidua.i18n.messages import Lang, fmt_year_range, t
+from thidua.query.dashboard.common import Filters
+from thidua.query.dashboard.sidebar import PublishInfo
 from thidua.query.read import WarehouseMissing
 
 _VIEW_KEY = "_thidua_view"

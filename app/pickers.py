@@ -15,9 +15,10 @@ import data_access as da
 import search_box
 import url_state
 from app_context import ViewContext, warehouse_errors
-from data_access import COMPARE_MAX
 from presenters_cluster import cluster_label
 from thidua.i18n.messages import fmt_int
+from thidua.query.dashboard.clusters import CLUSTER_OPTION_CAP
+from thidua.query.dashboard.compare import COMPARE_MAX
 from thidua.query.name_search import MIN_LENGTH
 
 
@@ -43,10 +44,10 @@ def cluster_options(view: ViewContext, *, many: bool = False) -> pl.DataFrame:
         pinned = (one,) if one else ()
     with warehouse_errors(view):
         options = da.cluster_options(view.db_path, view.stamp, view.filters, pinned)
-    if options.height > da.CLUSTER_OPTION_CAP:
-        cap = fmt_int(da.CLUSTER_OPTION_CAP, view.lang)
+    if options.height > CLUSTER_OPTION_CAP:
+        cap = fmt_int(CLUSTER_OPTION_CAP, view.lang)
         st.caption(view.t("picker.cluster.too_many", cap=cap))
-        options = options.head(da.CLUSTER_OPTION_CAP)
+        options = options.head(CLUSTER_OPTION_CAP)
     return options
 
 

@@ -1,7 +1,7 @@
 """Turn query results into what a page shows: translated labels, formatted values, provenance.
 
-No SQL here (that is data_access.py) and no Streamlit calls (that is the pages): plain functions on
-polars frames, easy to test.
+No SQL here (that is thidua.query.dashboard) and no Streamlit calls (that is the pages): plain
+functions on polars frames, easy to test.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ def source_label(
 
 
 def with_value_source(frame: pl.DataFrame, group: str, lang: Lang) -> pl.DataFrame:
-    """Add the displayed provenance of one value group, from data_access._value_source columns.
+    """Add the displayed provenance of one value group, from the `_value_source` columns
+    (thidua.query.dashboard.common).
 
     `<group>_source` (words, with the article's title), `<group>_origin` (real / synthetic, for
     the charts' encodings), `<group>_link` (address) and, where the query read them,

@@ -1,7 +1,7 @@
 """Frames of the cluster page, ready to draw: translated labels, formatted tooltips, checks.
 
-No SQL (data_access.py) and no Streamlit (views/clusters.py). Every function takes what one query
-returned for one cluster (a few hundred rows at most) and the language.
+No SQL (thidua.query.dashboard.clusters) and no Streamlit (views/clusters.py). Every function takes
+what one query returned for one cluster (a few hundred rows at most) and the language.
 """
 
 from __future__ import annotations

@@ -18,15 +18,11 @@ from typing import Any
 
 import polars as pl
 
+from data_access import run
+
 # The one rule for hiding generated values, and the unit's family, as the pages apply them.
-from data_access import (
-    _SAME_ENTITY_SUCCESSORS,
-    Filters,
-    Query,
-    _shown,
-    _visible,
-    run,
-)
+from thidua.query.dashboard.common import Filters, Query, _shown, _visible
+from thidua.query.dashboard.units import _SAME_ENTITY_SUCCESSORS
 
 # --- one cluster, one results year ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import streamlit as st
 import data_access as da
 import url_state
 from app_context import ViewContext
-from data_access import Filters
+from thidua.query.dashboard.common import Filters
 from thidua.query.name_search import Hit, NameSearch, names_from_rows
 from thidua.query.read import QueryError
 

@@ -21,8 +21,10 @@ import duckdb
 import streamlit as st
 
 from app_context import ViewContext
-from data_access import FALLBACK_YEARS, Filters, PublishInfo, last_publish, organizers, year_bounds
+from data_access import last_publish, organizers, year_bounds
 from thidua.i18n.messages import DEFAULT_LANG, LANG_NAMES, LANGS, Lang, as_lang, fmt_datetime, t
+from thidua.query.dashboard.common import Filters
+from thidua.query.dashboard.sidebar import FALLBACK_YEARS, PublishInfo
 from thidua.query.read import QueryError, publish_stamp
 from url_state import globals_from_outside, set_globals, url_params
 

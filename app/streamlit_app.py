@@ -2,7 +2,8 @@
 
 Run with `streamlit run app/streamlit_app.py` (or `make run`, which builds the warehouse first).
 This file only sets the page up, draws the sidebar (language and global filters, kept in the URL)
-and picks the page; pages live in app/views/ (one module each), their SQL in app/data_access.py.
+and picks the page; pages live in app/views/ (one module each), their SQL in
+src/thidua/query/dashboard/ (read through app/data_access.py).
 
 Why app/views/ and not app/pages/: Streamlit treats a `pages/` folder next to the entry script as
 an old-style multipage app until the first `st.navigation` call, so the first deep link after a

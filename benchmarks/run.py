@@ -29,6 +29,8 @@ from benchmarks.minimal_floor import run_minimal_floor
 from thidua.generate import generate
 from thidua.ingest.loader import load_files
 from thidua.paths import PROJECT_ROOT, SAMPLE_DIR, Home
+from thidua.query.dashboard.pages import page_queries
+from thidua.query.read import read_query
 from thidua.warehouse.build import build_and_publish
 
 BENCH_DIR = PROJECT_ROOT / "build" / "bench"
@@ -260,27 +262,13 @@ def _gate_backends_stage(folder: Path, say: Callable[[str], None], report: Repor
     )
 
 
-def _dashboard_stage(published_db: Path) -> Stage | None:
+def _dashboard_stage(published_db: Path) -> Stage:
     """Every page's queries: cold (fresh read-only attach per query, as the app does) against the
     bare query on one open connection."""
-    import logging
-
-    # The data-access module's caches warn outside a Streamlit run; the benchmark wants no cache.
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
-    sys.path.insert(0, str(PROJECT_ROOT / "app"))
-    try:
-        import data_access
-    except ImportError:
-        return None
-    for name in list(logging.root.manager.loggerDict):
-        if name.startswith("streamlit"):
-            logging.getLogger(name).setLevel(logging.ERROR)
     pages = {
         page: [(q.sql, q.params) for q in queries]
-        for page, queries in data_access.page_queries(str(published_db)).items()
+        for page, queries in page_queries(str(published_db)).items()
     }
-    from thidua.query.read import read_query
-
     open_con = duckdb.connect()
     open_con.execute(f"attach '{published_db}' as wh (read_only)")
     open_con.execute("use wh")
@@ -451,11 +439,7 @@ def _run_stages(
         say,
     )
 
-    dashboard = _dashboard_stage(home.published_db)
-    if dashboard is not None:
-        report.add(dashboard, say)
-    else:
-        report.notes.append("dashboard: no page-query registry found in app/data_access.py")
+    report.add(_dashboard_stage(home.published_db), say)
 
     for stage in browser_stages(BROWSER_TIMINGS):
         report.add(stage, say)

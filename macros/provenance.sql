@@ -41,13 +41,3 @@
         )
     ) as {{ group }}_source_ref
 {%- endmacro %}
-
-{#- The fingerprint of the catalogued sources (seed and loaded, not those registered by being
-    cited: a cited reference's URL is the reference itself, so a fact row already determines
-    it). Yearly facts that join a source's URL list it among their dimensions, so cataloguing a
-    source rebuilds their years, while citing a new URL in a new year rebuilds only that year. #}
-{% macro catalogued_sources_fingerprint() -%}
-    {%- set catalogued = '(select * from ' ~ ref('int_sources_registered')
-        ~ " where reference_source <> 'mentioned')" -%}
-    {{- return(dim_fingerprint(catalogued, ['source_id', 'url'])) -}}
-{%- endmacro %}

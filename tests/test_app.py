@@ -30,6 +30,9 @@ from tests.conftest import copy_warehouse
 from app_pages import PAGES, RUN_TIMEOUT_S
 from thidua.i18n import messages as i18n
 from thidua.paths import APP_ENTRY, Home
+from thidua.query.dashboard.clusters import q_cluster_results
+from thidua.query.dashboard.common import Filters
+from thidua.query.dashboard.pages import page_queries
 
 # Generous: the first run imports Altair and pyarrow. A limit to catch a hang, not a timing test.
 
@@ -719,9 +722,9 @@ def test_every_cluster_labels_each_value_with_its_own_source(
     db = str(published_home.published_db)
     clusters = _warehouse(published_home, "select distinct cluster_id from marts.fct_cluster_year")
     for switch in (True, False):
-        f = da.Filters(years=(2000, 2100), include_synthetic=switch)
+        f = Filters(years=(2000, 2100), include_synthetic=switch)
         for cluster_id in clusters["cluster_id"]:
-            raw = da.run(db, da.q_cluster_results(f, cluster_id))
+            raw = da.run(db, q_cluster_results(f, cluster_id))
             frame = present.results(raw, "vi")
             for group in ("score", "rank", "role"):
                 flagged = frame.filter(pl.col(f"is_{group}_synthetic").fill_null(False))
@@ -1223,8 +1226,7 @@ def recorded(app_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[st
 def test_the_registry_lists_exactly_the_queries_each_page_runs(
     app: AppTest, recorded: list[str], published_home: Home
 ) -> None:
-    da = _module("data_access")
-    registry = da.page_queries(str(published_home.published_db))
+    registry = page_queries(str(published_home.published_db))
     assert set(registry) == {"sidebar", *PAGES}
     for page in PAGES:
         seen: set[str] = set()
@@ -1245,7 +1247,7 @@ def test_every_registered_query_runs_on_the_sample(app_dir: Path, published_home
     da = _module("data_access")
     db = str(published_home.published_db)
     empty_pages = []
-    for page, queries in da.page_queries(db).items():
+    for page, queries in page_queries(db).items():
         frames = [da.run(db, query) for query in queries]
         for query, frame in zip(queries, frames, strict=True):
             assert frame.width > 0, (page, query.name)

@@ -22,6 +22,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from thidua.paths import APP_ENTRY, Home
+from thidua.query.dashboard.common import Filters
 from thidua.query.read import read_query
 
 pytestmark = pytest.mark.integration
@@ -105,11 +106,10 @@ def cited(text: str) -> set[int]:
 def app_modules(monkeypatch: pytest.MonkeyPatch) -> dict[str, ModuleType]:
     """The report's modules, imported as Streamlit imports the app's (app/ on sys.path)."""
     monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    import data_access
     import queries_report
     import report_docx
 
-    return {"da": data_access, "queries": queries_report, "docx": report_docx}
+    return {"queries": queries_report, "docx": report_docx}
 
 
 def _cluster_report(
@@ -121,7 +121,7 @@ def _cluster_report(
     lang: str = "vi",
     synthetic: bool = True,
 ) -> Report:
-    filters = m["da"].Filters(years=YEARS, include_synthetic=synthetic)
+    filters = Filters(years=YEARS, include_synthetic=synthetic)
     facts = m["queries"].cluster_year_facts(str(home.published_db), filters, cluster_id, year)
     link = f"http://localhost:8501/cum-khoi?cluster={cluster_id}&year={year}"
     data = m["docx"].cluster_year_report(facts, lang, link=link, made_on=date(2026, 1, 9))
@@ -305,7 +305,7 @@ def test_the_unit_report_states_the_unit_history_mart(
     published_home: Home, app_modules: dict[str, ModuleType]
 ) -> None:
     m = app_modules
-    filters = m["da"].Filters(years=YEARS)
+    filters = Filters(years=YEARS)
     facts = m["queries"].unit_history_facts(
         str(published_home.published_db), filters, "th-so-tu-phap"
     )

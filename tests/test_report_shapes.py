@@ -14,7 +14,6 @@ provincial Party committee's block.
 
 from __future__ import annotations
 
-import importlib
 import unicodedata
 from pathlib import Path
 
@@ -22,7 +21,9 @@ import duckdb
 import pytest
 
 from thidua.ingest.loader import load_files
-from thidua.paths import APP_ENTRY, Home
+from thidua.paths import Home
+from thidua.query.dashboard.common import Filters
+from thidua.query.dashboard.units import q_unit_family, q_unit_history
 from thidua.query.read import read_query
 from thidua.warehouse.build import build_and_publish
 
@@ -251,20 +252,16 @@ def test_a_deputy_order_beyond_reason_is_named(tmp_path: Path, home: Home) -> No
     assert batch.rows_loaded == 0
 
 
-def test_the_unit_page_follows_a_unit_across_organisers(
-    home: Home, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    data_access = importlib.import_module("data_access")
-    everything = data_access.Filters(years=(2000, 2100))
+def test_the_unit_page_follows_a_unit_across_organisers(home: Home) -> None:
+    db = str(home.published_db)
+    unit_history = q_unit_history(Filters(years=(2000, 2100)), "th-ldld")
     # asked for the province's unit, the page shows its years in the federation's cluster
-    history = data_access.run(
-        str(home.published_db), data_access.q_unit_history(everything, "th-ldld")
-    )
+    history = read_query(db, unit_history.sql, unit_history.params)
     assert history.select("unit_id", "organizer_id", "cluster_id", "results_year").rows() == [
         ("tld-ldld-thanh-hoa", "tld", "tld:cum-06", 2022)
     ]
-    family = data_access.run(str(home.published_db), data_access.q_unit_family("th-ldld"))
+    unit_family = q_unit_family("th-ldld")
+    family = read_query(db, unit_family.sql, unit_family.params)
     assert set(family["unit_id"]) >= {"th-ldld", "tld-ldld-thanh-hoa"}
 
 

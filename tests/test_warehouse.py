@@ -576,6 +576,63 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
     assert build_and_publish(home).narrowed_to == ()
 
 
+def test_a_renamed_unit_rebuilds_every_year_of_the_models_that_read_units_and_no_other(
+    published_home: Home, tmp_path: Path
+) -> None:
+    """A dimension changed by a load: a unit reference record restated with a new name. Every
+    results year of the yearly models that read units is rebuilt, the models of scores alone
+    (which do not read them) keep their years, and the warehouse is the one a full refresh gives;
+    so is the one before, where the unit first joined a cluster of an early year."""
+    home = Home(tmp_path / "dimension")
+    home.root.mkdir()
+    shutil.copyfile(published_home.raw_db, home.raw_db)
+    shutil.copyfile(published_home.published_db, home.published_db)
+    first_year = int(_frame(home, "select min(results_year) from marts.fct_cluster_year").item())
+
+    def units_record(name: str) -> Path:
+        path = tmp_path / f"don_vi_{len(name)}.csv"
+        path.write_text(
+            "unit_id,name,unit_type,organizer\n"
+            f"th-test-moi,{name},department,UBND tỉnh Thanh Hóa\n",
+            encoding="utf-8",
+        )
+        return path
+
+    roster = tmp_path / "thanh_vien_moi.csv"
+    roster.write_text(
+        "organizer,cluster,results_year,unit,role,source_kind,source_ref\n"
+        f"UBND tỉnh Thanh Hóa,Cụm thi đua số 1,{first_year},Sở Thử nghiệm,member,"
+        "official,bien-ban-bo-sung\n",
+        encoding="utf-8",
+    )
+    assert load_files([units_record("Sở Thử nghiệm")], home).loaded_rows == 1
+    joined = load_files([roster], home)
+    assert joined.loaded_rows == 1 and joined.quarantined_rows == 0, joined.batches
+    build_and_publish(home)
+    _assert_same_warehouse(home, _full_refresh_of(home, tmp_path / "full-1"))
+
+    before = _build_times(home.published_db)
+    assert load_files([units_record("Sở Thử nghiệm Khoa học")], home).loaded_rows == 1
+    build_and_publish(home)
+    after = _build_times(home.published_db)
+    # the staging of scores and the two aggregates of scores read no unit reference
+    reads_scores_only = {
+        "staging.stg_raw__scores",
+        "intermediate.int_score_mentions_aggregated",
+        "intermediate.int_unit_year_scores_aggregated",
+    }
+    for table, years in after.items():
+        rebuilt = {y for y, stamp in years.items() if before[table].get(y) != stamp}
+        expected = set() if table in reads_scores_only else set(before[table])
+        assert rebuilt == expected, (table, sorted(rebuilt ^ expected))
+    named = _frame(
+        home,
+        "select distinct unit_name from marts.fct_unit_year_scores where unit_id = 'th-test-moi'",
+    )
+    assert named["unit_name"].to_list() == ["Sở Thử nghiệm Khoa học"]
+    _assert_same_warehouse(home, _full_refresh_of(home, tmp_path / "full-2"))
+
+
 def _model_seconds(result: object) -> str:
     names = {t for tables in YEARLY.values() for t in tables}
     nodes = getattr(result, "nodes", [])

@@ -27,6 +27,7 @@ from app_context import (
 from charts import show_chart
 from tables import PROVENANCE, Col, show_table
 from thidua.i18n.messages import fmt_int, fmt_percent, term
+from thidua.query.dashboard.common import DETAIL_ROW_CAP
 
 view = current_view()
 lang = view.lang
@@ -174,7 +175,7 @@ if tab == "compliance":
                     key="compliance",
                     lang=lang,
                     file_stem="tuan-thu",
-                    cap=da.DETAIL_ROW_CAP,
+                    cap=DETAIL_ROW_CAP,
                 )
         with st.expander(view.t("awards.regimes.title")), warehouse_errors(view):
             regimes = present.regimes(da.legal_regimes(db, stamp), lang)
@@ -248,5 +249,5 @@ if tab == "list":
             key="award_list",
             lang=lang,
             file_stem="danh-sach-khen-thuong",
-            cap=da.DETAIL_ROW_CAP,
+            cap=DETAIL_ROW_CAP,
         )

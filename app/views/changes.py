@@ -24,6 +24,8 @@ from charts import show_chart
 from presenters import with_links
 from tables import Col, show_table
 from thidua.i18n.messages import fmt_int
+from thidua.query.dashboard.changes import CHANGE_SORTS
+from thidua.query.dashboard.common import DETAIL_ROW_CAP
 
 view = current_view()
 lang = view.lang
@@ -63,14 +65,14 @@ end = int(url_state.choice("end", ends, ends[-1], draw_end) or ends[-1])
 def draw_sort(key: str) -> object:
     return right.segmented_control(
         view.t("changes.sort"),
-        list(da.CHANGE_SORTS),
+        list(CHANGE_SORTS),
         format_func=lambda s: view.t(f"changes.sort.{s}"),
         key=key,
         required=True,
     )
 
 
-sort = url_state.choice("sort", list(da.CHANGE_SORTS), da.CHANGE_SORTS[0], draw_sort) or "share"
+sort = url_state.choice("sort", list(CHANGE_SORTS), CHANGE_SORTS[0], draw_sort) or "share"
 st.caption(view.t("changes.caption", base=base, end=end))
 st.caption(view.t("share.explained"))
 
@@ -131,7 +133,7 @@ show_table(
     key="cluster_changes",
     lang=lang,
     file_stem=f"thay-doi-cum-{base}-{end}",
-    cap=da.DETAIL_ROW_CAP,
+    cap=DETAIL_ROW_CAP,
 )
 
 # --- units ---------------------------------------------------------------------------------------
@@ -164,5 +166,5 @@ show_table(
     key="unit_changes",
     lang=lang,
     file_stem=f"thay-doi-don-vi-{base}-{end}",
-    cap=da.DETAIL_ROW_CAP,
+    cap=DETAIL_ROW_CAP,
 )

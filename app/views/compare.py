@@ -22,6 +22,7 @@ from app_context import (
 from charts import show_chart
 from tables import ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n.messages import fmt_int
+from thidua.query.dashboard.compare import COMPARE_MAX
 
 view = current_view()
 lang = view.lang
@@ -38,9 +39,7 @@ if options.height < 2:
 picked = pickers.clusters_picker(view, options)
 synthetic_note(view)
 if len(picked) < 2:
-    st.info(
-        view.t("compare.pick_two", max=fmt_int(da.COMPARE_MAX, lang)), icon=":material/touch_app:"
-    )
+    st.info(view.t("compare.pick_two", max=fmt_int(COMPARE_MAX, lang)), icon=":material/touch_app:")
     st.stop()
 
 with warehouse_errors(view):

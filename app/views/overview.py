@@ -25,6 +25,7 @@ from app_context import (
 from charts import show_chart
 from tables import PROVENANCE, Col, show_table
 from thidua.i18n.messages import fmt_int, fmt_percent
+from thidua.query.dashboard.common import DETAIL_ROW_CAP, MAX_CLUSTER_LINES
 
 view = current_view()
 f = view.filters
@@ -92,7 +93,7 @@ if trend.is_empty():
     st.caption(view.t("chart.no_scores"))
 elif (trend["mode"] == "band").any():
     show_chart(charts.share_band(presenters.trend_frame(trend, lang), lang))
-    st.caption(view.t("chart.many_clusters", max=da.MAX_CLUSTER_LINES))
+    st.caption(view.t("chart.many_clusters", max=MAX_CLUSTER_LINES))
 else:
     names = dict(zip(trend["cluster_id"], trend["cluster_name"], strict=True))
     highlight = pickers.highlight_picker(view, names, label="chart.share.highlight")
@@ -121,7 +122,7 @@ if coverage.is_empty():
     st.caption(view.t("state.empty"))
 elif (coverage["mode"] == "share").any():
     show_chart(charts.coverage_share(presenters.coverage_shares(coverage, lang), lang))
-    st.caption(view.t("chart.many_clusters", max=da.MAX_CLUSTER_LINES))
+    st.caption(view.t("chart.many_clusters", max=MAX_CLUSTER_LINES))
 else:
     show_chart(charts.events_coverage(presenters.coverage_frame(coverage, lang), lang))
     st.caption(view.t("chart.coverage.caption"))
@@ -141,5 +142,5 @@ show_table(
     key="real_facts",
     lang=lang,
     file_stem="du-kien-that",
-    cap=da.DETAIL_ROW_CAP,
+    cap=DETAIL_ROW_CAP,
 )

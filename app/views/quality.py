@@ -15,6 +15,7 @@ import url_state
 from app_context import current_view, require_warehouse, warehouse_errors
 from tables import Col, show_table
 from thidua.i18n.messages import fmt_datetime, fmt_int, fmt_number
+from thidua.query.dashboard.common import DETAIL_ROW_CAP
 
 view = current_view()
 lang = view.lang
@@ -212,6 +213,6 @@ if tab == "quarantine":
             key="quarantine",
             lang=lang,
             file_stem="cach-ly",
-            cap=da.DETAIL_ROW_CAP,
+            cap=DETAIL_ROW_CAP,
             empty="quality.quarantine.none",
         )

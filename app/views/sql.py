@@ -11,6 +11,7 @@ import schema_docs
 from app_context import current_view, require_warehouse, warehouse_errors
 from tables import Col, ColKind, show_table
 from thidua.i18n.messages import fmt_int, fmt_number
+from thidua.query.dashboard.sql import EXAMPLE_QUERIES, SQL_ROW_CAP, SQL_TIMEOUT_S
 from thidua.query.sandbox import QueryRefused, UntrustedResult
 
 _TEXT = "sql_text"
@@ -24,8 +25,8 @@ require_warehouse(view)
 st.caption(
     view.t(
         "sql.intro",
-        rows=fmt_int(da.SQL_ROW_CAP, lang),
-        seconds=fmt_number(da.SQL_TIMEOUT_S, 0, lang),
+        rows=fmt_int(SQL_ROW_CAP, lang),
+        seconds=fmt_number(SQL_TIMEOUT_S, 0, lang),
     )
 )
 
@@ -38,8 +39,8 @@ def _yaml_docs(fingerprint: str) -> dict[str, schema_docs.TableDoc]:
 def _load_example() -> None:
     # Runs before the text area is drawn, so it may set the text area's value.
     key = st.session_state.get(_EXAMPLE)
-    if key in da.EXAMPLE_QUERIES:
-        st.session_state[_TEXT] = da.EXAMPLE_QUERIES[key]
+    if key in EXAMPLE_QUERIES:
+        st.session_state[_TEXT] = EXAMPLE_QUERIES[key]
 
 
 def _result_columns(frame: pl.DataFrame) -> list[Col]:
@@ -68,7 +69,7 @@ editor = st.container()
 with editor:
     st.selectbox(
         view.t("sql.example"),
-        [None, *da.EXAMPLE_QUERIES],
+        [None, *EXAMPLE_QUERIES],
         format_func=lambda key: view.t("sql.example.none") if key is None else view.t(key),
         key=_EXAMPLE,
         on_change=_load_example,
@@ -100,7 +101,7 @@ with editor:
             )
         )
         if shown.truncated:
-            st.warning(view.t("sql.truncated", rows=fmt_int(da.SQL_ROW_CAP, lang)))
+            st.warning(view.t("sql.truncated", rows=fmt_int(SQL_ROW_CAP, lang)))
         show_table(
             frame,
             _result_columns(frame),

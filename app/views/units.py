@@ -31,6 +31,7 @@ from charts import show_chart
 from presenters import with_links
 from tables import PROVENANCE, ROW_ORIGIN, Col, show_table, value_source
 from thidua.i18n.messages import fmt_int, fmt_percent, term
+from thidua.query.dashboard.units import UNIT_OPTION_CAP
 
 view = current_view()
 lang = view.lang
@@ -44,9 +45,9 @@ search = pickers.unit_search(view)
 with warehouse_errors(view):
     found = pickers.units_found(view, search)
     options = da.unit_options(db, stamp, f, found, url_state.wanted("unit", "url_unit"))
-if options.height > da.UNIT_OPTION_CAP:
-    st.caption(view.t("picker.unit.too_many", cap=fmt_int(da.UNIT_OPTION_CAP, lang)))
-    options = options.head(da.UNIT_OPTION_CAP)
+if options.height > UNIT_OPTION_CAP:
+    st.caption(view.t("picker.unit.too_many", cap=fmt_int(UNIT_OPTION_CAP, lang)))
+    options = options.head(UNIT_OPTION_CAP)
 unit_id = pickers.unit_picker(view, options)
 if unit_id is None:
     st.warning(view.t("units.none"), icon=":material/search_off:")

@@ -13,7 +13,7 @@
     )
 }}
 
-{%- set years = years_to_build(['scores']) %}
+{%- set years = years_to_build() %}
 
 with
 
@@ -26,7 +26,7 @@ scores as (
 
 stamps as (
 
-    select * from {{ year_stamps(['scores'], years=years) }}
+    select * from {{ year_stamps(years) }}
 
 ),
 

@@ -17,7 +17,7 @@
 }}
 
 {%- set combination = peer_score_combination() %}
-{%- set years = years_to_build(['scores']) %}
+{%- set years = years_to_build() %}
 {%- if combination == 'trimmed_mean' %}
     {#- drop the lowest and the highest peer total when at least 3 peers scored #}
     {%- set peer_filter = 'n_peers < 3 or peer_position between 2 and n_peers - 1' %}
@@ -39,7 +39,7 @@ scores as (
 
 stamps as (
 
-    select * from {{ year_stamps(['scores'], years=years) }}
+    select * from {{ year_stamps(years) }}
 
 ),
 

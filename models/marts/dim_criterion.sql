@@ -7,8 +7,7 @@
     )
 }}
 
-{%- set dims = [catalogued_sources_fingerprint()] %}
-{%- set years = years_to_build(['scores'], dims) %}
+{%- set years = years_to_build() %}
 
 with
 
@@ -21,7 +20,7 @@ scores as (
 
 stamps as (
 
-    select * from {{ year_stamps(['scores'], dims, years) }}
+    select * from {{ year_stamps(years) }}
 
 ),
 

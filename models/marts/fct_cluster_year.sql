@@ -7,12 +7,7 @@
     )
 }}
 
-{%- set inputs = ['memberships', 'scores', 'rankings', 'events', 'awards', 'leadership'] %}
-{%- set dims = [
-    dim_fingerprint(ref('dim_cluster'), ['cluster_id', 'cluster_name', 'cluster_kind']),
-    dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
-] %}
-{%- set years = years_to_build(inputs, dims) %}
+{%- set years = years_to_build() %}
 
 with
 
@@ -71,7 +66,7 @@ units as (
 
 stamps as (
 
-    select * from {{ year_stamps(inputs, dims, years) }}
+    select * from {{ year_stamps(years) }}
 
 ),
 

@@ -7,11 +7,7 @@
     )
 }}
 
-{%- set dims = [
-    dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
-    catalogued_sources_fingerprint(),
-] %}
-{%- set years = years_to_build(['scores'], dims) %}
+{%- set years = years_to_build() %}
 
 with
 
@@ -60,7 +56,7 @@ sources as (
 
 stamps as (
 
-    select * from {{ year_stamps(['scores'], dims, years) }}
+    select * from {{ year_stamps(years) }}
 
 ),
 

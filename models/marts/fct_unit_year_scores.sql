@@ -7,12 +7,7 @@
     )
 }}
 
-{%- set inputs = ['memberships', 'scores', 'rankings'] %}
-{%- set dims = [
-    dim_fingerprint(ref('dim_unit'), ['unit_id', 'unit_name', 'successor_unit_id']),
-    catalogued_sources_fingerprint(),
-] %}
-{%- set years = years_to_build(inputs, dims) %}
+{%- set years = years_to_build() %}
 
 with
 
@@ -51,7 +46,7 @@ sources as (
 
 stamps as (
 
-    select * from {{ year_stamps(inputs, dims, years) }}
+    select * from {{ year_stamps(years) }}
 
 ),
 

@@ -12,7 +12,7 @@
     )
 }}
 
-{%- set years = years_to_build(['scores']) %}
+{%- set years = years_to_build() %}
 
 with
 
@@ -25,7 +25,7 @@ source as (
 
 stamps as (
 
-    select * from {{ year_stamps(['scores'], years=years) }}
+    select * from {{ year_stamps(years) }}
 
 ),
 

@@ -1,126 +1,101 @@
 {#-
-    The build's change detector, not a rename model: one row per raw record table x results year
-    with the number of raw rows, the latest load_id and an order-free hash of the rows (every
-    load, restatements included). A yearly fact stores the fingerprint of the years it was built
-    from and an incremental build rebuilds the years whose fingerprint changed (macro
-    years_to_build). One scan of each raw table per build. The small tables are hashed whole
-    (the table alias is the row); the scores hash covers the columns staging reads.
+    The build's change detector, not a rename model: per results year, one row for each raw table
+    the yearly models may read, with the number of its rows in force, the latest load_id and an
+    order-free hash of those rows (every load, restatements included). A yearly model stores the
+    fingerprint of the years it was built from and an incremental build rebuilds the years whose
+    fingerprint changed (macros/yearly_incremental.sql); which of these rows a model's fingerprint
+    takes, the graph says (the raw tables the model reads).
+
+    - Yearly record tables: a row per results year they hold.
+    - Reference record tables (organisers, units, clusters, sources, award types, aliases): no
+      results year, so their one fingerprint is repeated under every year: a unit renamed or a
+      source catalogued by a load rebuilds every year of the models that read it. Their
+      max_load_id stays empty: year_max_load_id is the latest load of the year's own records.
+
     Only rows of loads in force count (macros/corrections.sql): withdrawing or restoring a load
-    changes the fingerprint of its years, so an incremental build rebuilds them.
+    changes the fingerprint of its years. One scan of each raw table per build.
 -#}
 {{ config(materialized='table') }}
 
+{%- set yearly_tables = ['memberships', 'scores', 'rankings', 'awards', 'events', 'leadership'] %}
+{%- set reference_tables = ['organizers', 'units', 'clusters', 'sources', 'award_types', 'unit_aliases'] %}
+
 with
 
-memberships as (
+loads as (
 
-    select
-        'memberships' as input_name,
-        results_year,
-        count(*) as n_rows,
-        max(load_id) as max_load_id,
-        bit_xor(hash(memberships)) as content_hash
-
-    from {{ source('raw', 'memberships') }} as memberships  -- noqa: AL05
-    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
-    group by results_year
+    select loads_in_force.load_id
+    from {{ loads_in_force() }} as loads_in_force
 
 ),
 
-scores as (
+yearly as (
 
-    select
-        'scores' as input_name,
-        results_year,
-        count(*) as n_rows,
-        max(load_id) as max_load_id,
-        bit_xor(
-            hash(
-                organizer_id, cluster_id, unit_id, criterion, scorer_id, points, max_points, bonus,
-                criterion_group, load_id, source_row, is_synthetic, source_kind, source_ref, note,
-                unit_raw, scorer_raw, cluster_raw
-            )
-        ) as content_hash
+    {%- for name in yearly_tables %}
 
-    from {{ source('raw', 'scores') }}
-    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
-    group by results_year
+        select
+            '{{ name }}' as input_name,
+            raw_rows.results_year,
+            count(*) as n_rows,
+            max(raw_rows.load_id) as max_load_id,
+            bit_xor(hash(raw_rows)) as content_hash
 
-),
-
-rankings as (
-
-    select
-        'rankings' as input_name,
-        results_year,
-        count(*) as n_rows,
-        max(load_id) as max_load_id,
-        bit_xor(hash(rankings)) as content_hash
-
-    from {{ source('raw', 'rankings') }} as rankings  -- noqa: AL05
-    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
-    group by results_year
+        from {{ source('raw', name) }} as raw_rows  -- noqa: AL05
+        where raw_rows.load_id in (select loads.load_id from loads)
+        group by raw_rows.results_year
+        {% if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 
 ),
 
-awards as (
+reference as (
 
-    select
-        'awards' as input_name,
-        results_year,
-        count(*) as n_rows,
-        max(load_id) as max_load_id,
-        bit_xor(hash(awards)) as content_hash
+    {%- for name in reference_tables %}
 
-    from {{ source('raw', 'awards') }} as awards  -- noqa: AL05
-    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
-    group by results_year
+        select
+            '{{ name }}' as input_name,
+            count(*) as n_rows,
+            coalesce(bit_xor(hash(raw_rows)), 0) as content_hash  -- an empty table hashes to 0
 
-),
-
-events as (
-
-    select
-        'events' as input_name,
-        results_year,
-        count(*) as n_rows,
-        max(load_id) as max_load_id,
-        bit_xor(hash(events)) as content_hash
-
-    from {{ source('raw', 'events') }} as events  -- noqa: AL05
-    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
-    group by results_year
+        from {{ source('raw', name) }} as raw_rows  -- noqa: AL05
+        where raw_rows.load_id in (select loads.load_id from loads)
+        {% if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 
 ),
 
-leadership as (
+years as (
 
-    select
-        'leadership' as input_name,
-        results_year,
-        count(*) as n_rows,
-        max(load_id) as max_load_id,
-        bit_xor(hash(leadership)) as content_hash
-
-    from {{ source('raw', 'leadership') }} as leadership  -- noqa: AL05
-    where load_id in (select loads.load_id from {{ loads_in_force() }} as loads)
-    group by results_year
+    select distinct results_year
+    from yearly
+    where results_year is not null
 
 ),
 
 unioned as (
 
-    select * from memberships
+    select
+        input_name,
+        results_year,
+        n_rows,
+        max_load_id,
+        content_hash
+    from yearly
+
     union all
-    select * from scores
-    union all
-    select * from rankings
-    union all
-    select * from awards
-    union all
-    select * from events
-    union all
-    select * from leadership
+
+    select
+        reference.input_name,
+        years.results_year,
+        reference.n_rows,
+        null as max_load_id,
+        reference.content_hash
+    from reference
+    cross join years
 
 ),
 

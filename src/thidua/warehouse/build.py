@@ -26,11 +26,11 @@ from pathlib import Path
 import duckdb
 
 from thidua import work_lock
-from thidua.warehouse import build_failures, build_scope, failing_rows
 from thidua.child_process import die_with_parent
 from thidua.errors import UserError
 from thidua.ingest.landing import open_raw
 from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
+from thidua.warehouse import build_failures, build_scope, failing_rows
 
 # Failing tests whose first rows are read back (the others are still said in words).
 ROWS_FOR_FIRST_FAILURES = 10
@@ -78,7 +78,8 @@ class BuildResult:
     # copying the published file in (incremental state) and stamping + swapping it back out
     copy_seconds: float = 0.0
     publish_seconds: float = 0.0
-    # the record types a narrowed build redid (thidua.warehouse.build_scope); empty: it built everything
+    # the record types a narrowed build redid (thidua.warehouse.build_scope); empty: it built
+    # everything
     narrowed_to: tuple[str, ...] = ()
 
     @property

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import duckdb
 
-from thidua.paths import PROJECT_ROOT
 from thidua.contract.records import RECORD_TYPES, REFERENCE_TYPES
+from thidua.paths import PROJECT_ROOT
 
 # What the dbt project is made of: a change to any of these may change any model or test.
 _PROJECT_PARTS = ("models", "macros", "seeds", "data-tests", "analyses")
