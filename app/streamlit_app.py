@@ -24,9 +24,13 @@ from menu import render_menu
 from page_style import apply_page_style
 from search_box import render_search
 from sidebar import render_sidebar
+from thidua import logs
 from thidua.i18n.messages import t
 from thidua.paths import home
 from url_state import begin_run, drop_foreign_keys, finish_run
+
+# loads and builds started from the intake page log as the command line's do
+logs.configure()
 
 st.set_page_config(
     page_title=t("app.title"),

@@ -9,6 +9,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from thidua import logs
 from thidua.contract.artifacts import allowed_in_words
 from thidua.contract.records import INPUT_ORDER, RECORD_TYPES, SOURCE_KINDS
 from thidua.errors import UserError
@@ -424,6 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    logs.configure()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, Home], int] = args.handler

@@ -18,6 +18,7 @@ processes are refused.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import sys
@@ -32,7 +33,10 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from thidua.errors import UserError
+from thidua.logs import event
 from thidua.paths import Home
+
+_log = logging.getLogger(__name__)
 
 LOCK_NAME = "work.lock"
 WAIT_ENV = "THIDUA_LOCK_WAIT"
@@ -126,7 +130,16 @@ def held(home: Home, what: str, wait: float | None = None) -> Iterator[None]:
     except Timeout:
         if seconds <= 0:
             raise WorkBusy(holder(home)) from None
-        _say_waiting(holder(home))
+        other = holder(home)
+        _say_waiting(other)
+        event(
+            _log,
+            "work.waiting",
+            wanted=what,
+            held_by=other.what if other else None,
+            held_since=other.started if other else None,
+            wait_seconds=seconds,
+        )
         try:
             lock.acquire(timeout=seconds)
         except Timeout:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -63,10 +65,14 @@ from thidua.ingest.readers import (
 )
 from thidua.ingest.resolve import load_alias_index, load_organizer_lookup
 from thidua.ingest.scoring_sheet import SHEET_CHECK, SheetDefaults
+from thidua.logs import event
 from thidua.normalize import encoding_hint
 from thidua.paths import Home
 
 DEFAULT_ORGANIZER_ID = "th-ubnd"
+
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -274,6 +280,7 @@ def load_files(
         raise UserError("không có tệp nào để nạp", "no files to load")
     forced = RECORD_TYPES[record_type] if record_type else None
     report = LoadReport()
+    started = time.perf_counter()
     with (
         work_lock.held(home, "load", lock_wait),
         ctrl_c.remembered(),
@@ -290,9 +297,38 @@ def load_files(
             content_hash = hasher.submit(_content_hash, path)
             for item in _load_one(con, path, content_hash, forced, run):
                 report.batches.append(item)
+                _log_batch(path, item)
                 if progress:
                     progress(item)
+    event(
+        _log,
+        "load.finished",
+        files=len(files),
+        batches=len(report.batches),
+        rows_loaded=report.loaded_rows,
+        rows_quarantined=report.quarantined_rows,
+        rejected=len(report.rejected),
+        seconds=round(time.perf_counter() - started, 3),
+        raw_db=home.raw_db,
+    )
     return report
+
+
+def _log_batch(path: Path, item: BatchReport) -> None:
+    """One event per batch (the command says the same in words; the log is for schedulers)."""
+    event(
+        _log,
+        "load.batch",
+        file=path,
+        batch=item.label,
+        record_type=item.record_type,
+        status=item.status,
+        load_id=item.load_id,
+        rows_read=item.rows_read,
+        rows_loaded=item.rows_loaded,
+        rows_quarantined=item.rows_quarantined,
+        message=item.message,
+    )
 
 
 @dataclass

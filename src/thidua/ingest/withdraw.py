@@ -9,6 +9,7 @@ and restored together, so a retry never outlives the load it completes.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,10 @@ from thidua.ingest.load_state import (
     loads_of_file,
     withdrawn_load_ids,
 )
+from thidua.logs import event
 from thidua.paths import Home
+
+_log = logging.getLogger(__name__)
 
 WITHDRAW = "withdraw"
 RESTORE = "restore"
@@ -66,6 +70,13 @@ def act(home: Home, target: str, action: str, reason: str | None) -> ActionResul
             )
         with file_transaction(con):
             _record(con, [load.load_id for load in changing], action, reason)
+    event(
+        _log,
+        f"load.{action}",
+        load_ids=",".join(str(load.load_id) for load in changing),
+        reason=reason,
+        raw_db=home.raw_db,
+    )
     return ActionResult(
         action,
         [load.load_id for load in changing],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import logging
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ from thidua import work_lock
 from thidua.child_process import die_with_parent
 from thidua.errors import UserError
 from thidua.ingest.landing import open_raw
+from thidua.logs import event
 from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
 from thidua.warehouse import build_failures, build_scope, failing_rows
 
@@ -57,6 +59,9 @@ class BuildFailed(UserError):
 
     def __str__(self) -> str:
         return "\n".join([super().__str__(), *self.details])
+
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -293,12 +298,27 @@ def _build_and_publish(
     copy_seconds = time.perf_counter() - started
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
     args += scope.dbt_args() if scope else []
+    event(
+        _log,
+        "build.started",
+        full_refresh=full_refresh,
+        narrowed_to=",".join(scope.record_types) if scope else "everything",
+        build_db=home.build_db,
+    )
     started = time.perf_counter()
     run = run_dbt(home, args, progress)
     code, nodes = run.code, run.nodes
     elapsed = time.perf_counter() - started
     failed = [n for n in nodes if n.status in ("fail", "error")]
     if code != 0 or failed:
+        event(
+            _log,
+            "build.failed",
+            logging.ERROR,
+            dbt_exit_code=code,
+            failed=",".join(sorted(n.name for n in failed)),
+            dbt_seconds=round(elapsed, 3),
+        )
         raise _build_failed(home, run)
     result = BuildResult(
         home.published_db,
@@ -312,4 +332,16 @@ def _build_and_publish(
     _record_publish(home.build_db, result, inputs)
     # Atomic on one file system: readers see the old file or the new one, never a mix.
     home.build_db.replace(home.published_db)
-    return dataclasses.replace(result, publish_seconds=time.perf_counter() - started)
+    result = dataclasses.replace(result, publish_seconds=time.perf_counter() - started)
+    event(
+        _log,
+        "build.published",
+        published_db=home.published_db,
+        nodes=len(nodes),
+        tests_failed=result.tests_failed,
+        dbt_seconds=round(elapsed, 3),
+        copy_seconds=round(copy_seconds, 3),
+        publish_seconds=round(result.publish_seconds, 3),
+        peak_mb=run.peak_mb,
+    )
+    return result
