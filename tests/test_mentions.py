@@ -159,11 +159,6 @@ def test_a_role_and_a_deputys_order_are_read_from_their_phrase(
     assert role_in(unicodedata.normalize("NFD", phrase)) == (role, order)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="role_in drops a deputy's order written after 'Khối phó'/'Cụm phó' or as 'thứ 2', "
-    "which the loader's split_role_order reads as order 2",
-)
 @pytest.mark.parametrize("phrase", ["Khối phó 2", "Cụm phó 2", "Phó khối thứ 2"])
 def test_a_deputys_order_is_read_however_the_role_is_worded(phrase: str) -> None:
     """A block with two deputies ("Phó khối 1", "Phó khối 2") needs both orders; the loader

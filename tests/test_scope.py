@@ -87,11 +87,6 @@ def test_words_after_the_province_by_accident_are_left_out() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the inferred organiser keeps two words of the province and stops at a hyphen: "
-    "'UBND tỉnh Thừa Thiên', 'UBND tỉnh Bà Rịa'",
-)
 @pytest.mark.parametrize(
     ("text", "organizer"),
     [
@@ -254,11 +249,6 @@ def test_a_meeting_planned_asked_for_or_not_about_emulation_is_no_event(text: st
     assert _events(text, 2023) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a dated meeting the text says will be held ('sẽ tổ chức … vào ngày …') and a "
-    "directive opening the sentence ('Đề nghị các đơn vị …', 'Yêu cầu …') are read as held",
-)
 @pytest.mark.parametrize(
     "text",
     [

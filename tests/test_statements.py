@@ -208,11 +208,6 @@ def test_each_rank_goes_to_the_unit_the_sentence_ranks(
     assert [(r.unit.name, r.rank) for r in found] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a sentence opening with a capitalised 'Dẫn đầu Cụm/Khối … là X' states no rank: "
-    "_LEAD_IS matches only a lower-case 'dẫn đầu'",
-)
 @pytest.mark.parametrize(
     "text",
     [

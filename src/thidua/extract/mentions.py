@@ -233,7 +233,11 @@ def role_in(text: str) -> tuple[str | None, int | None]:
     folded = f" {fold(text)} "
     if not re.search(r" (cum|khoi) ", folded) and " truong " not in folded:
         return None, None
-    order_match = re.search(r" pho (?:truong )?(?:cum|khoi)(?: truong)? (\d|i{1,3}|iv)\b", folded)
+    # "Phó khối 2", "Phó Cụm trưởng thứ hai"... and the other order, "Khối phó 2"
+    order_match = re.search(
+        r" (?:pho (?:truong )?(?:cum|khoi)(?: truong)?|(?:cum|khoi) pho)(?: thu)? (\d|i{1,3}|iv)\b",
+        folded,
+    )
     order = None
     if order_match:
         raw = order_match.group(1)

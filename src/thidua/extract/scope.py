@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from thidua.extract.dates import FoundDate, find_dates, school_year_end, year_after, years
 from thidua.extract.mentions import ClusterMention, clusters
 from thidua.extract.sentences import Sentence
+from thidua.normalize import fold
 
-_PLACE = r"[A-ZĐ\u00c0-\u1ef9][\w'’]*(?:\s+[A-ZĐ\u00c0-\u1ef9][\w'’]*){0,3}"
+_PLACE = r"[A-ZĐ\u00c0-\u1ef9][\w'’]*(?:\s+(?:[-–]\s+)?[A-ZĐ\u00c0-\u1ef9][\w'’]*){0,3}"
 # Organisers named after a cluster ("… của/thuộc X") or anywhere in the lead.
 _ORGANIZER_PHRASES = (
     rf"Ủy ban MTTQ Việt Nam tỉnh {_PLACE}",
@@ -63,7 +64,12 @@ _NOT_EMULATION = re.compile(
     r"|\d+\s+năm thực hiện)"
 )
 # Someone asked to do it: "đề nghị các đơn vị …", "yêu cầu Cục Hải quan tỉnh … tổ chức sơ kết".
-_DIRECTIVE = re.compile(r"\b(?:đề nghị|yêu cầu)\s+(?:các\s+)?(?:đơn vị|thành viên|cơ quan|[A-ZĐ])")
+_DIRECTIVE = re.compile(
+    r"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:các\s+)?(?:đơn vị|thành viên|cơ quan|[A-ZĐ])"
+)
+# Said to be coming ("sẽ tổ chức", "dự kiến"): a date then is the day it is planned for, even with
+# "tổ chức" or "hội nghị" in the sentence.
+_WILL = re.compile(r"\bsẽ\b|dự kiến|chuẩn bị", re.I)
 # Said to be done, whatever plan it carried out ("Thực hiện kế hoạch …, các khối đã tổ chức …").
 _DONE = re.compile(r"\b(?:đã|vừa)\s+(?:tổ chức|tiến hành|diễn ra|long trọng|sơ kết|tổng kết)", re.I)
 _HOST = re.compile(r"(?:^|,\s*|\s)[Tt]ại\s+(?P<host>[^,;.]+)")
@@ -122,10 +128,19 @@ def find_organizer(sentences: list[Sentence]) -> Organizer | None:
     return None
 
 
+# The provinces whose names run past two words (before and after the 2025 merger); every other
+# province's name is two words, so a third capitalised word belongs to what follows.
+_LONG_PLACES = ("Thừa Thiên Huế", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh")
+
+
 def _trim_place(place: str) -> str:
     """A place name without the words that follow it by accident ("Thanh Hóa Nguyễn Văn A")."""
-    words = place.split()
-    return " ".join(words[:2]) if len(words) > 2 else place
+    spaced = " ".join(place.replace("–", "-").split())
+    for long_place in _LONG_PLACES:
+        if fold(spaced).startswith(fold(long_place)):
+            return long_place
+    words = [w for w in spaced.split() if w != "-"]
+    return " ".join(words[:2]) if len(words) > 2 else " ".join(words)
 
 
 def find_events(sentences: list[Sentence], published_year: int | None) -> list[Event]:
@@ -149,6 +164,8 @@ def find_events(sentences: list[Sentence], published_year: int | None) -> list[E
             before = text[: keyword.start()]
             if dates and planned and _PLANNED.search(before) and not _HELD.search(text):
                 continue
+            if dates and planned and _WILL.search(before):
+                continue  # "Cụm … sẽ tổ chức hội nghị tổng kết vào ngày 20/12"
             date = _date_for(dates, keyword.start(), event_type)
             year = _results_year(text, keyword.end(), event_type, date, published_year)
             end = _span_end(text, keyword.end(), year) if event_type == "campaign_launch" else None

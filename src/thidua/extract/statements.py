@@ -99,7 +99,7 @@ _LEADS = re.compile(
     r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:[Cc]ụm|[Kk]hối|phong trào|toàn)",
 )
 _LEAD_IS = re.compile(
-    r"(?:[Đđ]ơn vị\s+)?dẫn đầu\s+(?:[Cc]ụm|[Kk]hối)[^,;:]{0,120}?(?:là|:)\s+"
+    r"(?:[Đđ]ơn vị\s+)?[Dd]ẫn đầu\s+(?:[Cc]ụm|[Kk]hối)[^,;:]{0,120}?(?:là|:)\s+"
     r"(?P<unit>[^,;.()]{1,200})"
 )
 _IN_TURN = re.compile(
