@@ -17,7 +17,7 @@ from thidua.generate import generate, manifest_path
 from thidua.generate.real_facts import RealFacts, read_real_facts
 from thidua.generate.reference import Reference
 from thidua.generate.rule_breaks import MANIFEST_COLUMNS, PLAN
-from thidua.generate.writers import schema
+from thidua.generate.writers import arrow_schema
 from thidua.ingest.resolve import AliasIndex, load_alias_index, read_seed
 from thidua.normalize import parse_cluster_ref
 
@@ -33,12 +33,16 @@ def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _schema(record_type: str) -> pl.Schema:
+    """The contract's column types, as the generator writes them."""
+    empty = pl.from_arrow(arrow_schema(record_type).empty_table())
+    assert isinstance(empty, pl.DataFrame)
+    return empty.schema
+
+
 @pytest.fixture(scope="module")
 def frames(out_dir: Path) -> Frames:
-    return {
-        name: pl.read_csv(out_dir / f"{name}.csv", schema=schema(RECORD_TYPES[name]))
-        for name in LOAD_ORDER
-    }
+    return {name: pl.read_csv(out_dir / f"{name}.csv", schema=_schema(name)) for name in LOAD_ORDER}
 
 
 @pytest.fixture(scope="module")

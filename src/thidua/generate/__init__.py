@@ -8,11 +8,16 @@ or restates. A few award and consistency rules are broken on purpose in syntheti
 (`rule_breaks`); the findings they must cause are written beside the folder, in
 `<out_dir>.planted_rule_breaks.csv` (outside it, so loading the folder never loads it).
 
-Modules, one job each: `layout` (clusters and rosters as configured), `reference` (seeds),
-`real_facts` (the constraints), `rosters` (who sits where each year), `leadership`, `criteria`,
-`scoring`, `events`, `awards`, `names` (how names are written), `rows` (facts → contract rows),
-`simulate` (a year at a time), `rule_breaks` (the planted breaks and their manifest) and
-`writers` (append per batch, CSV or Parquet).
+`national` is the country's cluster systems (see `thidua.generate.national`).
+
+Domain policy has one home, whichever tier draws from it: `calendar` (working days, Tết),
+`leadership`, `criteria` (tables; what they are made of is per-tier data), `scoring` (one model,
+drawn per sheet or as arrays), `events` (meeting windows), `awards` (award policy), `names` (how
+names are written) and `writers` (append per batch, CSV or Parquet). Reference data is data
+(`data/`, read by `tables`). The province tier's own modules: `layout` (Thanh Hóa's clusters and
+rosters as configured), `reference` (seeds), `real_facts` (the constraints), `rosters` (who sits
+where each year), `rows` (facts → contract rows), `simulate` (a year at a time) and `rule_breaks`
+(the planted breaks and their manifest).
 """
 
 from __future__ import annotations

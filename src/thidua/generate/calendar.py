@@ -1,16 +1,29 @@
 """Meeting and decision dates that look like real ones: working days, never around Tết.
 
-Offices do not meet on weekends, public holidays or in the week either side of the Lunar New
-Year, so a date drawn in a window is moved to the nearest working day inside it.
+Offices do not meet on weekends, fixed public holidays or in the week either side of the Lunar
+New Year, so a date is drawn among the working days of its window. The working days of
+2006–2027 (every tier's years, and the year after for decisions) are listed once.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import random
+from functools import cache
 
-# First day of the Lunar New Year (Tết Nguyên đán) for the years the generator covers.
+# First day of the Lunar New Year (Tết Nguyên đán) in Vietnam (2007: 17 February, a day before
+# China's, since Vietnam keeps UTC+7).
 _TET = {
+    2006: dt.date(2006, 1, 29),
+    2007: dt.date(2007, 2, 17),
+    2008: dt.date(2008, 2, 7),
+    2009: dt.date(2009, 1, 26),
+    2010: dt.date(2010, 2, 14),
+    2011: dt.date(2011, 2, 3),
+    2012: dt.date(2012, 1, 23),
+    2013: dt.date(2013, 2, 10),
+    2014: dt.date(2014, 1, 31),
     2015: dt.date(2015, 2, 19),
     2016: dt.date(2016, 2, 8),
     2017: dt.date(2017, 1, 28),
@@ -32,13 +45,21 @@ _TET_QUIET_DAYS = 7
 def is_working_day(day: dt.date) -> bool:
     if day.weekday() >= 5 or (day.month, day.day) in _FIXED_HOLIDAYS:
         return False
-    tet = _TET.get(day.year)
-    return tet is None or abs((day - tet).days) > _TET_QUIET_DAYS
+    return abs((day - _TET[day.year]).days) > _TET_QUIET_DAYS
+
+
+@cache
+def _all_working_days() -> tuple[list[dt.date], list[int]]:
+    first, last = dt.date(min(_TET), 1, 1), dt.date(max(_TET), 12, 31)
+    days = [first + dt.timedelta(n) for n in range((last - first).days + 1)]
+    working = [day for day in days if is_working_day(day)]
+    return working, [day.toordinal() for day in working]
 
 
 def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
-    days = [start + dt.timedelta(n) for n in range((end - start).days + 1)]
-    return [day for day in days if is_working_day(day)]
+    working, ordinals = _all_working_days()
+    lo = bisect.bisect_left(ordinals, start.toordinal())
+    return working[lo : bisect.bisect_right(ordinals, end.toordinal())]
 
 
 def draw_day(
@@ -50,12 +71,5 @@ def draw_day(
         raise ValueError(f"no working day between {start} and {end}")
     if mode is None:
         return rng.choice(days)
-    position = rng.triangular(0, len(days) - 1, _position(days, mode))
-    return days[round(position)]
-
-
-def _position(days: list[dt.date], mode: dt.date) -> int:
-    for index, day in enumerate(days):
-        if day >= mode:
-            return index
-    return len(days) - 1
+    peak = min(bisect.bisect_left(days, mode), len(days) - 1)  # first day on or after the mode
+    return days[round(rng.triangular(0, len(days) - 1, peak))]

@@ -1,7 +1,9 @@
-"""Criteria tables: 6–12 criteria in 2–4 groups whose maxima add up to 100 or 1000 points.
+"""Criteria tables: a task group and a few others whose maxima add up to 100 or 1000 points.
 
-A cluster keeps its table from year to year and revises it now and then; the group maxima bound
-their criteria's maxima, as in published scoring rules.
+What a table is made of is a tier's data (`data/criteria.yaml`): Thanh Hóa's tables hold 6–12
+criteria in 2–4 groups, the national tier's 16–24 in 3–5. As in published scoring rules, a
+group's maximum bounds its criteria (their maxima add up to it) and maxima are round numbers. A
+cluster keeps its table from year to year and revises or rescales it now and then.
 """
 
 from __future__ import annotations
@@ -10,76 +12,14 @@ import random
 from dataclasses import dataclass
 
 from thidua.generate.layout import Theme
+from thidua.generate.tables import read_yaml
 
-_TASKS: dict[Theme, tuple[str, ...]] = {
-    "district": (
-        "Tốc độ tăng trưởng kinh tế (GRDP) so với kế hoạch",
-        "Thu ngân sách nhà nước trên địa bàn",
-        "Xây dựng nông thôn mới, đô thị văn minh",
-        "Giảm nghèo bền vững, giải quyết việc làm",
-        "Thu hút đầu tư, phát triển doanh nghiệp",
-        "Bảo đảm quốc phòng, an ninh, trật tự an toàn xã hội",
-        "Phát triển văn hóa, giáo dục, y tế",
-    ),
-    "agency": (
-        "Kết quả thực hiện các chỉ tiêu, nhiệm vụ được giao",
-        "Tham mưu ban hành cơ chế, chính sách",
-        "Thực hiện các chương trình, đề án trọng tâm",
-        "Công tác thanh tra, kiểm tra, giải quyết khiếu nại, tố cáo",
-        "Chất lượng giải quyết công việc cho tổ chức, công dân",
-        "Phối hợp với các cơ quan, đơn vị trong thực hiện nhiệm vụ",
-    ),
-    "enterprise": (
-        "Doanh thu, lợi nhuận so với kế hoạch",
-        "Nộp ngân sách nhà nước",
-        "Việc làm, thu nhập của người lao động",
-        "An toàn, vệ sinh lao động",
-        "Chất lượng sản phẩm, dịch vụ",
-        "Bảo toàn và phát triển vốn",
-    ),
-    "service": (
-        "Chất lượng dịch vụ sự nghiệp công",
-        "Kết quả thực hiện kế hoạch năm",
-        "Tự chủ tài chính, huy động nguồn lực",
-        "Nghiên cứu, ứng dụng tiến bộ khoa học kỹ thuật",
-        "Mức độ hài lòng của người dân",
-        "Phát triển đội ngũ viên chức",
-    ),
-}
-_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "Công tác thi đua, khen thưởng",
-        (
-            "Tổ chức phát động, triển khai các phong trào thi đua",
-            "Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến",
-            "Thực hiện giao ước thi đua của Cụm, Khối",
-            "Công tác khen thưởng kịp thời, đúng quy định",
-            "Tham gia hoạt động của Cụm, Khối thi đua",
-        ),
-    ),
-    (
-        "Cải cách hành chính, chuyển đổi số",
-        (
-            "Cải cách thủ tục hành chính",
-            "Ứng dụng công nghệ thông tin, chuyển đổi số",
-            "Thực hành tiết kiệm, chống lãng phí",
-            "Phòng, chống tham nhũng, tiêu cực",
-            "Chấp hành kỷ luật, kỷ cương hành chính",
-        ),
-    ),
-    (
-        "Xây dựng Đảng, đoàn thể và công tác xã hội",
-        (
-            "Xây dựng tổ chức Đảng trong sạch, vững mạnh",
-            "Hoạt động của Công đoàn, Đoàn Thanh niên",
-            "Tham gia các hoạt động an sinh xã hội, nhân đạo, từ thiện",
-            "Công tác thông tin, tuyên truyền",
-            "Thực hiện chế độ thông tin, báo cáo",
-        ),
-    ),
-)
-_TASK_GROUP = "Thực hiện nhiệm vụ chính trị, chuyên môn"
 SCALES = (100, 1000)
+_SCALE_WEIGHTS = (0.7, 0.3)  # 100-point tables are the more common
+_SCALE_SWITCH = 0.06
+_CRITERIA_REVISION = 0.15
+_METHOD_SWITCH = 0.1
+METHODS = ("score", "score_and_vote")
 
 
 @dataclass(frozen=True)
@@ -88,6 +28,35 @@ class Criterion:
     group: str
     name: str
     max_points: int
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """A tier's tables: group and criterion counts (inclusive ranges) and their vocabulary."""
+
+    group_count: tuple[int, int]
+    criterion_count: tuple[int, int]
+    criteria_per_group: int
+    task_group: str
+    tasks: dict[str, tuple[str, ...]]
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def emulation_group(self) -> str:
+        """The first group after the tasks, in every table: bonus points go there."""
+        return self.groups[0][0]
+
+
+def table_shape(tier: str) -> TableShape:
+    entry = read_yaml("criteria.yaml")[tier]
+    return TableShape(
+        tuple(entry["group_count"]),
+        tuple(entry["criterion_count"]),
+        entry["criteria_per_group"],
+        entry["task_group"],
+        {theme: tuple(names) for theme, names in entry["tasks"].items()},
+        tuple((g["name"], tuple(g["criteria"])) for g in entry["groups"]),
+    )
 
 
 def _split(rng: random.Random, tokens: int, weights: list[float], minimums: list[int]) -> list[int]:
@@ -104,20 +73,23 @@ def _split(rng: random.Random, tokens: int, weights: list[float], minimums: list
     return shares
 
 
-def criteria_table(rng: random.Random, theme: Theme, scale: int) -> tuple[Criterion, ...]:
-    group_count = rng.randint(2, 4)
-    groups = [(_TASK_GROUP, _TASKS[theme]), *_GROUPS[: group_count - 1]]
+def criteria_table(
+    rng: random.Random, theme: Theme, scale: int, shape: TableShape
+) -> tuple[Criterion, ...]:
+    group_count = rng.randint(*shape.group_count)
+    groups = [(shape.task_group, shape.tasks[theme]), *shape.groups[: group_count - 1]]
     if group_count == 3 and rng.random() < 0.5:
-        groups[2] = _GROUPS[2]  # some clusters weigh party work over administration
-    criterion_count = rng.randint(max(6, group_count), 12)
+        groups[2] = shape.groups[2]  # some clusters weigh party work over administration
+    fewest, most = shape.criterion_count
+    criterion_count = rng.randint(max(fewest, group_count), most)
     counts = _split(
         rng,
         criterion_count,
-        [2.0 if i == 0 else 1.0 for i in range(group_count)],
-        [1] * group_count,
+        [2.0 if i == 0 else 1.0 for i in range(group_count)],  # the tasks carry about twice
+        [shape.criteria_per_group] * group_count,
     )
     counts = [min(count, len(pool)) for count, (_, pool) in zip(counts, groups, strict=True)]
-    while sum(counts) < 6:
+    while sum(counts) < fewest:
         spare = [i for i, (_, pool) in enumerate(groups) if counts[i] < len(pool)]
         counts[rng.choice(spare)] += 1
     # Group maxima come in fives (tens of points on the 1000 scale), criterion maxima in whole
@@ -147,3 +119,25 @@ def criteria_table(rng: random.Random, theme: Theme, scale: int) -> tuple[Criter
         for k, (name, share) in enumerate(zip(names, maxima, strict=True), start=1):
             table.append(Criterion(f"TC{g}.{k}", group_name, name, share * criterion_unit))
     return tuple(table)
+
+
+def yearly_table(
+    rng: random.Random,
+    theme: Theme,
+    shape: TableShape,
+    table: tuple[Criterion, ...],
+    method: str,
+) -> tuple[tuple[Criterion, ...], str]:
+    """This year's table and ranking method, from last year's (none in a cluster's first year):
+    kept, now and then revised or rescaled; the method switches now and then."""
+    if not table:
+        table = criteria_table(rng, theme, rng.choices(SCALES, _SCALE_WEIGHTS)[0], shape)
+        return table, rng.choice(METHODS)
+    scale = sum(c.max_points for c in table)
+    if rng.random() < _SCALE_SWITCH:
+        table = criteria_table(rng, theme, 1000 if scale == 100 else 100, shape)
+    elif rng.random() < _CRITERIA_REVISION:
+        table = criteria_table(rng, theme, scale, shape)
+    if rng.random() < _METHOD_SWITCH:
+        method = "score" if method == "score_and_vote" else "score_and_vote"
+    return table, method

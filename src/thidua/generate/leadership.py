@@ -1,8 +1,9 @@
 """Who leads a cluster each year: one leader, one deputy (sometimes two).
 
-Leadership rotates every year. The deputy often, not always, takes over the next year; roles a
-real record states are kept, and the deputy before a known leader is, more often than not, that
-leader, so the tendency holds around the real years as well.
+Leadership rotates every year: the leader never stays on, and the deputy often, not always,
+takes over the next year. Roles a real record states are kept, and the deputy before a known
+leader is, more often than not, that leader, so the tendency holds around the real years as well
+(the national tier knows no real roles: it passes none).
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ def choose_leadership(
     rng: random.Random,
     members: tuple[str, ...],
     previous: Leadership | None,
-    known_roles: dict[str, str],
-    next_leader: str | None,
+    known_roles: dict[str, str] | None = None,
+    next_leader: str | None = None,
 ) -> Leadership:
     """This year's leadership; `next_leader` is next year's leader when a real record states it."""
+    known_roles = known_roles or {}
     known_leaders = [u for u, role in known_roles.items() if role == "leader" and u in members]
     known_deputies = [u for u, role in known_roles.items() if role == "deputy" and u in members]
     if known_leaders:

@@ -1,16 +1,21 @@
-"""How a unit's name is written: mostly the canonical name, sometimes a short form or an alias.
+"""How names are written: mostly the canonical name, sometimes a short form or an alias.
 
 One document keeps one spelling, so the choice is made once per unit, cluster, year and record
-type. Only spellings that resolve back to the unit for that cluster and year are ever written,
-which keeps every generated name loadable.
+type. Only spellings that resolve back to the unit for that cluster and year are ever written
+(the province tier checks each against the alias index; the national tier writes only names its
+units file registers), which keeps every generated name loadable.
 """
 
 from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from thidua.generate.layout import ORGANIZER_ID
+from thidua.generate.national_layout import ClusterPlan, Layout
 from thidua.generate.reference import Reference
+from thidua.generate.writers import Strings
 from thidua.ingest.resolve import AliasIndex
 
 _CANONICAL_WEIGHT = 0.72
@@ -56,6 +61,8 @@ class NameWriter:
 
 
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN_REF = 0.08
+_PADDED_REF = 0.06
 
 
 def _roman(number: int) -> str:
@@ -67,13 +74,63 @@ def _roman(number: int) -> str:
     return text
 
 
+def written_ref(draw: float, ref: str, number: int | None) -> str:
+    """A cluster as written, for a uniform `draw`: usually "Cụm thi đua số 3", now and then
+    "Cụm thi đua số III" or "Cụm 03"."""
+    if number is None:
+        return ref
+    word = ref.split(" ")[0]
+    if draw < _ROMAN_REF and number <= 20:
+        return f"{word} thi đua số {_roman(number)}"
+    if draw < _ROMAN_REF + _PADDED_REF:
+        return f"{word} {number:02d}"
+    return ref
+
+
 def cluster_ref(seed: int, ref: str, number: int | None, year: int, document: str) -> str:
-    """The cluster as written: usually "Cụm thi đua số 3", now and then "Cụm thi đua số III"."""
+    """The cluster as one document of the province tier writes it."""
     if number is None:
         return ref
     draw = random.Random(f"{seed}:cluster-ref:{ref}:{year}:{document}").random()
-    if draw < 0.08:
-        return f"Cụm thi đua số {_roman(number)}"
-    if draw < 0.14:
-        return f"Cụm {number:02d}"
-    return ref
+    return written_ref(draw, ref, number)
+
+
+class Spellings:
+    """The national tier's spellings, drawn for a whole document at once: its units know no
+    aliases, so a unit is written by its short name at the share the weights above give it."""
+
+    _SHORT = _SHORT_WEIGHT / (_CANONICAL_WEIGHT + _SHORT_WEIGHT)
+    _ORGANIZER_FULL_NAME = 0.15
+
+    def __init__(self, layout: Layout, strings: Strings) -> None:
+        self._strings = strings
+        self._canonical = {u.unit_id: strings.id(u.name) for u in layout.units.values()}
+        self._short = {
+            u.unit_id: strings.id(u.short_name)
+            for u in layout.units.values()
+            if u.short_name and u.short_name != u.name
+        }
+        self._organizers = {o.organizer_id: (o.short_name, o.name) for o in layout.organizers}
+
+    def unit_ids(self, rng: np.random.Generator, unit_ids: tuple[str, ...]) -> np.ndarray:
+        """String ids of the members' names as one document writes them."""
+        short = rng.random(len(unit_ids)) < self._SHORT
+        return np.array(
+            [
+                self._short.get(u, self._canonical[u]) if s else self._canonical[u]
+                for u, s in zip(unit_ids, short, strict=True)
+            ],
+            dtype=np.int64,
+        )
+
+    def units(self, rng: np.random.Generator, unit_ids: tuple[str, ...]) -> dict[str, str]:
+        ids = self.unit_ids(rng, unit_ids)
+        return {u: self._strings.values[int(i)] for u, i in zip(unit_ids, ids, strict=True)}
+
+    def organizer(self, rng: np.random.Generator, organizer_id: str) -> str:
+        short, full = self._organizers[organizer_id]
+        return full if rng.random() < self._ORGANIZER_FULL_NAME else short
+
+    @staticmethod
+    def cluster(rng: np.random.Generator, plan: ClusterPlan) -> str:
+        return written_ref(float(rng.random()), plan.ref, plan.number)

@@ -19,34 +19,37 @@ array and written as dictionary-encoded columns, a row group (about a million ro
 The same seed and scale always give the same files. `scale` (0 < scale ≤ 1) keeps that share of
 the country's cluster-years (see `national_layout`).
 
-Modules, one job each: `national_places` (provinces, districts, communes), `national_systems`
-(ministries, mass organisations), `national_provinces` (a UBND's units), `national_units` and
-`national_pools` (organisers, units, pools), `national_rosters` (who sits where),
-`national_layout` (scale, cluster references), `national_criteria`, `national_scores`,
-`national_events` (leadership and meetings), `national_calendar`, `national_awards`,
-`national_names` (spellings), `national_simulate` (a year at a time) and `national_writers`.
+The tier's own modules lay the country out: `national_places` (provinces, districts, communes),
+`national_templates` (ministries, mass organisations, a UBND's units), `national_units` and
+`national_pools` (organisers, units, pools), `national_rosters` (who sits where) and
+`national_layout` (scale, cluster references); `national_simulate` runs a year at a time on the
+domain policy both tiers share (see the package's docstring).
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 from pathlib import Path
 from typing import cast
 
 from thidua.generate.national_layout import build_layout
-from thidua.generate.national_simulate import YEAR_TYPES, NationalSimulation, RankSwap
+from thidua.generate.national_simulate import YEAR_TYPES, NationalSimulation
 from thidua.generate.national_units import YEARS
-from thidua.generate.national_writers import (
+from thidua.generate.reference import Reference
+from thidua.generate.rule_breaks import (
+    ExpectedFinding,
+    manifest_path,
+    read_manifest,
+    write_manifest,
+)
+from thidua.generate.writers import (
     Format,
     RecordFile,
     ScoreBatches,
     Strings,
     arrow_schema,
 )
-from thidua.generate.reference import Reference
-from thidua.generate.rule_breaks import MANIFEST_COLUMNS, manifest_path
 from thidua.paths import SEEDS_DIR
 
 THANH_HOA_DIR = "thanh-hoa"
@@ -69,7 +72,7 @@ def _clear(out_dir: Path) -> None:
     shutil.rmtree(out_dir / THANH_HOA_DIR, ignore_errors=True)
 
 
-def _thanh_hoa(seed: int, out_dir: Path, fmt: str) -> tuple[dict[str, int], list[list[str]]]:
+def _thanh_hoa(seed: int, out_dir: Path, fmt: str) -> tuple[dict[str, int], list[ExpectedFinding]]:
     """Thanh Hóa by the province tier; its manifest, which it writes beside its folder (that is,
     inside ours, where a folder load would pick it up), is taken out and merged into ours."""
     from thidua.generate import generate  # the package's entry point imports this module
@@ -77,39 +80,11 @@ def _thanh_hoa(seed: int, out_dir: Path, fmt: str) -> tuple[dict[str, int], list
     folder = out_dir / THANH_HOA_DIR
     counts = generate("province", seed, folder, fmt)
     manifest = manifest_path(folder)
-    findings: list[list[str]] = []
+    findings: list[ExpectedFinding] = []
     if manifest.exists():
-        with manifest.open(encoding="utf-8", newline="") as handle:
-            findings = list(csv.reader(handle))[1:]
+        findings = read_manifest(manifest)
         manifest.unlink()
     return counts, findings
-
-
-def _swap_findings(swaps: list[RankSwap]) -> list[list[str]]:
-    rows = []
-    for swap in swaps:
-        plant = f"declared ranks {swap.ranks[0]} and {swap.ranks[1]} swapped against the scores"
-        for unit_id in swap.unit_ids:
-            rows.append(
-                [
-                    "RANK_CONTRADICTS_SCORES",
-                    swap.cluster_id,
-                    str(swap.results_year),
-                    unit_id,
-                    "",
-                    plant,
-                ]
-            )
-    return rows
-
-
-def _write_manifest(path: Path, findings: list[list[str]]) -> None:
-    """One row per expected finding, sorted as the province tier sorts its manifest."""
-    rows = sorted(findings, key=lambda f: (f[0], int(f[2]), f[1], f[3]))
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(MANIFEST_COLUMNS)
-        writer.writerows(rows)
 
 
 def _write_tier(
@@ -164,6 +139,6 @@ def generate_national(
     counts = _write_tier(simulation, out_dir, cast(Format, fmt), strings)
     for name, rows in province_counts.items():
         counts[name] = counts.get(name, 0) + rows
-    _write_manifest(manifest_path(out_dir), findings + _swap_findings(simulation.swaps))
+    write_manifest(manifest_path(out_dir), findings + simulation.findings)
     order = (*REFERENCE_FILES, *SINGLE_FILES[:2], "scores", *SINGLE_FILES[2:])
     return {name: counts[name] for name in order}

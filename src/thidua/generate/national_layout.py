@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from thidua.generate.national_criteria import Theme
+from thidua.generate.layout import Theme
 from thidua.generate.national_pools import all_pools
 from thidua.generate.national_rosters import build_rosters, planned_clusters
 from thidua.generate.national_units import (

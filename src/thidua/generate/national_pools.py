@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from thidua.generate.national_criteria import Theme
+from thidua.generate.layout import Theme
 from thidua.generate.national_places import (
     COMMUNES_FROM,
     DISTRICT_LEVEL_ENDS,
@@ -26,13 +26,16 @@ from thidua.generate.national_places import (
     communes,
     districts,
 )
-from thidua.generate.national_provinces import (
+from thidua.generate.national_templates import (
     DEPARTMENTS,
+    DOAN_WORDS,
     MERGED_ON,
     OTHER_POOLS,
+    SYSTEMS,
+    Family,
+    NationalSystem,
     PoolTemplate,
 )
-from thidua.generate.national_systems import DOAN_WORDS, SYSTEMS, Family, NationalSystem
 from thidua.generate.national_units import (
     FIRST_YEAR,
     LAST_YEAR,

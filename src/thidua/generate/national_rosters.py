@@ -15,8 +15,8 @@ import math
 import numpy as np
 
 from thidua.generate.national_units import PoolSpec, stable_fraction
+from thidua.generate.rosters import MAX_MEMBERS, MIN_MEMBERS
 
-MIN_MEMBERS, MAX_MEMBERS = 5, 14
 RESHUFFLE_YEARS = (2011, 2016, 2021)  # new terms of the People's Councils: clusters re-formed
 _RESHUFFLE_SHARE = 0.15
 

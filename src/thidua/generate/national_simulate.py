@@ -1,8 +1,10 @@
 """The national tier simulated one results year at a time, organiser by organiser.
 
-Each cluster-year draws from its own random stream (seed, cluster, year) and each organiser-year
-from its own (seed, organiser, year), so nothing depends on the order in which clusters are
-processed or on which other clusters the tier holds. What a cluster carries from one year to
+The domain policy is the province tier's (leadership, criteria, meetings, declared ranks,
+awards), each decision drawn from its own stream (seed, decision, cluster or organiser, year);
+scores and spellings, drawn as arrays, from a numpy stream per cluster- or organiser-year. So
+nothing depends on the order in which clusters are processed or on which other clusters the tier
+holds. What a cluster carries from one year to
 the next (leadership, criteria table, ranking method, last year-end review) and the provincial
 flags an organiser has given are the only state; a year's rows go to the writers as soon as the
 year is done.
@@ -11,6 +13,7 @@ year is done.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,59 +21,35 @@ import numpy as np
 import pyarrow as pa
 
 from thidua.contract.records import RECORD_TYPES
-from thidua.generate.national_awards import (
+from thidua.generate.awards import (
     Award,
-    ClusterOutcome,
+    ClusterResult,
+    Issuer,
     decision_day,
     province_awards,
     system_awards,
 )
-from thidua.generate.national_criteria import SCALES, CriteriaTable, criteria_table
-from thidua.generate.national_events import Leadership, choose_leadership, plan_events
+from thidua.generate.criteria import Criterion, table_shape, yearly_table
+from thidua.generate.events import plan_events
+from thidua.generate.leadership import choose_leadership
+from thidua.generate.names import Spellings
 from thidua.generate.national_layout import ClusterPlan, Layout
-from thidua.generate.national_names import Spellings
-from thidua.generate.national_scores import ScoreSheet, Strengths, draw_sheet
-from thidua.generate.national_units import LAST_YEAR, stable_int
-from thidua.generate.national_writers import ScoreBatches, Strings, arrow_schema, table
+from thidua.generate.national_units import FIRST_YEAR, LAST_YEAR, stable_int
 from thidua.generate.reference import Reference
+from thidua.generate.rows import classification, event_note
+from thidua.generate.rule_breaks import ExpectedFinding, swap_findings
+from thidua.generate.scoring import (
+    CriteriaTable,
+    ScoreArray,
+    Strengths,
+    declared_order,
+    draw_score_array,
+)
+from thidua.generate.simulate import ClusterState
+from thidua.generate.writers import ScoreBatches, Strings, arrow_schema, table
 
-_SCALE_WEIGHTS = np.array([0.7, 0.3])  # 100-point tables are the more common
-_SCALE_SWITCH = 0.06
-_CRITERIA_REVISION = 0.15
-_METHOD_SWITCH = 0.1
-_RANK_SWAP = 0.04  # declared ranks that contradict the scores: the warehouse should flag them
-EXCELLENT = "Hoàn thành xuất sắc nhiệm vụ"
-GOOD = "Hoàn thành tốt nhiệm vụ"
-_EVENT_NOTES = {
-    "covenant_signing": "ký giao ước thi đua năm {year}",
-    "mid_year_review": "sơ kết công tác thi đua 6 tháng đầu năm {year}",
-    "year_end_review": "tổng kết công tác thi đua năm {year}",
-}
+_GOV_PROPOSALS = (1, 5)  # leading units an organiser forwards to the Prime Minister a year
 YEAR_TYPES = ("memberships", "rankings", "events", "awards")
-
-
-@dataclass(frozen=True)
-class RankSwap:
-    """A declared ranking that contradicts the scores on purpose: two findings for the
-    warehouse (RANK_CONTRADICTS_SCORES), one per unit."""
-
-    cluster_id: str
-    results_year: int
-    unit_ids: tuple[str, str]
-    ranks: tuple[int, int]
-
-
-@dataclass
-class _ClusterState:
-    leadership: Leadership | None = None
-    criteria: CriteriaTable | None = None
-    method: str = "score"
-    last_review: dt.date | None = None
-
-
-def excellent_count(members: int) -> int:
-    """How many of a cluster's units are rated "completed tasks excellently": the top ~40 %."""
-    return min(members - 1, max(3, round(0.4 * members)))
 
 
 class Rows:
@@ -104,16 +83,17 @@ class NationalSimulation:
     layout: Layout
     reference: Reference
     strings: Strings
-    swaps: list[RankSwap] = field(default_factory=list)
+    findings: list[ExpectedFinding] = field(default_factory=list)  # the declared rank swaps
 
     def __post_init__(self) -> None:
         self.source_ref = f"synthetic:national:seed={self.seed}"
-        self.strengths = Strengths(self.seed)
+        self.strengths = Strengths(self.seed, FIRST_YEAR)
         self.spell = Spellings(self.layout, self.strings)
         self.prime_minister = self.reference.award_issuers["GOV_FLAG"]
-        self._state: dict[str, _ClusterState] = {}
+        self._state: dict[str, ClusterState] = {}
         self._holders: dict[str, set[str]] = {}
-        self._table_ids: dict[CriteriaTable, _TableIds] = {}
+        self._shape = table_shape("national")
+        self._tables: dict[tuple[Criterion, ...], tuple[CriteriaTable, _TableIds]] = {}
         self._by_organizer: dict[str, list[ClusterPlan]] = {}
         for plan in self.layout.clusters:
             self._by_organizer.setdefault(plan.organizer_id, []).append(plan)
@@ -123,35 +103,23 @@ class NationalSimulation:
         sequence = np.random.SeedSequence(self.seed, spawn_key=(stable_int(key), year))
         return np.random.Generator(np.random.PCG64(sequence))
 
+    def _draws(self, *parts: object) -> random.Random:
+        """The stream of one policy decision (leadership, criteria, meetings, awards) of one
+        cluster- or organiser-year, seeded by a string as the province tier does."""
+        return random.Random(":".join(str(p) for p in ("national", self.seed, *parts)))
+
     # --- reference and clusters -------------------------------------------------------------
 
     def organizer_rows(self) -> pa.Table:
         rows = Rows("organizers", self.source_ref)
         for o in self.layout.organizers:
-            rows.add(
-                organizer_id=o.organizer_id,
-                name=o.name,
-                name_en=o.name_en,
-                short_name=o.short_name,
-                level=o.level,
-                province=o.province,
-                note=o.note,
-            )
+            rows.add(**vars(o))  # the contract's columns are fields of the spec
         return rows.table()
 
     def unit_rows(self) -> pa.Table:
         rows = Rows("units", self.source_ref)
         for u in self.layout.units.values():
-            rows.add(
-                unit_id=u.unit_id,
-                name=u.name,
-                short_name=u.short_name,
-                unit_type=u.unit_type,
-                organizer=u.organizer_id,
-                valid_from=u.valid_from,
-                valid_to=u.valid_to,
-                note=u.note,
-            )
+            rows.add(**vars(u), organizer=u.organizer_id)
         return rows.table()
 
     def cluster_rows(self) -> pa.Table:
@@ -177,18 +145,18 @@ class NationalSimulation:
             if not plans:
                 continue
             rng = self._rng(f"organizer:{organizer.organizer_id}", year)
-            day = decision_day(rng, year)
+            draws = self._draws("awards", organizer.organizer_id, year)
+            day = decision_day(draws, year)
             outcomes = [self._cluster_year(p, year, day, rows, scores) for p in plans]
+            issuer = Issuer(
+                organizer.head, organizer.decision_suffix, self.prime_minister, _GOV_PROPOSALS
+            )
             if organizer.level == "province":
                 holders = self._holders.setdefault(organizer.organizer_id, set())
-                awards = province_awards(
-                    rng, organizer, year, outcomes, day, regime, holders, self.prime_minister
-                )
+                awards = province_awards(draws, year, outcomes, day, regime, holders, issuer)
                 holders |= {a.unit_id for a in awards if a.award_type == "PROV_FLAG"}
             else:
-                awards = system_awards(
-                    rng, organizer, year, outcomes, day, regime, self.prime_minister
-                )
+                awards = system_awards(draws, organizer.name, year, outcomes, day, regime, issuer)
             self._award_rows(rng, organizer.organizer_id, awards, year, rows["awards"])
         return rows
 
@@ -222,36 +190,6 @@ class NationalSimulation:
                 note=award.note,
             )
 
-    def _criteria(
-        self, rng: np.random.Generator, plan: ClusterPlan, state: _ClusterState
-    ) -> CriteriaTable:
-        """The cluster's table: kept from last year, now and then revised or rescaled."""
-        if state.criteria is None:
-            scale = int(rng.choice(SCALES, p=_SCALE_WEIGHTS))
-            state.criteria = criteria_table(rng, plan.theme, scale)
-            state.method = "score" if rng.random() < 0.5 else "score_and_vote"
-            return state.criteria
-        scale = state.criteria.scale
-        if rng.random() < _SCALE_SWITCH:
-            state.criteria = criteria_table(rng, plan.theme, 1000 if scale == 100 else 100)
-        elif rng.random() < _CRITERIA_REVISION:
-            state.criteria = criteria_table(rng, plan.theme, scale)
-        if rng.random() < _METHOD_SWITCH:
-            state.method = "score" if state.method == "score_and_vote" else "score_and_vote"
-        return state.criteria
-
-    def _declared(
-        self, rng: np.random.Generator, plan: ClusterPlan, year: int, order: list[str]
-    ) -> tuple[str, ...]:
-        """The ranks as declared: the score order, except for a rare swap of two neighbours."""
-        if rng.random() < _RANK_SWAP:
-            i = int(rng.integers(len(order) - 1))
-            order[i], order[i + 1] = order[i + 1], order[i]
-            self.swaps.append(
-                RankSwap(plan.cluster_id, year, (order[i], order[i + 1]), (i + 1, i + 2))
-            )
-        return tuple(order)
-
     def _cluster_year(
         self,
         plan: ClusterPlan,
@@ -259,14 +197,27 @@ class NationalSimulation:
         day: dt.date,
         rows: dict[str, Rows],
         scores: ScoreBatches,
-    ) -> ClusterOutcome:
+    ) -> ClusterResult:
         rng = self._rng(plan.cluster_id, year)
         members = plan.rosters[year]
-        state = self._state.setdefault(plan.cluster_id, _ClusterState())
-        leadership = state.leadership = choose_leadership(rng, members, state.leadership)
-        criteria = self._criteria(rng, plan, state)
-        sheet = draw_sheet(rng, self.strengths.shares(members, year), criteria)
-        order = self._declared(rng, plan, year, [members[int(i)] for i in sheet.order()])
+        state = self._state.setdefault(plan.cluster_id, ClusterState())
+        leadership = state.leadership = choose_leadership(
+            self._draws("leadership", plan.cluster_id, year), members, state.leadership
+        )
+        state.criteria, state.method = yearly_table(
+            self._draws("criteria", plan.cluster_id, year),
+            plan.theme,
+            self._shape,
+            state.criteria,
+            state.method,
+        )
+        criteria, ids = self._table(state.criteria)
+        sheet = draw_score_array(rng, self.strengths.shares(members, year), criteria)
+        order, swapped = declared_order(
+            self._draws("declared", plan.cluster_id, year), [members[int(i)] for i in sheet.order()]
+        )
+        if swapped is not None:
+            self.findings += swap_findings(plan.cluster_id, year, order, swapped)
 
         def common() -> dict[str, Any]:
             return {
@@ -278,19 +229,25 @@ class NationalSimulation:
         base, names = common(), self.spell.units(rng, members)
         for unit_id in members:
             rows["memberships"].add(**base, unit=names[unit_id], role=leadership.role(unit_id))
-        self._scores(rng, plan, year, members, criteria, sheet, scores)
+        self._scores(rng, plan, year, members, criteria, ids, sheet, scores)
         base, names = common(), self.spell.units(rng, members)
-        excellent = excellent_count(len(order))
         for rank, unit_id in enumerate(order, start=1):
             rows["rankings"].add(
                 **base,
                 unit=names[unit_id],
                 rank=rank,
                 method=state.method,
-                classification=EXCELLENT if rank <= excellent else GOOD,
+                classification=classification(rank, len(order)),
             )
         units = [self.layout.units[u] for u in members]
-        events = plan_events(rng, year, units, leadership.leader, state.last_review, day)
+        events = plan_events(
+            self._draws("events", plan.cluster_id, year),
+            year,
+            units,
+            leadership.leader,
+            state.last_review,
+            day,
+        )
         base, names = common(), self.spell.units(rng, members)
         for event in events:
             rows["events"].add(
@@ -299,24 +256,27 @@ class NationalSimulation:
                 event_date=event.day,
                 part_of_day=event.part_of_day,
                 host=names[event.host],
-                note=_EVENT_NOTES[event.event_type].format(year=year),
+                note=event_note(event.event_type, year),
             )
         state.last_review = events[-1].day
         shares = sheet.final / criteria.scale
-        return ClusterOutcome(
+        return ClusterResult(
             plan.cluster_id, order, {u: float(s) for u, s in zip(members, shares, strict=True)}
         )
 
-    def _ids(self, criteria: CriteriaTable) -> _TableIds:
-        ids = self._table_ids.get(criteria)
-        if ids is None:
+    def _table(self, criteria: tuple[Criterion, ...]) -> tuple[CriteriaTable, _TableIds]:
+        """The table as arrays and its strings' ids, made once per table."""
+        found = self._tables.get(criteria)
+        if found is None:
+            table = CriteriaTable.of(criteria, self._shape.emulation_group)
             intern = self.strings.id
-            ids = self._table_ids[criteria] = _TableIds(
-                np.array([intern(c) for c in criteria.codes], dtype=np.int64),
-                np.array([intern(g) for g in criteria.groups], dtype=np.int64),
-                np.array([intern(n) for n in criteria.names], dtype=np.int64),
+            ids = _TableIds(
+                np.array([intern(c) for c in table.codes], dtype=np.int64),
+                np.array([intern(g) for g in table.groups], dtype=np.int64),
+                np.array([intern(n) for n in table.names], dtype=np.int64),
             )
-        return ids
+            found = self._tables[criteria] = (table, ids)
+        return found
 
     def _scores(
         self,
@@ -325,14 +285,14 @@ class NationalSimulation:
         year: int,
         members: tuple[str, ...],
         criteria: CriteriaTable,
-        sheet: ScoreSheet,
+        ids: _TableIds,
+        sheet: ScoreArray,
         scores: ScoreBatches,
     ) -> None:
         """The sheet as columns: rows run scored unit → scorer → criterion."""
         m, c = len(members), len(criteria.maxima)
         n = m * m * c
         written = self.spell.unit_ids(rng, members)
-        ids = self._ids(criteria)
         bonus = np.full((m, m, c), np.nan)
         bonus[:, :, criteria.bonus_index] = np.where(sheet.bonus > 0, sheet.bonus, np.nan)[:, None]
         scores.add(

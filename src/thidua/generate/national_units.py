@@ -12,8 +12,9 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from thidua.generate.national_criteria import Theme
+from thidua.generate.layout import Theme
 from thidua.generate.national_places import OLD_PROVINCES, PROVINCE_BY_CODE, OldProvince, Province
+from thidua.generate.reference import Lifetime
 
 FIRST_YEAR = 2006
 LAST_YEAR = 2025
@@ -34,7 +35,7 @@ class OrganizerSpec:
 
 
 @dataclass(frozen=True)
-class UnitSpec:
+class UnitSpec(Lifetime):
     unit_id: str
     name: str
     short_name: str | None
@@ -44,15 +45,6 @@ class UnitSpec:
     valid_to: dt.date | None = None
     successor: str | None = None  # the unit that takes its seat when it ceases (same pool)
     note: str | None = None
-
-    def exists_on(self, day: dt.date) -> bool:
-        if self.valid_from is not None and day < self.valid_from:
-            return False
-        return self.valid_to is None or day <= self.valid_to
-
-    def exists_for_year(self, year: int) -> bool:
-        """A unit reports results for a year only if it still exists when the year closes."""
-        return self.exists_on(dt.date(year, 12, 31))
 
 
 @dataclass(frozen=True)

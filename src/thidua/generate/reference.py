@@ -15,11 +15,9 @@ from thidua.ingest.resolve import read_seed
 from thidua.paths import SEEDS_DIR
 
 
-@dataclass(frozen=True)
-class Unit:
-    unit_id: str
-    name_vi: str
-    short_name: str | None
+class Lifetime:
+    """A unit's days: from `valid_from` to `valid_to` (None: open), both included."""
+
     valid_from: dt.date | None
     valid_to: dt.date | None
 
@@ -31,6 +29,15 @@ class Unit:
     def exists_for_year(self, year: int) -> bool:
         """A unit reports results for a year only if it still exists when the year closes."""
         return self.exists_on(dt.date(year, 12, 31))
+
+
+@dataclass(frozen=True)
+class Unit(Lifetime):
+    unit_id: str
+    name_vi: str
+    short_name: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
 
 
 @dataclass(frozen=True)

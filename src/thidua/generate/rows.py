@@ -16,8 +16,8 @@ from thidua.generate.real_facts import RealFacts
 from thidua.generate.scoring import ScoreSheet
 from thidua.generate.writers import Row
 
-EXCELLENT = "Hoàn thành xuất sắc nhiệm vụ"
-GOOD = "Hoàn thành tốt nhiệm vụ"
+_EXCELLENT = "Hoàn thành xuất sắc nhiệm vụ"
+_GOOD = "Hoàn thành tốt nhiệm vụ"
 _EVENT_NOTES = {
     "covenant_signing": "ký giao ước thi đua năm {year}",
     "mid_year_review": "sơ kết công tác thi đua 6 tháng đầu năm {year}",
@@ -25,9 +25,14 @@ _EVENT_NOTES = {
 }
 
 
-def excellent_count(members: int) -> int:
-    """How many of a cluster's units are rated "completed tasks excellently": the top ~40 %."""
-    return min(members - 1, max(3, round(0.4 * members)))
+def classification(rank: int, ranked: int) -> str:
+    """The top ~40 % of a cluster's ranked units "completed tasks excellently" (3 at least,
+    never all)."""
+    return _EXCELLENT if rank <= min(ranked - 1, max(3, round(0.4 * ranked))) else _GOOD
+
+
+def event_note(event_type: str, year: int) -> str:
+    return _EVENT_NOTES[event_type].format(year=year)
 
 
 class RowBuilder:
@@ -110,7 +115,6 @@ class RowBuilder:
     def rankings(
         self, spec: ClusterSpec, year: int, order: tuple[str, ...], method: str
     ) -> list[Row]:
-        excellent = excellent_count(len(order))
         rows = []
         for rank, unit_id in enumerate(order, start=1):
             self._guard("rankings", spec.cluster_id, year, unit_id)
@@ -122,7 +126,7 @@ class RowBuilder:
                     unit=self._unit(unit_id, spec, year, "rankings"),
                     rank=rank,
                     method=method,
-                    classification=EXCELLENT if rank <= excellent else GOOD,
+                    classification=classification(rank, len(order)),
                 )
             )
         return rows
@@ -137,7 +141,7 @@ class RowBuilder:
             event_date=event.day,
             part_of_day=event.part_of_day,
             host=self._unit(event.host, spec, year, "events"),
-            note=_EVENT_NOTES[event.event_type].format(year=year),
+            note=event_note(event.event_type, year),
         )
 
     def award(self, spec: ClusterSpec, year: int, award: Award) -> Row:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -281,23 +282,39 @@ class RuleBreaks:
     # --- manifest -----------------------------------------------------------------------------
 
     def write_manifest(self, path: Path) -> None:
-        """One row per expected finding, sorted, so the same seed gives the same bytes."""
-        rows = sorted(
-            self.findings,
-            key=lambda f: (f.rule_code, f.results_year, f.cluster_id or "", f.unit_id or ""),
-        )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(MANIFEST_COLUMNS)
-            for f in rows:
-                writer.writerow(
-                    [
-                        f.rule_code,
-                        f.cluster_id or "",
-                        f.results_year,
-                        f.unit_id or "",
-                        f.award_type or "",
-                        f.plant,
-                    ]
-                )
+        write_manifest(path, self.findings)
+
+
+def swap_findings(
+    cluster_id: str, year: int, order: tuple[str, ...], i: int
+) -> list[ExpectedFinding]:
+    """The two findings of declared ranks i + 1 and i + 2 swapped against the scores."""
+    plant = f"declared ranks {i + 1} and {i + 2} swapped against the scores"
+    return [
+        ExpectedFinding("RANK_CONTRADICTS_SCORES", cluster_id, year, unit_id, None, plant)
+        for unit_id in order[i : i + 2]
+    ]
+
+
+def write_manifest(path: Path, findings: Iterable[ExpectedFinding]) -> None:
+    """One row per expected finding, sorted, so the same seed gives the same bytes."""
+    rows = sorted(
+        findings,
+        key=lambda f: (f.rule_code, f.results_year, f.cluster_id or "", f.unit_id or ""),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(MANIFEST_COLUMNS)
+        for f in rows:
+            row = (f.cluster_id, f.results_year, f.unit_id, f.award_type, f.plant)
+            writer.writerow([f.rule_code, *("" if v is None else v for v in row)])
+
+
+def read_manifest(path: Path) -> list[ExpectedFinding]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    return [
+        ExpectedFinding(r[0], r[1] or None, int(r[2]), r[3] or None, r[4] or None, r[5])
+        for r in rows
+    ]

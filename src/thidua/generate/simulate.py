@@ -12,32 +12,28 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from thidua.generate.awards import ClusterResult, provincial_decision_day, year_awards
-from thidua.generate.criteria import SCALES, Criterion, criteria_table
-from thidua.generate.events import EventPlanner
-from thidua.generate.layout import FIRST_YEAR, LAST_YEAR, ClusterSpec
+from thidua.generate.awards import ClusterResult, Issuer, decision_day, province_awards
+from thidua.generate.criteria import Criterion, table_shape, yearly_table
+from thidua.generate.events import plan_events
+from thidua.generate.layout import FIRST_YEAR, FORMED_2015, LAST_YEAR, ClusterSpec
 from thidua.generate.leadership import Leadership, choose_leadership
 from thidua.generate.names import NameWriter
 from thidua.generate.real_facts import RealFacts
 from thidua.generate.reference import Reference
 from thidua.generate.rosters import build_rosters
 from thidua.generate.rows import RowBuilder
-from thidua.generate.rule_breaks import ExpectedFinding, RuleBreaks, note
-from thidua.generate.scoring import ScoreSheet, Strengths, draw_score_sheet
+from thidua.generate.rule_breaks import ExpectedFinding, RuleBreaks, note, swap_findings
+from thidua.generate.scoring import ScoreSheet, Strengths, declared_order, draw_score_sheet
 from thidua.generate.writers import Row
 from thidua.ingest.resolve import AliasIndex
 
-_SCALE_WEIGHTS = (0.7, 0.3)  # 100-point tables are the more common
-_SCALE_SWITCH = 0.06
-_CRITERIA_REVISION = 0.15
-_METHOD_SWITCH = 0.1
-_RANK_SWAP = 0.04  # declared ranks that contradict the scores: the warehouse should flag them
-
 Batch = dict[str, list[Row]]
+# UBND tỉnh decides its flags and forwards 5–12 of its ~20 leading units for the Government flag.
+_ISSUER = Issuer(None, "QĐ-UBND", None, (5, 12))
 
 
 @dataclass
-class _ClusterState:
+class ClusterState:
     """What a cluster carries from one year to the next."""
 
     leadership: Leadership | None = None
@@ -65,9 +61,9 @@ class ProvinceSimulation:
             seed, NameWriter(seed, reference, aliases), real, reference.award_issuers
         )
         self.strengths = Strengths(seed)
-        self.planner = EventPlanner(reference)
+        self._shape = table_shape("province")
         self._specs = {spec.cluster_id: spec for spec in specs}
-        self._state = {spec.cluster_id: _ClusterState() for spec in specs}
+        self._state = {spec.cluster_id: ClusterState() for spec in specs}
         self._flag_holders: set[str] = set()
         self.breaks = RuleBreaks(specs, real)
 
@@ -86,16 +82,16 @@ class ProvinceSimulation:
 
     def year(self, year: int) -> Batch:
         batch: Batch = {name: [] for name in ("memberships", "scores", "rankings", "events")}
-        decision_day = provincial_decision_day(self._rng("decision", year), year)
+        day = decision_day(self._rng("decision", year), year)
         results: list[ClusterResult] = []
         for spec in self.specs:
             if spec.active(year):
-                result = self._cluster_year(spec, year, decision_day, batch)
+                result = self._cluster_year(spec, year, day, batch)
                 if result is not None:
                     results.append(result)
         regime = self.reference.regime(year)
-        awards = year_awards(
-            self._rng("awards", year), year, results, decision_day, regime, self._flag_holders
+        awards = province_awards(
+            self._rng("awards", year), year, results, day, regime, self._flag_holders, _ISSUER
         )
         awards = self.breaks.plant_awards(
             year, awards, {r.cluster_id: r.order for r in results}, regime, self._flag_holders
@@ -146,13 +142,14 @@ class ProvinceSimulation:
             order = self._declared_order(cluster_id, year, sheet)
             batch["rankings"] += self.rows.rankings(spec, year, order, state.method)
 
-        for event in self.planner.plan(
+        for event in plan_events(
             self._rng("events", cluster_id, year),
             year,
-            members,
+            [self.reference.unit(u) for u in members],
             state.leadership.leader,
             state.last_review,
             decision_day,
+            FORMED_2015 if year == FIRST_YEAR else None,
         ):
             real_day = self.real.events.get((cluster_id, year, event.event_type))
             if event.event_type == "year_end_review":
@@ -180,22 +177,11 @@ class ProvinceSimulation:
         scale = sum(c.max_points for c in criteria)
         return ClusterResult(cluster_id, order, {u: sheet.peer_mean(u) / scale for u in members})
 
-    def _criteria(
-        self, spec: ClusterSpec, year: int, state: _ClusterState
-    ) -> tuple[Criterion, ...]:
-        """The cluster's table: kept from last year, now and then revised or rescaled."""
+    def _criteria(self, spec: ClusterSpec, year: int, state: ClusterState) -> tuple[Criterion, ...]:
         rng = self._rng("criteria", spec.cluster_id, year)
-        if not state.criteria:
-            state.criteria = criteria_table(rng, spec.theme, rng.choices(SCALES, _SCALE_WEIGHTS)[0])
-            state.method = rng.choice(("score", "score_and_vote"))
-            return state.criteria
-        scale = sum(c.max_points for c in state.criteria)
-        if rng.random() < _SCALE_SWITCH:
-            state.criteria = criteria_table(rng, spec.theme, 1000 if scale == 100 else 100)
-        elif rng.random() < _CRITERIA_REVISION:
-            state.criteria = criteria_table(rng, spec.theme, scale)
-        if rng.random() < _METHOD_SWITCH:
-            state.method = "score" if state.method == "score_and_vote" else "score_and_vote"
+        state.criteria, state.method = yearly_table(
+            rng, spec.theme, self._shape, state.criteria, state.method
+        )
         return state.criteria
 
     def _declared_order(self, cluster_id: str, year: int, sheet: ScoreSheet) -> tuple[str, ...]:
@@ -203,23 +189,13 @@ class ProvinceSimulation:
 
         Never in a cluster-year a real record speaks of; every swap is a recorded rule break.
         """
-        order = sheet.order()
+        allowed = (cluster_id, year) not in self.breaks.real_partitions
         rng = self._rng("declared", cluster_id, year)
-        if rng.random() < _RANK_SWAP and (cluster_id, year) not in self.breaks.real_partitions:
-            i = rng.randrange(len(order) - 1)
-            order[i], order[i + 1] = order[i + 1], order[i]
-            for unit_id in (order[i], order[i + 1]):
-                self.breaks.record(
-                    ExpectedFinding(
-                        "RANK_CONTRADICTS_SCORES",
-                        cluster_id,
-                        year,
-                        unit_id,
-                        None,
-                        f"declared ranks {i + 1} and {i + 2} swapped against the scores",
-                    )
-                )
-        return tuple(order)
+        order, swapped = declared_order(rng, sheet.order(), allowed)
+        if swapped is not None:
+            for finding in swap_findings(cluster_id, year, order, swapped):
+                self.breaks.record(finding)
+        return order
 
     def _leader_not_member(self, spec: ClusterSpec, year: int, rows: list[Row]) -> list[Row]:
         """The leadership names a unit the cluster does not score: one that left it last year
