@@ -69,7 +69,7 @@ def source_label(
 
 
 def with_value_source(frame: pl.DataFrame, group: str, lang: Lang) -> pl.DataFrame:
-    """Add the displayed provenance of one value group, from the `_value_source` columns
+    """Add the displayed provenance of one value group, from the `value_source_columns` columns
     (thidua.query.dashboard.common).
 
     `<group>_source` (words, with the article's title), `<group>_origin` (real / synthetic, for

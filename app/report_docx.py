@@ -1,11 +1,11 @@
 """The Word reports: "Báo cáo kết quả thi đua" of one cluster and results year, and "Quá trình thi
 đua của đơn vị" of one unit across the years. For the year-end meeting, in Vietnamese or English.
 
-Laid out from queries_report's facts (marts only): nothing here decides a rank, a leader or a
-finding, it writes what the marts state. Numbers and dates are written as the dashboard writes them
-(thidua.i18n.messages), a value no source states as "chưa có dữ liệu" (never a guess), a generated
-value with a "*" and a note at the top naming what is generated, and every fact's source as a
-numbered "[n]" listed under "Nguồn" at the end.
+Laid out from thidua.query.dashboard.reports' facts (marts only): nothing here decides a rank, a
+leader or a finding, it writes what the marts state. Numbers and dates are written as the dashboard
+writes them (thidua.i18n.messages), a value no source states as "chưa có dữ liệu" (never a guess), a
+generated value with a "*" and a note at the top naming what is generated, and every fact's source
+as a numbered "[n]" listed under "Nguồn" at the end.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from docx_parts import (
     new_document,
     to_bytes,
 )
-from queries_report import ClusterYearFacts, UnitHistoryFacts
 from source_words import is_generator_ref, refs_in_words
 from thidua.i18n.messages import (
     Lang,
@@ -38,6 +37,7 @@ from thidua.i18n.messages import (
     t,
     term,
 )
+from thidua.query.dashboard.reports import ClusterYearFacts, UnitHistoryFacts
 
 GENERATED_MARK = "*"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -15,8 +15,8 @@ import streamlit as st
 import url_state
 from app_context import ViewContext
 from public_url import absolute, base_url
-from queries_report import cluster_year_facts, unit_history_facts
 from report_docx import DOCX_MIME, cluster_year_report, unit_history_report
+from thidua.query.dashboard.reports import cluster_year_facts, unit_history_facts
 
 
 def _report_year(view: ViewContext, years: Sequence[int]) -> int:

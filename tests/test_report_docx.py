@@ -106,10 +106,10 @@ def cited(text: str) -> set[int]:
 def app_modules(monkeypatch: pytest.MonkeyPatch) -> dict[str, ModuleType]:
     """The report's modules, imported as Streamlit imports the app's (app/ on sys.path)."""
     monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    import queries_report
     import report_docx
+    from thidua.query.dashboard import reports
 
-    return {"queries": queries_report, "docx": report_docx}
+    return {"queries": reports, "docx": report_docx}
 
 
 def _cluster_report(

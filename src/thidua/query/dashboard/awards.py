@@ -8,11 +8,11 @@ from thidua.query.dashboard.common import (
     MAX_CLUSTER_LINES,
     Filters,
     Query,
-    _params,
-    _provenance,
-    _scope,
-    _source_join,
-    _visible,
+    filter_params,
+    filters_where,
+    provenance_columns,
+    source_join,
+    visible_rows,
 )
 
 
@@ -48,7 +48,7 @@ def q_award_funnel(f: Filters) -> Query:
             left join marts.dim_cluster as c using (cluster_id)
             left join marts.dim_award_type as t using (award_type_code)
             left join marts.dim_year as d on d.results_year = a.results_year
-            where {_scope("a", "c")} and {_visible("a")}
+            where {filters_where("a", "c")} and {visible_rows("a")}
             group by grouping sets ((a.results_year), (a.award_type_code), (a.cluster_id))
         )
         select *
@@ -59,7 +59,7 @@ def q_award_funnel(f: Filters) -> Query:
                 <= $max_lines
         order by dimension, results_year, rank_order, cluster_name
         """,
-        _params(f, max_lines=MAX_CLUSTER_LINES),
+        filter_params(f, max_lines=MAX_CLUSTER_LINES),
     )
 
 
@@ -70,17 +70,17 @@ def q_award_list(f: Filters, status: str | None, award_type: str | None) -> Quer
         select
             a.results_year, c.cluster_name, a.unit_id, a.unit_name, a.award_type_code,
             a.award_name_vi, a.award_name_en, a.issuer, a.status, a.decision_no,
-            a.decision_date, a.regime_id, {_provenance("a")}
+            a.decision_date, a.regime_id, {provenance_columns("a")}
         from marts.fct_awards as a
         left join marts.dim_cluster as c using (cluster_id)
-        {_source_join("a")}
-        where {_scope("a", "c")} and {_visible("a")}
+        {source_join("a")}
+        where {filters_where("a", "c")} and {visible_rows("a")}
             and ($status is null or a.status = $status)
             and ($award_type is null or a.award_type_code = $award_type)
         order by a.results_year desc, c.cluster_name, a.unit_name nulls last
         limit {DETAIL_ROW_CAP + 1}
         """,
-        _params(f, status=status, award_type=award_type),
+        filter_params(f, status=status, award_type=award_type),
     )
 
 
@@ -104,15 +104,15 @@ def q_compliance(f: Filters, year: int | None = None, cluster_id: str | None = N
             x.regime_basis_en as basis_en, x.rule_code, x.rule_name_vi, x.rule_name_en,
             x.rule_kind, x.severity, x.cluster_id, c.cluster_name, x.unit_id, x.unit_name,
             x.award_id, x.award_type_code, x.award_status, x.observed_value, x.allowed_value,
-            x.detail, x.detail_vi, {_provenance("x")}
+            x.detail, x.detail_vi, {provenance_columns("x")}
         from marts.mart_award_compliance as x
         left join marts.dim_cluster as c using (cluster_id)
-        {_source_join("x")}
+        {source_join("x")}
         where x.results_year between $year_from and $year_to
             and ($organizer_id is null or x.organizer_id = $organizer_id)
             -- organiser-level findings (a quota) have no cluster: they stay under any kind
             and ($cluster_kind is null or c.cluster_kind = $cluster_kind or x.cluster_id is null)
-            and {_visible("x")}
+            and {visible_rows("x")}
             and ($year is null or x.results_year = $year)
             and ($cluster_id is null or x.cluster_id = $cluster_id)
         order by
@@ -120,7 +120,7 @@ def q_compliance(f: Filters, year: int | None = None, cluster_id: str | None = N
             x.rule_code, c.cluster_name, x.unit_name
         limit {DETAIL_ROW_CAP + 1}
         """,
-        _params(f, year=year, cluster_id=cluster_id),
+        filter_params(f, year=year, cluster_id=cluster_id),
     )
 
 
@@ -135,11 +135,11 @@ def q_compliance_scope(f: Filters) -> Query:
         where x.results_year between $year_from and $year_to
             and ($organizer_id is null or x.organizer_id = $organizer_id)
             and ($cluster_kind is null or c.cluster_kind = $cluster_kind or x.cluster_id is null)
-            and {_visible("x")}
+            and {visible_rows("x")}
         group by all
         order by all
         """,
-        _params(f),
+        filter_params(f),
     )
 
 

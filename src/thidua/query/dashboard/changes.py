@@ -7,10 +7,10 @@ from thidua.query.dashboard.common import (
     DETAIL_ROW_CAP,
     Filters,
     Query,
-    _params,
-    _scope,
-    _shown,
-    _visible,
+    filter_params,
+    filters_where,
+    shown_value,
+    visible_rows,
 )
 
 # What the changes page can sort by: the change in share of the maximum, or in rank.
@@ -23,10 +23,10 @@ def q_change_years(f: Filters) -> Query:
         f"""
         select distinct y.results_year
         from marts.fct_cluster_year as y
-        where {_scope("y", "y")} and {_visible("y")}
+        where {filters_where("y", "y")} and {visible_rows("y")}
         order by y.results_year
         """,
-        _params(f),
+        filter_params(f),
     )
 
 
@@ -48,21 +48,21 @@ def q_cluster_changes(f: Filters, base: int, end: int, sort: str) -> Query:
         with shown as (
             select
                 x.cluster_id, x.cluster_name, x.cluster_kind, x.base_year, x.end_year,
-                {_shown("x", "base_share_of_max", "is_share_change_synthetic")},
-                {_shown("x", "end_share_of_max", "is_share_change_synthetic")},
-                {_shown("x", "share_of_max_change", "is_share_change_synthetic")},
-                {_shown("x", "base_share_rank", "is_share_rank_change_synthetic")},
-                {_shown("x", "end_share_rank", "is_share_rank_change_synthetic")},
-                {_shown("x", "share_rank_change", "is_share_rank_change_synthetic")},
+                {shown_value("x", "base_share_of_max", "is_share_change_synthetic")},
+                {shown_value("x", "end_share_of_max", "is_share_change_synthetic")},
+                {shown_value("x", "share_of_max_change", "is_share_change_synthetic")},
+                {shown_value("x", "base_share_rank", "is_share_rank_change_synthetic")},
+                {shown_value("x", "end_share_rank", "is_share_rank_change_synthetic")},
+                {shown_value("x", "share_rank_change", "is_share_rank_change_synthetic")},
                 x.base_clusters_ranked, x.end_clusters_ranked,
-                {_shown("x", "mean_abs_rank_change", "is_rank_stability_synthetic")},
+                {shown_value("x", "mean_abs_rank_change", "is_rank_stability_synthetic")},
                 x.units_compared, x.is_share_change_synthetic, x.is_share_rank_change_synthetic,
                 x.is_rank_stability_synthetic, x.is_synthetic
             from marts.mart_cluster_changes as x
             where x.base_year = $base and x.end_year = $end
                 and ($organizer_id is null or x.organizer_id = $organizer_id)
                 and ($cluster_kind is null or x.cluster_kind = $cluster_kind)
-                and {_visible("x")}
+                and {visible_rows("x")}
         )
         select *
         from shown
@@ -83,12 +83,12 @@ def q_unit_changes(f: Filters, base: int, end: int, sort: str) -> Query:
             select
                 x.unit_id, x.unit_name, x.end_unit_id, x.end_unit_name, x.current_unit_id,
                 x.cluster_id, c.cluster_name, x.base_year, x.end_year,
-                {_shown("x", "base_share_of_max", "is_share_change_synthetic")},
-                {_shown("x", "end_share_of_max", "is_share_change_synthetic")},
-                {_shown("x", "share_of_max_change", "is_share_change_synthetic")},
-                {_shown("x", "base_rank", "is_rank_change_synthetic")},
-                {_shown("x", "end_rank", "is_rank_change_synthetic")},
-                {_shown("x", "rank_change", "is_rank_change_synthetic")},
+                {shown_value("x", "base_share_of_max", "is_share_change_synthetic")},
+                {shown_value("x", "end_share_of_max", "is_share_change_synthetic")},
+                {shown_value("x", "share_of_max_change", "is_share_change_synthetic")},
+                {shown_value("x", "base_rank", "is_rank_change_synthetic")},
+                {shown_value("x", "end_rank", "is_rank_change_synthetic")},
+                {shown_value("x", "rank_change", "is_rank_change_synthetic")},
                 x.base_member_count, x.end_member_count, x.is_share_change_synthetic,
                 x.is_rank_change_synthetic, x.is_synthetic
             from marts.mart_unit_changes as x
@@ -96,7 +96,7 @@ def q_unit_changes(f: Filters, base: int, end: int, sort: str) -> Query:
             where x.base_year = $base and x.end_year = $end
                 and ($organizer_id is null or x.organizer_id = $organizer_id)
                 and ($cluster_kind is null or c.cluster_kind = $cluster_kind)
-                and {_visible("x")}
+                and {visible_rows("x")}
         )
         select *
         from shown

@@ -6,15 +6,15 @@ from __future__ import annotations
 from thidua.query.dashboard.common import (
     Filters,
     Query,
-    _params,
-    _provenance,
-    _scope,
-    _shown,
-    _shown_mix,
-    _source_join,
-    _value_source,
-    _value_source_join,
-    _visible,
+    filter_params,
+    filters_where,
+    provenance_columns,
+    shown_mix,
+    shown_value,
+    source_join,
+    value_source_columns,
+    value_source_join,
+    visible_rows,
 )
 
 
@@ -53,7 +53,7 @@ def q_cluster_options(f: Filters, pinned: tuple[str, ...] = ()) -> Query:
                 min(y.results_year) as first_year, max(y.results_year) as last_year
             from marts.fct_cluster_year as y
             inner join marts.dim_cluster as c using (cluster_id)
-            where {_scope("y", "c")} and ({_visible("c")})
+            where {filters_where("y", "c")} and ({visible_rows("c")})
             group by all
         )
         select *
@@ -64,7 +64,7 @@ def q_cluster_options(f: Filters, pinned: tuple[str, ...] = ()) -> Query:
             cluster_number nulls last, cluster_name
         limit {CLUSTER_OPTION_CAP + 1}
         """,
-        _params(f, pinned=list(pinned)),
+        filter_params(f, pinned=list(pinned)),
     )
 
 
@@ -93,45 +93,45 @@ def q_cluster_years(f: Filters, cluster_id: str) -> Query:
         f"""
         select
             y.results_year,
-            {_shown("y", "member_count", "is_member_count_synthetic")},
-            {_shown("y", "leader_unit_id", "is_leader_synthetic")},
-            {_shown("y", "leader_name", "is_leader_synthetic")},
-            {_shown("y", "deputy_names", "is_deputy_synthetic")},
-            {_shown("y", "deputy_unit_ids", "is_deputy_synthetic")},
-            {_shown("y", "top_unit_id", "is_top_unit_synthetic")},
-            {_shown("y", "top_unit_name", "is_top_unit_synthetic")},
-            {_shown("y", "top_unit_basis", "is_top_unit_synthetic")},
-            {_shown("y", "mean_share_of_max", "is_score_synthetic")},
-            {_shown("y", "stddev_share_of_max", "is_score_synthetic")},
-            {_shown("y", "units_scored", "is_score_synthetic")},
-            {_shown("y", "rank_mismatches", "is_score_synthetic")},
-            {_shown("y", "events_held", "is_events_synthetic")},
-            {_shown("y", "has_covenant_signing", "is_events_synthetic")},
-            {_shown("y", "has_mid_year_review", "is_events_synthetic")},
-            {_shown("y", "has_year_end_review", "is_events_synthetic")},
-            {_shown("y", "awards_proposed", "is_awards_synthetic")},
-            {_shown("y", "awards_approved", "is_awards_synthetic")},
-            {_shown("y", "awards_decided", "is_awards_synthetic")},
-            {_shown("y", "is_leader_not_member", "is_leader_check_synthetic")},
-            {_shown("y", "leader_not_member_reason", "is_leader_check_synthetic")},
-            {_shown("y", "is_flag_to_top_unit", "is_flag_to_top_unit_synthetic")},
-            {_shown("y", "flag_to_top_unit_reason", "is_flag_to_top_unit_synthetic")},
-            {_shown("y", "flag_unit_names", "is_flag_synthetic")},
+            {shown_value("y", "member_count", "is_member_count_synthetic")},
+            {shown_value("y", "leader_unit_id", "is_leader_synthetic")},
+            {shown_value("y", "leader_name", "is_leader_synthetic")},
+            {shown_value("y", "deputy_names", "is_deputy_synthetic")},
+            {shown_value("y", "deputy_unit_ids", "is_deputy_synthetic")},
+            {shown_value("y", "top_unit_id", "is_top_unit_synthetic")},
+            {shown_value("y", "top_unit_name", "is_top_unit_synthetic")},
+            {shown_value("y", "top_unit_basis", "is_top_unit_synthetic")},
+            {shown_value("y", "mean_share_of_max", "is_score_synthetic")},
+            {shown_value("y", "stddev_share_of_max", "is_score_synthetic")},
+            {shown_value("y", "units_scored", "is_score_synthetic")},
+            {shown_value("y", "rank_mismatches", "is_score_synthetic")},
+            {shown_value("y", "events_held", "is_events_synthetic")},
+            {shown_value("y", "has_covenant_signing", "is_events_synthetic")},
+            {shown_value("y", "has_mid_year_review", "is_events_synthetic")},
+            {shown_value("y", "has_year_end_review", "is_events_synthetic")},
+            {shown_value("y", "awards_proposed", "is_awards_synthetic")},
+            {shown_value("y", "awards_approved", "is_awards_synthetic")},
+            {shown_value("y", "awards_decided", "is_awards_synthetic")},
+            {shown_value("y", "is_leader_not_member", "is_leader_check_synthetic")},
+            {shown_value("y", "leader_not_member_reason", "is_leader_check_synthetic")},
+            {shown_value("y", "is_flag_to_top_unit", "is_flag_to_top_unit_synthetic")},
+            {shown_value("y", "flag_to_top_unit_reason", "is_flag_to_top_unit_synthetic")},
+            {shown_value("y", "flag_unit_names", "is_flag_synthetic")},
             y.is_leader_check_synthetic, y.is_flag_to_top_unit_synthetic, y.is_flag_synthetic,
-            y.is_synthetic, {_shown_mix("y")}, y.is_member_count_synthetic,
-            {_value_source("y", "leader")}, {_value_source("y", "deputy")},
-            {_value_source("y", "top_unit")}, {_value_source("y", "score")},
-            {_value_source("y", "events")}, {_value_source("y", "awards")},
+            y.is_synthetic, {shown_mix("y")}, y.is_member_count_synthetic,
+            {value_source_columns("y", "leader")}, {value_source_columns("y", "deputy")},
+            {value_source_columns("y", "top_unit")}, {value_source_columns("y", "score")},
+            {value_source_columns("y", "events")}, {value_source_columns("y", "awards")},
             d.school_year
         from marts.fct_cluster_year as y
         left join marts.dim_year as d on d.results_year = y.results_year
-        {_value_source_join("y", "leader")}
-        {_value_source_join("y", "deputy")}
-        {_value_source_join("y", "top_unit")}
-        {_value_source_join("y", "score")}
-        {_value_source_join("y", "events")}
-        {_value_source_join("y", "awards")}
-        where {_in_cluster("y")} and {_visible("y")}
+        {value_source_join("y", "leader")}
+        {value_source_join("y", "deputy")}
+        {value_source_join("y", "top_unit")}
+        {value_source_join("y", "score")}
+        {value_source_join("y", "events")}
+        {value_source_join("y", "awards")}
+        where {_in_cluster("y")} and {visible_rows("y")}
         order by y.results_year
         """,
         _cluster_params(f, cluster_id),
@@ -144,10 +144,10 @@ def q_cluster_roster(f: Filters, cluster_id: str) -> Query:
         f"""
         select
             m.results_year, m.unit_id, m.unit_name, m.unit_name_raw, m.role,
-            m.membership_from_year, m.membership_to_year, {_provenance("m")}
+            m.membership_from_year, m.membership_to_year, {provenance_columns("m")}
         from marts.fct_memberships as m
-        {_source_join("m")}
-        where {_in_cluster("m")} and {_visible("m")}
+        {source_join("m")}
+        where {_in_cluster("m")} and {visible_rows("m")}
         order by m.results_year, m.unit_name
         """,
         _cluster_params(f, cluster_id),
@@ -160,37 +160,37 @@ def q_cluster_results(f: Filters, cluster_id: str) -> Query:
         f"""
         select
             s.results_year, s.unit_id, s.unit_name,
-            {_shown("s", "role", "is_membership_synthetic")},
-            {_shown("s", "has_membership", "is_membership_synthetic")},
-            {_shown("s", "self_score", "is_score_synthetic")},
-            {_shown("s", "peer_score", "is_score_synthetic")},
-            {_shown("s", "agreed_score", "is_score_synthetic")},
-            {_shown("s", "final_score", "is_score_synthetic")},
-            {_shown("s", "max_score", "is_score_synthetic")},
-            {_shown("s", "share_of_max", "is_score_synthetic")},
-            {_shown("s", "score_basis", "is_score_synthetic")},
-            {_shown("s", "declared_rank", "is_rank_synthetic")},
-            {_shown("s", "classification", "is_rank_synthetic")},
-            {_shown("s", "rank_by_score", "is_rank_by_score_synthetic")},
-            {_shown("s", "effective_rank", "is_effective_rank_synthetic", "rank")},
-            {_shown("s", "effective_rank_basis", "is_effective_rank_synthetic", "rank_basis")},
+            {shown_value("s", "role", "is_membership_synthetic")},
+            {shown_value("s", "has_membership", "is_membership_synthetic")},
+            {shown_value("s", "self_score", "is_score_synthetic")},
+            {shown_value("s", "peer_score", "is_score_synthetic")},
+            {shown_value("s", "agreed_score", "is_score_synthetic")},
+            {shown_value("s", "final_score", "is_score_synthetic")},
+            {shown_value("s", "max_score", "is_score_synthetic")},
+            {shown_value("s", "share_of_max", "is_score_synthetic")},
+            {shown_value("s", "score_basis", "is_score_synthetic")},
+            {shown_value("s", "declared_rank", "is_rank_synthetic")},
+            {shown_value("s", "classification", "is_rank_synthetic")},
+            {shown_value("s", "rank_by_score", "is_rank_by_score_synthetic")},
+            {shown_value("s", "effective_rank", "is_effective_rank_synthetic", "rank")},
+            {shown_value("s", "effective_rank_basis", "is_effective_rank_synthetic", "rank_basis")},
             case
                 when $include_synthetic
                     or not (coalesce(s.is_rank_synthetic, false)
                         or coalesce(s.is_rank_by_score_synthetic, false))
                     then s.is_rank_mismatch
             end as is_rank_mismatch,
-            {_shown("s", "member_count", "is_member_count_synthetic")},
+            {shown_value("s", "member_count", "is_member_count_synthetic")},
             s.is_rank_by_score_synthetic, s.is_effective_rank_synthetic,
-            {_value_source("s", "membership", url=True, file_row=True, as_group="role")},
-            {_value_source("s", "score", url=True, file_row=True)},
-            {_value_source("s", "rank", url=True, file_row=True)},
-            s.is_synthetic, {_shown_mix("s")}
+            {value_source_columns("s", "membership", url=True, file_row=True, as_group="role")},
+            {value_source_columns("s", "score", url=True, file_row=True)},
+            {value_source_columns("s", "rank", url=True, file_row=True)},
+            s.is_synthetic, {shown_mix("s")}
         from marts.fct_unit_year_scores as s
-        {_value_source_join("s", "membership")}
-        {_value_source_join("s", "score")}
-        {_value_source_join("s", "rank")}
-        where {_in_cluster("s")} and {_visible("s")}
+        {value_source_join("s", "membership")}
+        {value_source_join("s", "score")}
+        {value_source_join("s", "rank")}
+        where {_in_cluster("s")} and {visible_rows("s")}
         order by s.results_year, rank nulls last, s.unit_name
         """,
         _cluster_params(f, cluster_id),
@@ -203,12 +203,12 @@ def q_cluster_leadership(f: Filters, cluster_id: str) -> Query:
         f"""
         select
             l.results_year, l.role, l.unit_id, l.unit_name,
-            {_shown("l", "was_deputy_previous_year", "is_previous_year_synthetic")},
-            {_shown("l", "is_leader_next_year", "is_next_year_synthetic")},
-            {_provenance("l")}
+            {shown_value("l", "was_deputy_previous_year", "is_previous_year_synthetic")},
+            {shown_value("l", "is_leader_next_year", "is_next_year_synthetic")},
+            {provenance_columns("l")}
         from marts.fct_leadership as l
-        {_source_join("l")}
-        where {_in_cluster("l")} and {_visible("l")}
+        {source_join("l")}
+        where {_in_cluster("l")} and {visible_rows("l")}
         order by l.results_year, l.role desc, l.unit_name
         """,
         _cluster_params(f, cluster_id),
@@ -262,10 +262,10 @@ def q_cluster_events(f: Filters, cluster_id: str) -> Query:
         f"""
         select
             e.results_year, e.event_type, e.event_date, e.end_date, e.part_of_day,
-            e.host_unit_id, e.host_name, {_provenance("e")}
+            e.host_unit_id, e.host_name, {provenance_columns("e")}
         from marts.fct_events as e
-        {_source_join("e")}
-        where {_in_cluster("e")} and {_visible("e")}
+        {source_join("e")}
+        where {_in_cluster("e")} and {visible_rows("e")}
         order by e.event_date
         """,
         _cluster_params(f, cluster_id),
@@ -279,11 +279,11 @@ def q_cluster_awards(f: Filters, cluster_id: str) -> Query:
         select
             a.results_year, a.unit_id, a.unit_name, a.award_type_code, a.award_name_vi,
             a.award_name_en, a.issuer, a.status, a.decision_no, a.decision_date,
-            coalesce(t.rank_order, 99) as rank_order, {_provenance("a")}
+            coalesce(t.rank_order, 99) as rank_order, {provenance_columns("a")}
         from marts.fct_awards as a
         left join marts.dim_award_type as t using (award_type_code)
-        {_source_join("a")}
-        where {_in_cluster("a")} and {_visible("a")}
+        {source_join("a")}
+        where {_in_cluster("a")} and {visible_rows("a")}
         order by a.results_year, rank_order, a.unit_name nulls last
         """,
         _cluster_params(f, cluster_id),

@@ -3,10 +3,10 @@
 The filters are applied the same way everywhere: results years, organiser, cluster kind (through
 `dim_cluster`, left-joined because an award may have no cluster) and, where it makes sense, the
 "show synthetic data" switch. Switched off, it hides every generated value with two rules:
-`_visible` drops the rows whose values are all generated (`is_synthetic`), and `_shown` blanks
-each generated value of the rows that remain, by its own group's flag (`is_score_synthetic`,
+`visible_rows` drops the rows whose values are all generated (`is_synthetic`), and `shown_value`
+blanks each generated value of the rows that remain, by its own group's flag (`is_score_synthetic`,
 `is_rank_synthetic`...), so aggregates over it see NULL. Provenance is read per value group too
-(`_value_source`): a value is never labelled with its row's source.
+(`value_source_columns`): a value is never labelled with its row's source.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class Query:
     params: dict[str, object] = field(default_factory=dict)
 
 
-def _scope(fact: str, cluster: str) -> str:
+def filters_where(fact: str, cluster: str) -> str:
     """The WHERE fragment shared by every filtered query (without the synthetic switch)."""
     return (
         f"{fact}.results_year between $year_from and $year_to"
@@ -50,17 +50,17 @@ def _scope(fact: str, cluster: str) -> str:
     )
 
 
-def _visible(fact: str) -> str:
+def visible_rows(fact: str) -> str:
     return f"($include_synthetic or not {fact}.is_synthetic)"
 
 
-def _shown(fact: str, column: str, flag: str, alias: str | None = None) -> str:
+def shown_value(fact: str, column: str, flag: str, alias: str | None = None) -> str:
     """One value of a row, blanked (NULL) when it is generated and generated values are hidden.
 
     `flag` is the value group's `is_<group>_synthetic` column (true when any record behind the
     value is generated). A row can be real while some of its values are generated (a real
-    membership with generated scores): `_visible` drops rows that are generated through and
-    through, `_shown` blanks the generated values of the rows that remain. Every page uses this
+    membership with generated scores): `visible_rows` drops rows that are generated through and
+    through, `shown_value` blanks the generated values of the rows that remain. Every page uses this
     one rule, so a hidden value is hidden everywhere, and aggregates over it see NULL.
     """
     return (
@@ -69,12 +69,12 @@ def _shown(fact: str, column: str, flag: str, alias: str | None = None) -> str:
     )
 
 
-def _shown_mix(fact: str) -> str:
+def shown_mix(fact: str) -> str:
     """The row's `source_mix` as shown: with generated values hidden, what remains is real."""
     return f"case when $include_synthetic then {fact}.source_mix else 'real' end as source_mix"
 
 
-def _value_source(
+def value_source_columns(
     fact: str, group: str, *, url: bool = False, file_row: bool = False, as_group: str = ""
 ) -> str:
     """The provenance columns of one value group: flag, source kind, reference, title, link.
@@ -82,7 +82,7 @@ def _value_source(
     Output columns are named after the group (`is_score_synthetic`, `score_source_kind`,
     `score_source_ref`, `score_source_title`, `score_source_publisher`, `score_source_url`,
     and with `file_row` `score_source_file/_sheet/_row`); `as_group` renames them. Needs
-    `_value_source_join(fact, group)`. The flag is left as it is (not blanked): a table says
+    `value_source_join(fact, group)`. The flag is left as it is (not blanked): a table says
     where a hidden value came from, and the presenters label it.
     """
     out = as_group or group
@@ -104,14 +104,14 @@ def _value_source(
     return ", ".join(columns)
 
 
-def _value_source_join(fact: str, group: str) -> str:
+def value_source_join(fact: str, group: str) -> str:
     return (
         f"left join marts.dim_source as src_{group}"
         f" on src_{group}.source_id = {fact}.{group}_source_ref"
     )
 
 
-def _params(f: Filters, *, synthetic: bool = True, **more: object) -> dict[str, object]:
+def filter_params(f: Filters, *, synthetic: bool = True, **more: object) -> dict[str, object]:
     # DuckDB refuses unused named parameters: a query without the switch passes synthetic=False.
     params: dict[str, object] = {
         "year_from": f.years[0],
@@ -125,7 +125,7 @@ def _params(f: Filters, *, synthetic: bool = True, **more: object) -> dict[str, 
     return params
 
 
-def _provenance(fact: str) -> str:
+def provenance_columns(fact: str) -> str:
     """The provenance columns every detail table shows: origin, source title and link, file, row.
 
     Needs `left join marts.dim_source as src on src.source_id = <fact>.source_ref`.
@@ -139,11 +139,11 @@ def _provenance(fact: str) -> str:
     )
 
 
-def _source_join(fact: str) -> str:
+def source_join(fact: str) -> str:
     return f"left join marts.dim_source as src on src.source_id = {fact}.source_ref"
 
 
-def _kind_filter(fact: str) -> str:
+def kind_filter(fact: str) -> str:
     """The cluster-kind filter for a fact without the kind column, as a semi-join (cheap)."""
     return (
         f"($cluster_kind is null or {fact}.cluster_id in"
@@ -151,7 +151,7 @@ def _kind_filter(fact: str) -> str:
     )
 
 
-def _years_org(fact: str) -> str:
+def years_and_organizer(fact: str) -> str:
     return (
         f"{fact}.results_year between $year_from and $year_to"
         f" and ($organizer_id is null or {fact}.organizer_id = $organizer_id)"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from thidua.query.dashboard.common import (
     Filters,
     Query,
-    _shown,
-    _shown_mix,
-    _value_source,
-    _value_source_join,
-    _visible,
+    shown_mix,
+    shown_value,
+    value_source_columns,
+    value_source_join,
+    visible_rows,
 )
 
 # The most clusters the page sets side by side (the picker stops there).
@@ -39,24 +39,24 @@ def q_compare_years(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
         with y as (
             select
                 y.cluster_id, y.cluster_name, y.results_year,
-                {_shown("y", "member_count", "is_member_count_synthetic")},
-                {_shown("y", "mean_share_of_max", "is_score_synthetic")},
-                {_shown("y", "stddev_share_of_max", "is_score_synthetic")},
-                {_shown("y", "units_scored", "is_score_synthetic")},
-                {_shown("y", "awards_proposed", "is_awards_synthetic")},
-                {_shown("y", "awards_decided", "is_awards_synthetic")},
-                {_shown("y", "top_unit_name", "is_top_unit_synthetic")},
-                {_shown("y", "leader_name", "is_leader_synthetic")},
-                {_shown("y", "award_rate", "is_award_rate_synthetic")},
-                y.is_synthetic, {_shown_mix("y")}, y.is_member_count_synthetic,
+                {shown_value("y", "member_count", "is_member_count_synthetic")},
+                {shown_value("y", "mean_share_of_max", "is_score_synthetic")},
+                {shown_value("y", "stddev_share_of_max", "is_score_synthetic")},
+                {shown_value("y", "units_scored", "is_score_synthetic")},
+                {shown_value("y", "awards_proposed", "is_awards_synthetic")},
+                {shown_value("y", "awards_decided", "is_awards_synthetic")},
+                {shown_value("y", "top_unit_name", "is_top_unit_synthetic")},
+                {shown_value("y", "leader_name", "is_leader_synthetic")},
+                {shown_value("y", "award_rate", "is_award_rate_synthetic")},
+                y.is_synthetic, {shown_mix("y")}, y.is_member_count_synthetic,
                 y.is_leader_synthetic, y.is_award_rate_synthetic,
-                {_value_source("y", "score")}, {_value_source("y", "awards")},
-                {_value_source("y", "top_unit")}
+                {value_source_columns("y", "score")}, {value_source_columns("y", "awards")},
+                {value_source_columns("y", "top_unit")}
             from marts.fct_cluster_year as y
-            {_value_source_join("y", "score")}
-            {_value_source_join("y", "awards")}
-            {_value_source_join("y", "top_unit")}
-            where {_in_clusters("y")} and {_visible("y")}
+            {value_source_join("y", "score")}
+            {value_source_join("y", "awards")}
+            {value_source_join("y", "top_unit")}
+            where {_in_clusters("y")} and {visible_rows("y")}
         )
         select *
         from y
@@ -72,7 +72,7 @@ def q_compare_rank_changes(f: Filters, cluster_ids: tuple[str, ...]) -> Query:
         f"""
         select
             x.cluster_id, x.end_year as results_year,
-            {_shown("x", "mean_abs_rank_change", "is_rank_stability_synthetic")},
+            {shown_value("x", "mean_abs_rank_change", "is_rank_stability_synthetic")},
             x.units_compared,
             coalesce(x.is_rank_stability_synthetic, false) as is_synthetic
         from marts.mart_cluster_changes as x

@@ -8,15 +8,15 @@ from thidua.query.dashboard.common import (
     MAX_CLUSTER_LINES,
     Filters,
     Query,
-    _kind_filter,
-    _params,
-    _provenance,
-    _scope,
-    _shown,
-    _source_join,
-    _value_source_join,
-    _visible,
-    _years_org,
+    filter_params,
+    filters_where,
+    kind_filter,
+    provenance_columns,
+    shown_value,
+    source_join,
+    value_source_join,
+    visible_rows,
+    years_and_organizer,
 )
 
 
@@ -30,32 +30,32 @@ def q_key_figures(f: Filters) -> Query:
         f"""
         with cluster_years as (
             select
-                count(distinct cluster_id) filter (where {_visible("y")}) as clusters,
+                count(distinct cluster_id) filter (where {visible_rows("y")}) as clusters,
                 count(distinct cluster_id) filter (where not y.is_synthetic) as clusters_real
             from marts.fct_cluster_year as y
-            where {_scope("y", "y")}
+            where {filters_where("y", "y")}
         ),
         unit_rows as (
             select s.unit_id, bool_or(not s.is_synthetic) as any_real, count(*) as n,
                 count(*) filter (where not s.is_synthetic) as n_real
             from marts.fct_unit_year_scores as s
-            where {_years_org("s")} and {_kind_filter("s")}
+            where {years_and_organizer("s")} and {kind_filter("s")}
             group by s.unit_id
         ),
         memberships as (
             select count(*) as n, count(*) filter (where not m.is_synthetic) as n_real
             from marts.fct_memberships as m
-            where {_years_org("m")} and {_kind_filter("m")}
+            where {years_and_organizer("m")} and {kind_filter("m")}
         ),
         events as (
             select count(*) as n, count(*) filter (where not e.is_synthetic) as n_real
             from marts.fct_events as e
-            where {_years_org("e")} and {_kind_filter("e")}
+            where {years_and_organizer("e")} and {kind_filter("e")}
         ),
         awards as (
             select count(*) as n, count(*) filter (where not a.is_synthetic) as n_real
             from marts.fct_awards as a
-            where {_years_org("a")} and {_kind_filter("a")}
+            where {years_and_organizer("a")} and {kind_filter("a")}
         )
         select
             (select clusters from cluster_years) as clusters,
@@ -72,7 +72,7 @@ def q_key_figures(f: Filters) -> Query:
             (select n_real from memberships) + (select coalesce(sum(n_real), 0) from unit_rows)
                 + (select n_real from events) + (select n_real from awards) as rows_real
         """,
-        _params(f),
+        filter_params(f),
     )
 
 
@@ -83,14 +83,14 @@ def q_cluster_trend(f: Filters) -> Query:
         with shown as (
             select
                 y.cluster_id, y.cluster_name, y.results_year,
-                {_shown("y", "mean_share_of_max", "is_score_synthetic")},
+                {shown_value("y", "mean_share_of_max", "is_score_synthetic")},
                 coalesce(y.is_score_synthetic, false) as is_score_synthetic,
                 y.score_source_kind, y.score_source_ref,
                 coalesce(src_score.title, y.score_source_ref) as score_source_title,
                 src_score.publisher as score_source_publisher
             from marts.fct_cluster_year as y
-            {_value_source_join("y", "score")}
-            where {_scope("y", "y")} and {_visible("y")}
+            {value_source_join("y", "score")}
+            where {filters_where("y", "y")} and {visible_rows("y")}
         ),
         y as (select * from shown where mean_share_of_max is not null),
         n as (select count(distinct cluster_id) as clusters from y)
@@ -120,7 +120,7 @@ def q_cluster_trend(f: Filters) -> Query:
         group by results_year
         order by cluster_name nulls first, results_year
         """,
-        _params(f, max_lines=MAX_CLUSTER_LINES),
+        filter_params(f, max_lines=MAX_CLUSTER_LINES),
     )
 
 
@@ -131,11 +131,11 @@ def q_events_by_year(f: Filters) -> Query:
         select e.results_year, e.event_type, e.is_synthetic, e.source_kind, count(*) as n
         from marts.fct_events as e
         left join marts.dim_cluster as c using (cluster_id)
-        where {_scope("e", "c")} and {_visible("e")}
+        where {filters_where("e", "c")} and {visible_rows("e")}
         group by all
         order by all
         """,
-        _params(f),
+        filter_params(f),
     )
 
 
@@ -146,14 +146,14 @@ def q_events_coverage(f: Filters) -> Query:
         with shown as (
             select
                 y.cluster_id, y.cluster_name, y.results_year,
-                {_shown("y", "events_held", "is_events_synthetic")},
-                {_shown("y", "has_covenant_signing", "is_events_synthetic")},
-                {_shown("y", "has_mid_year_review", "is_events_synthetic")},
-                {_shown("y", "has_year_end_review", "is_events_synthetic")},
+                {shown_value("y", "events_held", "is_events_synthetic")},
+                {shown_value("y", "has_covenant_signing", "is_events_synthetic")},
+                {shown_value("y", "has_mid_year_review", "is_events_synthetic")},
+                {shown_value("y", "has_year_end_review", "is_events_synthetic")},
                 coalesce(y.is_events_synthetic, false) as is_events_synthetic,
                 y.events_source_kind
             from marts.fct_cluster_year as y
-            where {_scope("y", "y")} and {_visible("y")}
+            where {filters_where("y", "y")} and {visible_rows("y")}
         ),
         y as (select * from shown where events_held is not null),
         n as (select count(distinct cluster_id) as clusters from y)
@@ -170,7 +170,7 @@ def q_events_coverage(f: Filters) -> Query:
         group by results_year
         order by cluster_name nulls first, results_year
         """,
-        _params(f, max_lines=MAX_CLUSTER_LINES),
+        filter_params(f, max_lines=MAX_CLUSTER_LINES),
     )
 
 
@@ -190,11 +190,11 @@ def q_awards_by_type(f: Filters) -> Query:
         from marts.fct_awards as a
         left join marts.dim_cluster as c using (cluster_id)
         left join marts.dim_award_type as t using (award_type_code)
-        where {_scope("a", "c")} and {_visible("a")}
+        where {filters_where("a", "c")} and {visible_rows("a")}
         group by all
         order by rank_order, a.status, a.is_synthetic
         """,
-        _params(f),
+        filter_params(f),
     )
 
 
@@ -238,15 +238,15 @@ def q_real_facts(f: Filters) -> Query:
         select
             x.fact_kind, x.results_year, coalesce(c.cluster_name, x.cluster_id) as cluster_name,
             x.unit_name, x.code, x.declared_rank, x.fact_date, x.part_of_day,
-            x.award_name_vi, x.award_name_en, {_provenance("x")}
+            x.award_name_vi, x.award_name_en, {provenance_columns("x")}
         from facts as x
         left join marts.dim_cluster as c using (cluster_id)
-        {_source_join("x")}
-        where {_scope("x", "c")}
+        {source_join("x")}
+        where {filters_where("x", "c")}
         order by
             x.results_year, cluster_name, x.fact_order, x.declared_rank nulls last,
             x.fact_date nulls last, x.unit_name
         limit {DETAIL_ROW_CAP + 1}
         """,
-        _params(f, synthetic=False),
+        filter_params(f, synthetic=False),
     )

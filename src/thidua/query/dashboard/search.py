@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thidua.query.dashboard.common import Filters, Query, _visible
+from thidua.query.dashboard.common import Filters, Query, visible_rows
 
 
 def q_search_names(f: Filters) -> Query:
@@ -33,7 +33,7 @@ def q_search_names(f: Filters) -> Query:
                 select m.unit_id
                 from marts.fct_memberships as m
                 where ($organizer_id is null or m.organizer_id = $organizer_id)
-                    and {_visible("m")}
+                    and {visible_rows("m")}
             )
         ),
         unit_names as (
@@ -53,7 +53,7 @@ def q_search_names(f: Filters) -> Query:
             from marts.dim_cluster as c
             where ($organizer_id is null or c.organizer_id = $organizer_id)
                 and ($cluster_kind is null or c.cluster_kind = $cluster_kind)
-                and {_visible("c")}
+                and {visible_rows("c")}
                 and c.cluster_id in (select cluster_id from marts.fct_cluster_year)
         ),
         cluster_names as (

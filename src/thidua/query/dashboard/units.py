@@ -6,17 +6,17 @@ from __future__ import annotations
 from thidua.query.dashboard.common import (
     Filters,
     Query,
-    _kind_filter,
-    _params,
-    _provenance,
-    _scope,
-    _shown,
-    _shown_mix,
-    _source_join,
-    _value_source,
-    _value_source_join,
-    _visible,
-    _years_org,
+    filter_params,
+    filters_where,
+    kind_filter,
+    provenance_columns,
+    shown_mix,
+    shown_value,
+    source_join,
+    value_source_columns,
+    value_source_join,
+    visible_rows,
+    years_and_organizer,
 )
 
 UNIT_OPTION_CAP = 5_000
@@ -29,7 +29,7 @@ def q_unit_options(f: Filters, found: tuple[str, ...] | None, unit_id: str | Non
         with seen as (
             select m.unit_id, count(*) as years, bool_and(m.is_synthetic) as is_synthetic
             from marts.fct_memberships as m
-            where {_years_org("m")} and {_kind_filter("m")} and {_visible("m")}
+            where {years_and_organizer("m")} and {kind_filter("m")} and {visible_rows("m")}
             group by m.unit_id
         )
         select
@@ -45,14 +45,14 @@ def q_unit_options(f: Filters, found: tuple[str, ...] | None, unit_id: str | Non
             u.unit_name
         limit {UNIT_OPTION_CAP + 1}
         """,
-        _params(f, found=None if found is None else list(found), unit_id=unit_id),
+        filter_params(f, found=None if found is None else list(found), unit_id=unit_id),
     )
 
 
 # The successors of every unit that is the same entity as the selected one: a unit followed
 # across the reorganisations (successor_unit_id) and across organisers' systems (entity_unit_id:
 # the provincial trade union in the province's clusters and in the federation's).
-_SAME_ENTITY_SUCCESSORS = """
+SAME_ENTITY_SUCCESSORS = """
     select successor_unit_id from marts.dim_unit
     where entity_unit_id = (select entity_unit_id from marts.dim_unit where unit_id = $unit_id)
 """
@@ -62,7 +62,7 @@ def q_unit_family(unit_id: str) -> Query:
     return Query(
         "unit_family",
         f"""
-        with me as ({_SAME_ENTITY_SUCCESSORS})
+        with me as ({SAME_ENTITY_SUCCESSORS})
         select
             u.unit_id, u.unit_name, u.short_name, u.unit_type, u.valid_from, u.valid_to,
             u.successor_unit_id, u.successor_unit_name, u.lineage_path, u.successor_relation,
@@ -109,34 +109,35 @@ def q_unit_history(f: Filters, unit_id: str) -> Query:
         select
             h.results_year, h.unit_id, h.unit_name, h.current_unit_id, h.current_unit_name,
             h.is_current_unit, h.organizer_id, h.cluster_id, c.cluster_name,
-            {_shown("h", "role", "is_membership_synthetic")},
-            {_shown("h", "final_score", "is_score_synthetic")},
-            {_shown("h", "max_score", "is_score_synthetic")},
-            {_shown("h", "share_of_max", "is_score_synthetic")},
-            {_shown("h", "declared_rank", "is_rank_synthetic")},
-            {_shown("h", "rank_by_score", "is_rank_by_score_synthetic")},
-            {_shown("h", "effective_rank", "is_effective_rank_synthetic", "rank")},
-            {_shown("h", "effective_rank_basis", "is_effective_rank_synthetic", "rank_basis")},
-            {_shown("h", "member_count", "is_member_count_synthetic")},
-            {_shown("h", "awards_count", "is_awards_synthetic")},
-            {_shown("h", "awards_decided", "is_awards_synthetic")},
-            {_shown("h", "award_names", "is_awards_synthetic")},
+            {shown_value("h", "role", "is_membership_synthetic")},
+            {shown_value("h", "final_score", "is_score_synthetic")},
+            {shown_value("h", "max_score", "is_score_synthetic")},
+            {shown_value("h", "share_of_max", "is_score_synthetic")},
+            {shown_value("h", "declared_rank", "is_rank_synthetic")},
+            {shown_value("h", "rank_by_score", "is_rank_by_score_synthetic")},
+            {shown_value("h", "effective_rank", "is_effective_rank_synthetic", "rank")},
+            {shown_value("h", "effective_rank_basis", "is_effective_rank_synthetic", "rank_basis")},
+            {shown_value("h", "member_count", "is_member_count_synthetic")},
+            {shown_value("h", "awards_count", "is_awards_synthetic")},
+            {shown_value("h", "awards_decided", "is_awards_synthetic")},
+            {shown_value("h", "award_names", "is_awards_synthetic")},
             h.is_rank_by_score_synthetic, h.is_effective_rank_synthetic,
             h.is_member_count_synthetic,
-            {_value_source("h", "membership", as_group="role")}, {_value_source("h", "score")},
-            {_value_source("h", "rank")}, {_value_source("h", "awards")},
-            h.is_synthetic, {_shown_mix("h")}
+            {value_source_columns("h", "membership", as_group="role")},
+            {value_source_columns("h", "score")},
+            {value_source_columns("h", "rank")}, {value_source_columns("h", "awards")},
+            h.is_synthetic, {shown_mix("h")}
         from marts.unit_history as h
         left join marts.dim_cluster as c using (cluster_id)
-        {_value_source_join("h", "membership")}
-        {_value_source_join("h", "score")}
-        {_value_source_join("h", "rank")}
-        {_value_source_join("h", "awards")}
-        where h.current_unit_id in ({_SAME_ENTITY_SUCCESSORS})
-            and {_scope("h", "c")} and {_visible("h")}
+        {value_source_join("h", "membership")}
+        {value_source_join("h", "score")}
+        {value_source_join("h", "rank")}
+        {value_source_join("h", "awards")}
+        where h.current_unit_id in ({SAME_ENTITY_SUCCESSORS})
+            and {filters_where("h", "c")} and {visible_rows("h")}
         order by h.results_year, c.cluster_name
         """,
-        _params(f, unit_id=unit_id),
+        filter_params(f, unit_id=unit_id),
     )
 
 
@@ -146,19 +147,19 @@ def q_unit_awards(f: Filters, unit_id: str) -> Query:
         f"""
         with family as (
             select unit_id from marts.dim_unit
-            where successor_unit_id in ({_SAME_ENTITY_SUCCESSORS})
+            where successor_unit_id in ({SAME_ENTITY_SUCCESSORS})
         )
         select
             a.results_year, a.unit_id, a.unit_name, c.cluster_name, a.award_type_code,
             a.award_name_vi, a.award_name_en, a.issuer, a.status, a.decision_no,
-            a.decision_date, coalesce(t.rank_order, 99) as rank_order, {_provenance("a")}
+            a.decision_date, coalesce(t.rank_order, 99) as rank_order, {provenance_columns("a")}
         from marts.fct_awards as a
         left join marts.dim_cluster as c using (cluster_id)
         left join marts.dim_award_type as t using (award_type_code)
-        {_source_join("a")}
+        {source_join("a")}
         where a.unit_id in (select unit_id from family)
-            and {_scope("a", "c")} and {_visible("a")}
+            and {filters_where("a", "c")} and {visible_rows("a")}
         order by a.results_year, rank_order
         """,
-        _params(f, unit_id=unit_id),
+        filter_params(f, unit_id=unit_id),
     )

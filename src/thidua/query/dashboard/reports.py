@@ -1,4 +1,4 @@
-"""The SQL of the Word reports (report_docx.py): a cluster's year, and a unit's history.
+"""The SQL of the Word reports (app/report_docx.py): a cluster's year, and a unit's history.
 
 Marts only, and every rule stays in them: the rank that counts (`effective_rank`), the leading
 unit, the member count, the compliance findings, the next year's leadership are read as the
@@ -18,13 +18,17 @@ from typing import Any
 
 import polars as pl
 
-from data_access import run
+from thidua.query.dashboard.common import Filters, Query, shown_value, visible_rows
+from thidua.query.dashboard.units import SAME_ENTITY_SUCCESSORS
 
 # The one rule for hiding generated values, and the unit's family, as the pages apply them.
-from thidua.query.dashboard.common import Filters, Query, _shown, _visible
-from thidua.query.dashboard.units import _SAME_ENTITY_SUCCESSORS
+from thidua.query.read import read_query
 
 # --- one cluster, one results year ---------------------------------------------------------------
+
+
+def run(db: str, query: Query) -> pl.DataFrame:
+    return read_query(db, query.sql, query.params or None)
 
 
 def _cluster_year_params(f: Filters, cluster_id: str, year: int) -> dict[str, object]:
@@ -40,24 +44,24 @@ def q_report_cluster_header(f: Filters, cluster_id: str, year: int) -> Query:
             o.organizer_name, o.organizer_name_en,
             y.results_year is not null as has_year,
             coalesce(y.results_year_label, $year::varchar) as results_year_label,
-            {_shown("y", "member_count", "is_member_count_synthetic")},
-            {_shown("y", "named_member_count", "is_member_count_synthetic")},
+            {shown_value("y", "member_count", "is_member_count_synthetic")},
+            {shown_value("y", "named_member_count", "is_member_count_synthetic")},
             y.stated_member_count, y.is_member_count_synthetic,
-            {_shown("y", "leader_name", "is_leader_synthetic")},
+            {shown_value("y", "leader_name", "is_leader_synthetic")},
             y.is_leader_synthetic, y.leader_source_ref,
-            {_shown("y", "deputy_names", "is_deputy_synthetic")},
+            {shown_value("y", "deputy_names", "is_deputy_synthetic")},
             y.is_deputy_synthetic, y.deputy_source_ref,
-            {_shown("y", "top_unit_name", "is_top_unit_synthetic")},
-            {_shown("y", "top_unit_basis", "is_top_unit_synthetic")},
+            {shown_value("y", "top_unit_name", "is_top_unit_synthetic")},
+            {shown_value("y", "top_unit_basis", "is_top_unit_synthetic")},
             y.is_top_unit_synthetic, y.top_unit_source_ref,
-            {_shown("y", "units_scored", "is_score_synthetic")},
-            {_shown("y", "rank_mismatches", "is_score_synthetic")},
+            {shown_value("y", "units_scored", "is_score_synthetic")},
+            {shown_value("y", "rank_mismatches", "is_score_synthetic")},
             y.is_score_synthetic,
             d.regime_basis_vi, d.regime_basis_en
         from marts.dim_cluster as c
         left join marts.dim_organizer as o using (organizer_id)
         left join marts.fct_cluster_year as y
-            on y.cluster_id = c.cluster_id and y.results_year = $year and {_visible("y")}
+            on y.cluster_id = c.cluster_id and y.results_year = $year and {visible_rows("y")}
         left join marts.dim_year as d on d.results_year = $year
         where c.cluster_id = $cluster_id
         """,
@@ -73,7 +77,7 @@ def q_report_roster(f: Filters, cluster_id: str, year: int) -> Query:
             m.unit_id, m.unit_name, m.unit_name_raw, m.role, m.role_order, m.is_synthetic,
             m.source_ref
         from marts.fct_memberships as m
-        where m.cluster_id = $cluster_id and m.results_year = $year and {_visible("m")}
+        where m.cluster_id = $cluster_id and m.results_year = $year and {visible_rows("m")}
         order by
             case m.role when 'leader' then 1 when 'deputy' then 2 when 'member' then 3 else 4 end,
             m.role_order nulls last, m.unit_name
@@ -90,13 +94,13 @@ def q_report_leadership(f: Filters, cluster_id: str, year: int) -> Query:
         f"""
         select
             l.results_year, l.role, l.role_order, l.unit_id, l.unit_name,
-            {_shown("l", "was_deputy_previous_year", "is_previous_year_synthetic")},
-            {_shown("l", "is_leader_next_year", "is_next_year_synthetic")},
+            {shown_value("l", "was_deputy_previous_year", "is_previous_year_synthetic")},
+            {shown_value("l", "is_leader_next_year", "is_next_year_synthetic")},
             l.is_previous_year_synthetic, l.is_next_year_synthetic,
             l.is_synthetic, l.source_ref
         from marts.fct_leadership as l
         where l.cluster_id = $cluster_id and l.results_year in ($year, $year + 1)
-            and {_visible("l")}
+            and {visible_rows("l")}
         order by l.results_year, l.role desc, l.role_order nulls last, l.unit_name
         """,
         _cluster_year_params(f, cluster_id, year),
@@ -109,18 +113,18 @@ def q_report_scores(f: Filters, cluster_id: str, year: int) -> Query:
         f"""
         select
             s.unit_id, s.unit_name,
-            {_shown("s", "final_score", "is_score_synthetic")},
-            {_shown("s", "max_score", "is_score_synthetic")},
-            {_shown("s", "share_of_max", "is_score_synthetic")},
-            {_shown("s", "declared_rank", "is_rank_synthetic")},
-            {_shown("s", "classification", "is_rank_synthetic")},
-            {_shown("s", "rank_by_score", "is_rank_by_score_synthetic")},
-            {_shown("s", "effective_rank", "is_effective_rank_synthetic")},
-            {_shown("s", "effective_rank_basis", "is_effective_rank_synthetic")},
+            {shown_value("s", "final_score", "is_score_synthetic")},
+            {shown_value("s", "max_score", "is_score_synthetic")},
+            {shown_value("s", "share_of_max", "is_score_synthetic")},
+            {shown_value("s", "declared_rank", "is_rank_synthetic")},
+            {shown_value("s", "classification", "is_rank_synthetic")},
+            {shown_value("s", "rank_by_score", "is_rank_by_score_synthetic")},
+            {shown_value("s", "effective_rank", "is_effective_rank_synthetic")},
+            {shown_value("s", "effective_rank_basis", "is_effective_rank_synthetic")},
             s.is_score_synthetic, s.is_rank_synthetic, s.is_rank_by_score_synthetic,
             s.is_effective_rank_synthetic, s.score_source_ref, s.rank_source_ref, s.is_synthetic
         from marts.fct_unit_year_scores as s
-        where s.cluster_id = $cluster_id and s.results_year = $year and {_visible("s")}
+        where s.cluster_id = $cluster_id and s.results_year = $year and {visible_rows("s")}
         order by effective_rank nulls last, rank_by_score nulls last, s.unit_name
         """,
         _cluster_year_params(f, cluster_id, year),
@@ -137,7 +141,7 @@ def q_report_awards(f: Filters, cluster_id: str, year: int) -> Query:
             a.decision_date, a.is_synthetic, a.source_ref
         from marts.fct_awards as a
         left join marts.dim_award_type as t using (award_type_code)
-        where a.cluster_id = $cluster_id and a.results_year = $year and {_visible("a")}
+        where a.cluster_id = $cluster_id and a.results_year = $year and {visible_rows("a")}
         order by coalesce(t.rank_order, 99), a.unit_name nulls last
         """,
         _cluster_year_params(f, cluster_id, year),
@@ -162,7 +166,7 @@ def q_report_compliance(f: Filters, cluster_id: str, year: int) -> Query:
         f"""
         select {_compliance_columns("c")}
         from marts.mart_award_compliance as c
-        where c.cluster_id = $cluster_id and c.results_year = $year and {_visible("c")}
+        where c.cluster_id = $cluster_id and c.results_year = $year and {visible_rows("c")}
         order by {_SEVERITY_ORDER}, c.unit_name nulls last, c.rule_name_vi
         """,
         _cluster_year_params(f, cluster_id, year),
@@ -178,7 +182,7 @@ def q_report_events(f: Filters, cluster_id: str, year: int) -> Query:
             e.event_date_raw, e.part_of_day, e.host_name, e.document_no, e.is_synthetic,
             e.source_ref
         from marts.fct_events as e
-        where e.cluster_id = $cluster_id and e.results_year = $year and {_visible("e")}
+        where e.cluster_id = $cluster_id and e.results_year = $year and {visible_rows("e")}
         order by e.event_period nulls last, e.event_type
         """,
         _cluster_year_params(f, cluster_id, year),
@@ -219,16 +223,16 @@ def q_report_unit_history(f: Filters, unit_id: str) -> Query:
         f"""
         select
             h.results_year, h.unit_id, h.unit_name, h.cluster_id, c.cluster_name,
-            {_shown("h", "role", "is_membership_synthetic")},
-            {_shown("h", "final_score", "is_score_synthetic")},
-            {_shown("h", "max_score", "is_score_synthetic")},
-            {_shown("h", "share_of_max", "is_score_synthetic")},
-            {_shown("h", "declared_rank", "is_rank_synthetic")},
-            {_shown("h", "rank_by_score", "is_rank_by_score_synthetic")},
-            {_shown("h", "effective_rank", "is_effective_rank_synthetic")},
-            {_shown("h", "effective_rank_basis", "is_effective_rank_synthetic")},
-            {_shown("h", "member_count", "is_member_count_synthetic")},
-            {_shown("h", "award_names", "is_awards_synthetic")},
+            {shown_value("h", "role", "is_membership_synthetic")},
+            {shown_value("h", "final_score", "is_score_synthetic")},
+            {shown_value("h", "max_score", "is_score_synthetic")},
+            {shown_value("h", "share_of_max", "is_score_synthetic")},
+            {shown_value("h", "declared_rank", "is_rank_synthetic")},
+            {shown_value("h", "rank_by_score", "is_rank_by_score_synthetic")},
+            {shown_value("h", "effective_rank", "is_effective_rank_synthetic")},
+            {shown_value("h", "effective_rank_basis", "is_effective_rank_synthetic")},
+            {shown_value("h", "member_count", "is_member_count_synthetic")},
+            {shown_value("h", "award_names", "is_awards_synthetic")},
             h.is_membership_synthetic, h.is_score_synthetic, h.is_rank_synthetic,
             h.is_rank_by_score_synthetic, h.is_effective_rank_synthetic,
             h.is_member_count_synthetic, h.is_awards_synthetic,
@@ -236,8 +240,8 @@ def q_report_unit_history(f: Filters, unit_id: str) -> Query:
             h.is_synthetic
         from marts.unit_history as h
         left join marts.dim_cluster as c using (cluster_id)
-        where h.current_unit_id in ({_SAME_ENTITY_SUCCESSORS})
-            and h.results_year between $year_from and $year_to and {_visible("h")}
+        where h.current_unit_id in ({SAME_ENTITY_SUCCESSORS})
+            and h.results_year between $year_from and $year_to and {visible_rows("h")}
         order by h.results_year, c.cluster_name
         """,
         _unit_params(f, unit_id),
@@ -247,8 +251,8 @@ def q_report_unit_history(f: Filters, unit_id: str) -> Query:
 def _family(fact: str) -> str:
     return (
         f"{fact}.unit_id in (select unit_id from marts.dim_unit"
-        f" where successor_unit_id in ({_SAME_ENTITY_SUCCESSORS}))"
-        f" and {fact}.results_year between $year_from and $year_to and {_visible(fact)}"
+        f" where successor_unit_id in ({SAME_ENTITY_SUCCESSORS}))"
+        f" and {fact}.results_year between $year_from and $year_to and {visible_rows(fact)}"
     )
 
 
