@@ -11,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from thidua.logs import JsonLines, KeyValues
+import pytest
+
+from thidua.logs import LEVEL_VARIABLE, ROOT_LOGGER, JsonLines, KeyValues, configure
 from thidua.paths import SAMPLE_DIR
 
 THIDUA = Path(sys.executable).parent / "thidua"
@@ -76,3 +78,24 @@ def test_json_lines_write_any_value_and_keep_vietnamese_readable() -> None:
 def test_key_values_quote_what_has_spaces() -> None:
     line = KeyValues().format(_record("load.withdraw", reason="sai vai trò", load_ids="4,5"))
     assert line.endswith('info load.withdraw reason="sai vai trò" load_ids=4,5')
+
+
+def test_unset_level_writes_not_even_a_failure_and_a_named_level_turns_events_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A failed build says so in its own bilingual words; a log line before them would push the
+    # message a user reads first off its first line.
+    logger = logging.getLogger(ROOT_LOGGER)
+    monkeypatch.delenv(LEVEL_VARIABLE, raising=False)
+    configure()
+    try:
+        assert not logger.isEnabledFor(logging.ERROR)
+        monkeypatch.setenv(LEVEL_VARIABLE, "error")
+        configure()
+        assert logger.isEnabledFor(logging.ERROR) and not logger.isEnabledFor(logging.INFO)
+        monkeypatch.setenv(LEVEL_VARIABLE, "INFO")
+        configure()
+        assert logger.isEnabledFor(logging.INFO)
+    finally:
+        monkeypatch.delenv(LEVEL_VARIABLE, raising=False)
+        configure()  # the other tests' terminal stays silent

@@ -5,8 +5,9 @@ stays what it is. The log is for schedulers, CI and whoever reads it afterwards:
 name ("load.batch", "build.published"...) and fields (load_id, file, rows...), so a line can be
 filtered and counted without parsing sentences.
 
-- `THIDUA_LOG_LEVEL`: `WARNING` by default (the terminal stays as it is); `INFO` logs every
-  load, build and publish; `DEBUG` adds the steps between.
+- `THIDUA_LOG_LEVEL`: unset, no event is written (the terminal shows only what the command says,
+  a failed build included: its own bilingual message says it); `ERROR` logs failures only, `INFO`
+  every load, build and publish, `DEBUG` the steps between.
 - `THIDUA_LOG_FORMAT`: `text` (default: `event key=value ...`) or `json` (one JSON object per
   line: `ts`, `level`, `event` and the fields).
 
@@ -27,6 +28,8 @@ ROOT_LOGGER: Final = "thidua"
 LEVEL_VARIABLE: Final = "THIDUA_LOG_LEVEL"
 FORMAT_VARIABLE: Final = "THIDUA_LOG_FORMAT"
 _FIELDS: Final = "thidua_fields"
+# Above every level: with no THIDUA_LOG_LEVEL, every event is dropped before it is formatted.
+_SILENT: Final = logging.CRITICAL + 1
 
 
 def event(logger: logging.Logger, name: str, level: int = logging.INFO, **fields: object) -> None:
@@ -77,8 +80,8 @@ def configure() -> None:
     for. Called once by each entry point (the CLI, the dashboard); calling it again replaces its
     own handler, never another's."""
     logger = logging.getLogger(ROOT_LOGGER)
-    level_name = os.environ.get(LEVEL_VARIABLE, "WARNING").strip().upper()
-    level = logging.getLevelName(level_name)
+    level_name = os.environ.get(LEVEL_VARIABLE, "").strip().upper()
+    level = logging.getLevelName(level_name) if level_name else _SILENT
     logger.setLevel(level if isinstance(level, int) else logging.WARNING)
     for handler in [h for h in logger.handlers if getattr(h, "thidua_owned", False)]:
         logger.removeHandler(handler)
