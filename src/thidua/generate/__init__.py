@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from thidua.generate.layout import layout
+from thidua.generate.layout import PROVINCE_LAYOUT
 from thidua.generate.real_facts import REAL_DIR, read_real_facts
 from thidua.generate.reference import Reference
 from thidua.generate.rule_breaks import manifest_path
@@ -54,10 +54,9 @@ def generate(
         return generate_national(seed, Path(out_dir), fmt, scale)
     if tier != "province" or scale != 1.0:
         raise ValueError(f"unknown tier {tier!r} or scale {scale} (tiers: {', '.join(TIERS)})")
-    specs = layout(tier)
     simulation = ProvinceSimulation(
         seed,
-        specs,
+        PROVINCE_LAYOUT,
         Reference(SEEDS_DIR),
         read_real_facts(REAL_DIR, SEEDS_DIR),
         load_alias_index(SEEDS_DIR),

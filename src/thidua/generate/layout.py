@@ -1,4 +1,6 @@
-"""The Thanh Hóa layout: which clusters and blocks exist in which years, and who sits in them.
+"""Cluster layouts: which clusters and blocks exist in which years, and who sits in them.
+
+`Cluster` is the layout type of both tiers (the national tier's layout is `national_layout`).
 
 UBND tỉnh Thanh Hóa formed 19 clusters and blocks for 2015 (decision 2013/QĐ-UBND of 2/6/2015),
 so the layout starts with exactly 19 and grows as departments and blocks are split off. The real
@@ -33,58 +35,54 @@ Theme = Literal["district", "agency", "enterprise", "service", "branch"]
 
 
 @dataclass(frozen=True)
-class RosterPeriod:
-    from_year: int
-    to_year: int
-    unit_ids: tuple[str, ...]
+class Cluster:
+    """A cluster or block of one organiser, with who sits in it each results year: the layout
+    type of both tiers."""
 
-
-@dataclass(frozen=True)
-class ClusterSpec:
-    ref: str  # as written in files, e.g. "Cụm thi đua số 3"
+    cluster_id: str
+    organizer_id: str
+    ref: str  # canonical reference: "Cụm thi đua số 12", "Khối thi đua các ngân hàng"
+    number: int | None
     name: str
-    description: str
+    note: str
     theme: Theme
-    valid_from_year: int
-    valid_to_year: int
-    periods: tuple[RosterPeriod, ...]
+    rosters: dict[int, tuple[str, ...]]  # results year → unit ids
 
     @property
-    def cluster_id(self) -> str:
-        parsed = parse_cluster_ref(self.ref)
-        if parsed is None:
-            raise ValueError(f"cluster reference {self.ref!r} does not parse")
-        return parsed.cluster_id(ORGANIZER_ID)
+    def first_year(self) -> int:
+        return min(self.rosters)
 
     @property
-    def number(self) -> int | None:
-        parsed = parse_cluster_ref(self.ref)
-        return parsed.number if parsed else None
+    def last_year(self) -> int:
+        return max(self.rosters)
 
     def active(self, year: int) -> bool:
-        return self.valid_from_year <= year <= self.valid_to_year
-
-    def base_roster(self, year: int) -> tuple[str, ...]:
-        for period in self.periods:
-            if period.from_year <= year <= period.to_year:
-                return period.unit_ids
-        raise LookupError(f"{self.ref}: no roster for {year}")
+        return year in self.rosters
 
 
-def _cluster(entry: dict[str, Any]) -> ClusterSpec:
-    periods = tuple(
-        RosterPeriod(r["years"][0], r["years"][1], tuple(r["units"])) for r in entry["rosters"]
-    )
+def _configured(entry: dict[str, Any]) -> Cluster:
+    """A Thanh Hóa cluster as configured: its roster periods spread over its years (pre-2025
+    unit ids; `rosters.seat` applies the lineage and the real rosters)."""
+    parsed = parse_cluster_ref(entry["ref"])
+    if parsed is None:
+        raise ValueError(f"cluster reference {entry['ref']!r} does not parse")
     first, last = entry["years"]
-    return ClusterSpec(
-        entry["ref"], entry["name"], entry["description"], entry["theme"], first, last, periods
+    rosters: dict[int, tuple[str, ...]] = {}
+    for period in entry["rosters"]:
+        from_year, to_year = period["years"]
+        rosters.update({y: tuple(period["units"]) for y in range(from_year, to_year + 1)})
+    if sorted(rosters) != list(range(first, last + 1)):
+        raise LookupError(f"{entry['ref']}: the roster periods do not cover {first}–{last}")
+    return Cluster(
+        parsed.cluster_id(ORGANIZER_ID),
+        ORGANIZER_ID,
+        entry["ref"],
+        parsed.number,
+        entry["name"],
+        entry["description"],
+        entry["theme"],
+        rosters,
     )
 
 
-PROVINCE_LAYOUT: tuple[ClusterSpec, ...] = tuple(_cluster(c) for c in _TABLE["clusters"])
-
-
-def layout(tier: str) -> tuple[ClusterSpec, ...]:
-    if tier == "province":
-        return PROVINCE_LAYOUT
-    raise ValueError(f"unknown tier {tier!r} (available: province)")
+PROVINCE_LAYOUT: tuple[Cluster, ...] = tuple(_configured(c) for c in _TABLE["clusters"])

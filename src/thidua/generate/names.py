@@ -12,8 +12,8 @@ import random
 
 import numpy as np
 
-from thidua.generate.layout import ORGANIZER_ID
-from thidua.generate.national_layout import ClusterPlan, Layout
+from thidua.generate.layout import ORGANIZER_ID, Cluster
+from thidua.generate.national_layout import Layout
 from thidua.generate.reference import Reference
 from thidua.generate.writers import Strings
 from thidua.ingest.resolve import AliasIndex
@@ -132,5 +132,5 @@ class Spellings:
         return full if rng.random() < self._ORGANIZER_FULL_NAME else short
 
     @staticmethod
-    def cluster(rng: np.random.Generator, plan: ClusterPlan) -> str:
+    def cluster(rng: np.random.Generator, plan: Cluster) -> str:
         return written_ref(float(rng.random()), plan.ref, plan.number)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from thidua.generate.layout import Theme
+from thidua.generate.layout import Cluster
 from thidua.generate.national_pools import all_pools
 from thidua.generate.national_rosters import build_rosters, planned_clusters
 from thidua.generate.national_units import (
@@ -38,30 +38,10 @@ STRATA = (  # the small strata first, the large ones last (see select_pools)
 
 
 @dataclass(frozen=True)
-class ClusterPlan:
-    cluster_id: str
-    organizer_id: str
-    ref: str  # canonical reference: "Cụm thi đua số 12", "Khối thi đua các ngân hàng"
-    number: int | None
-    name: str
-    note: str
-    theme: Theme
-    rosters: dict[int, tuple[str, ...]]  # results year → unit ids
-
-    @property
-    def first_year(self) -> int:
-        return min(self.rosters)
-
-    @property
-    def last_year(self) -> int:
-        return max(self.rosters)
-
-
-@dataclass(frozen=True)
 class Layout:
     organizers: tuple[OrganizerSpec, ...]
     units: dict[str, UnitSpec]
-    clusters: tuple[ClusterPlan, ...]
+    clusters: tuple[Cluster, ...]
 
     def organizer(self, organizer_id: str) -> OrganizerSpec:
         return next(o for o in self.organizers if o.organizer_id == organizer_id)
@@ -127,7 +107,7 @@ def build_layout(seed: int, scale: float) -> Layout:
     organizers, pools = all_pools()
     refs = _refs(pools)
     names = {o.organizer_id: o for o in organizers}
-    clusters: list[ClusterPlan] = []
+    clusters: list[Cluster] = []
     units: dict[str, UnitSpec] = {}
     for pool in select_pools(pools, scale):
         by_id = {u.unit_id: u for u in pool.units}
@@ -143,7 +123,7 @@ def build_layout(seed: int, scale: float) -> Layout:
                 raise ValueError(f"cluster reference {ref!r} does not parse")
             label = ref if number is None else f"{ref} – {pool.label}"
             clusters.append(
-                ClusterPlan(
+                Cluster(
                     parsed.cluster_id(pool.organizer_id),
                     pool.organizer_id,
                     ref,

@@ -31,9 +31,10 @@ from thidua.generate.awards import (
 )
 from thidua.generate.criteria import Criterion, table_shape, yearly_table
 from thidua.generate.events import plan_events
+from thidua.generate.layout import Cluster
 from thidua.generate.leadership import choose_leadership
 from thidua.generate.names import Spellings
-from thidua.generate.national_layout import ClusterPlan, Layout
+from thidua.generate.national_layout import Layout
 from thidua.generate.national_units import FIRST_YEAR, LAST_YEAR, stable_int
 from thidua.generate.reference import Reference
 from thidua.generate.rows import classification, event_note
@@ -94,7 +95,7 @@ class NationalSimulation:
         self._holders: dict[str, set[str]] = {}
         self._shape = table_shape("national")
         self._tables: dict[tuple[Criterion, ...], tuple[CriteriaTable, _TableIds]] = {}
-        self._by_organizer: dict[str, list[ClusterPlan]] = {}
+        self._by_organizer: dict[str, list[Cluster]] = {}
         for plan in self.layout.clusters:
             self._by_organizer.setdefault(plan.organizer_id, []).append(plan)
         self._plans = {plan.cluster_id: plan for plan in self.layout.clusters}
@@ -192,7 +193,7 @@ class NationalSimulation:
 
     def _cluster_year(
         self,
-        plan: ClusterPlan,
+        plan: Cluster,
         year: int,
         day: dt.date,
         rows: dict[str, Rows],
@@ -281,7 +282,7 @@ class NationalSimulation:
     def _scores(
         self,
         rng: np.random.Generator,
-        plan: ClusterPlan,
+        plan: Cluster,
         year: int,
         members: tuple[str, ...],
         criteria: CriteriaTable,

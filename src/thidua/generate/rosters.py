@@ -7,35 +7,35 @@ cluster of its first predecessor. A real roster always wins over the layout.
 
 from __future__ import annotations
 
-from thidua.generate.layout import ClusterSpec
+from dataclasses import replace
+
+from thidua.generate.layout import FIRST_YEAR, LAST_YEAR, Cluster
 from thidua.generate.real_facts import RealFacts
 from thidua.generate.reference import Reference
 
 MIN_MEMBERS = 5
 MAX_MEMBERS = 14
 
-Rosters = dict[int, dict[str, tuple[str, ...]]]  # year → cluster id → unit ids
-
 
 def _year_rosters(
-    specs: tuple[ClusterSpec, ...], year: int, reference: Reference
+    clusters: tuple[Cluster, ...], year: int, reference: Reference
 ) -> dict[str, list[str]]:
-    active = [spec for spec in specs if spec.active(year)]
-    rosters: dict[str, list[str]] = {spec.cluster_id: [] for spec in active}
+    active = [cluster for cluster in clusters if cluster.active(year)]
+    rosters: dict[str, list[str]] = {cluster.cluster_id: [] for cluster in active}
     placed: dict[str, str] = {}
     successors: list[tuple[str, str]] = []
-    for spec in active:
-        for unit_id in spec.base_roster(year):
+    for cluster in active:
+        for unit_id in cluster.rosters[year]:
             current = reference.current_unit(unit_id, year)
             if current is None:
                 continue
             if current != unit_id:
-                successors.append((spec.cluster_id, current))
+                successors.append((cluster.cluster_id, current))
                 continue
             if unit_id in placed:
-                raise ValueError(f"{unit_id} sits in {placed[unit_id]} and {spec.cluster_id}")
-            placed[unit_id] = spec.cluster_id
-            rosters[spec.cluster_id].append(unit_id)
+                raise ValueError(f"{unit_id} sits in {placed[unit_id]} and {cluster.cluster_id}")
+            placed[unit_id] = cluster.cluster_id
+            rosters[cluster.cluster_id].append(unit_id)
     for cluster_id, unit_id in successors:
         if unit_id not in placed:
             placed[unit_id] = cluster_id
@@ -56,12 +56,13 @@ def _apply_real(rosters: dict[str, list[str]], year: int, real: RealFacts) -> No
         rosters[cluster_id] = kept + sorted(units - set(kept))
 
 
-def build_rosters(
-    specs: tuple[ClusterSpec, ...], years: range, reference: Reference, real: RealFacts
-) -> Rosters:
-    result: Rosters = {}
-    for year in years:
-        rosters = _year_rosters(specs, year, reference)
+def seat(
+    clusters: tuple[Cluster, ...], reference: Reference, real: RealFacts
+) -> tuple[Cluster, ...]:
+    """The configured clusters with who sits in them each year."""
+    seated: dict[str, dict[int, tuple[str, ...]]] = {c.cluster_id: {} for c in clusters}
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        rosters = _year_rosters(clusters, year, reference)
         _apply_real(rosters, year, real)
         for cluster_id, members in rosters.items():
             for unit_id in members:
@@ -69,5 +70,5 @@ def build_rosters(
                     raise ValueError(f"{unit_id} does not exist in {year} ({cluster_id})")
             if not MIN_MEMBERS <= len(members) <= MAX_MEMBERS:
                 raise ValueError(f"{cluster_id} has {len(members)} members in {year}")
-        result[year] = {cluster_id: tuple(members) for cluster_id, members in rosters.items()}
-    return result
+            seated[cluster_id][year] = tuple(members)
+    return tuple(replace(c, rosters=seated[c.cluster_id]) for c in clusters)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from thidua.generate.awards import Award
 from thidua.generate.events import Event
-from thidua.generate.layout import ORGANIZER_ID, ORGANIZER_NAME, ClusterSpec
+from thidua.generate.layout import ORGANIZER_ID, ORGANIZER_NAME, Cluster
 from thidua.generate.leadership import Leadership
 from thidua.generate.names import NameWriter, cluster_ref
 from thidua.generate.real_facts import RealFacts
@@ -49,48 +49,48 @@ class RowBuilder:
         if (ORGANIZER_ID, *key) in self._real.keys.get(record_type, set()):
             raise ValueError(f"synthetic {record_type} row would restate the real row {key}")
 
-    def _row(self, spec: ClusterSpec, year: int | None, document: str, **values: object) -> Row:
+    def _row(self, cluster: Cluster, year: int | None, document: str, **values: object) -> Row:
         row: Row = {"organizer": ORGANIZER_NAME}
         if year is None:
-            row["cluster"] = spec.ref
+            row["cluster"] = cluster.ref
         else:
-            row["cluster"] = cluster_ref(self._seed, spec.ref, spec.number, year, document)
+            row["cluster"] = cluster_ref(self._seed, cluster.ref, cluster.number, year, document)
             row["results_year"] = year
         row.update(values)
         row["source_kind"] = "synthetic"
         row["source_ref"] = self.source_ref
         return row
 
-    def _unit(self, unit_id: str, spec: ClusterSpec, year: int, document: str) -> str:
-        return self._names.name(unit_id, spec.cluster_id, year, document)
+    def _unit(self, unit_id: str, cluster: Cluster, year: int, document: str) -> str:
+        return self._names.name(unit_id, cluster.cluster_id, year, document)
 
-    def cluster(self, spec: ClusterSpec) -> Row:
-        self._guard("clusters", spec.cluster_id)
+    def cluster(self, cluster: Cluster) -> Row:
+        self._guard("clusters", cluster.cluster_id)
         return self._row(
-            spec,
+            cluster,
             None,
             "clusters",
-            name=spec.name,
-            valid_from_year=spec.valid_from_year,
-            valid_to_year=spec.valid_to_year,
-            note=spec.description,
+            name=cluster.name,
+            valid_from_year=cluster.first_year,
+            valid_to_year=cluster.last_year,
+            note=cluster.note,
         )
 
     def memberships(
-        self, spec: ClusterSpec, year: int, members: tuple[str, ...], leadership: Leadership
+        self, cluster: Cluster, year: int, members: tuple[str, ...], leadership: Leadership
     ) -> list[Row]:
         rows = []
         for unit_id in members:
-            self._guard("memberships", spec.cluster_id, year, unit_id)
-            unit = self._unit(unit_id, spec, year, "memberships")
+            self._guard("memberships", cluster.cluster_id, year, unit_id)
+            unit = self._unit(unit_id, cluster, year, "memberships")
             rows.append(
-                self._row(spec, year, "memberships", unit=unit, role=leadership.role(unit_id))
+                self._row(cluster, year, "memberships", unit=unit, role=leadership.role(unit_id))
             )
         return rows
 
-    def scores(self, spec: ClusterSpec, year: int, sheet: ScoreSheet) -> list[Row]:
-        base = self._row(spec, year, "scores")
-        written = {u: self._unit(u, spec, year, "scores") for u in sheet.members}
+    def scores(self, cluster: Cluster, year: int, sheet: ScoreSheet) -> list[Row]:
+        base = self._row(cluster, year, "scores")
+        written = {u: self._unit(u, cluster, year, "scores") for u in sheet.members}
         rows = []
         for unit_id in sheet.members:
             bonus_at, bonus = sheet.bonus.get(unit_id, (-1, 0.0))
@@ -113,17 +113,17 @@ class RowBuilder:
         return rows
 
     def rankings(
-        self, spec: ClusterSpec, year: int, order: tuple[str, ...], method: str
+        self, cluster: Cluster, year: int, order: tuple[str, ...], method: str
     ) -> list[Row]:
         rows = []
         for rank, unit_id in enumerate(order, start=1):
-            self._guard("rankings", spec.cluster_id, year, unit_id)
+            self._guard("rankings", cluster.cluster_id, year, unit_id)
             rows.append(
                 self._row(
-                    spec,
+                    cluster,
                     year,
                     "rankings",
-                    unit=self._unit(unit_id, spec, year, "rankings"),
+                    unit=self._unit(unit_id, cluster, year, "rankings"),
                     rank=rank,
                     method=method,
                     classification=classification(rank, len(order)),
@@ -131,26 +131,26 @@ class RowBuilder:
             )
         return rows
 
-    def event(self, spec: ClusterSpec, year: int, event: Event) -> Row:
-        self._guard("events", spec.cluster_id, year, event.event_type, event.day)
+    def event(self, cluster: Cluster, year: int, event: Event) -> Row:
+        self._guard("events", cluster.cluster_id, year, event.event_type, event.day)
         return self._row(
-            spec,
+            cluster,
             year,
             "events",
             event_type=event.event_type,
             event_date=event.day,
             part_of_day=event.part_of_day,
-            host=self._unit(event.host, spec, year, "events"),
+            host=self._unit(event.host, cluster, year, "events"),
             note=event_note(event.event_type, year),
         )
 
-    def award(self, spec: ClusterSpec, year: int, award: Award) -> Row:
+    def award(self, cluster: Cluster, year: int, award: Award) -> Row:
         self._guard("awards", award.cluster_id, year, award.unit_id, award.award_type)
         return self._row(
-            spec,
+            cluster,
             year,
             "awards",
-            unit=self._unit(award.unit_id, spec, year, "awards"),
+            unit=self._unit(award.unit_id, cluster, year, "awards"),
             award_type=award.award_type,
             issuer=self._issuers[award.award_type],
             status=award.status,

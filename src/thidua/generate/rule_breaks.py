@@ -37,7 +37,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from thidua.generate.awards import Award
-from thidua.generate.layout import ClusterSpec
+from thidua.generate.layout import Cluster
 from thidua.generate.real_facts import RealFacts
 from thidua.generate.reference import LegalRegime
 
@@ -99,18 +99,18 @@ class RuleBreaks:
     """The plan, checked against the real facts, and the findings planted so far."""
 
     def __init__(
-        self, specs: tuple[ClusterSpec, ...], real: RealFacts, plan: tuple[Plant, ...] = PLAN
+        self, clusters: tuple[Cluster, ...], real: RealFacts, plan: tuple[Plant, ...] = PLAN
     ) -> None:
-        by_ref = {spec.ref: spec for spec in specs}
+        by_ref = {cluster.ref: cluster for cluster in clusters}
         real_partitions = real.partitions()
         self._plan: dict[tuple[str, int, str | None], Plant] = {}
         for plant in plan:
             cluster_id = None
             if plant.cluster_ref is not None:
-                spec = by_ref.get(plant.cluster_ref)
-                if spec is None or not spec.active(plant.results_year):
+                cluster = by_ref.get(plant.cluster_ref)
+                if cluster is None or not cluster.active(plant.results_year):
                     raise ValueError(f"{plant}: no such cluster that year")
-                cluster_id = spec.cluster_id
+                cluster_id = cluster.cluster_id
                 if (cluster_id, plant.results_year) in real_partitions:
                     raise ValueError(f"{plant}: a real record speaks of that cluster-year")
             self._plan[(plant.rule_code, plant.results_year, cluster_id)] = plant

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from thidua.generate.awards import ClusterResult, Issuer, decision_day, province_awards
 from thidua.generate.criteria import Criterion, table_shape, yearly_table
 from thidua.generate.events import plan_events
-from thidua.generate.layout import FIRST_YEAR, FORMED_2015, LAST_YEAR, ClusterSpec
+from thidua.generate.layout import FIRST_YEAR, FORMED_2015, LAST_YEAR, Cluster
 from thidua.generate.leadership import Leadership, choose_leadership
 from thidua.generate.names import NameWriter
 from thidua.generate.real_facts import RealFacts
 from thidua.generate.reference import Reference
-from thidua.generate.rosters import build_rosters
+from thidua.generate.rosters import seat
 from thidua.generate.rows import RowBuilder
 from thidua.generate.rule_breaks import ExpectedFinding, RuleBreaks, note, swap_findings
 from thidua.generate.scoring import ScoreSheet, Strengths, declared_order, draw_score_sheet
@@ -46,26 +46,25 @@ class ProvinceSimulation:
     def __init__(
         self,
         seed: int,
-        specs: tuple[ClusterSpec, ...],
+        clusters: tuple[Cluster, ...],
         reference: Reference,
         real: RealFacts,
         aliases: AliasIndex,
     ) -> None:
         self.seed = seed
-        self.specs = specs
+        self.clusters = seat(clusters, reference, real)
         self.years = range(FIRST_YEAR, LAST_YEAR + 1)
         self.reference = reference
         self.real = real
-        self.rosters = build_rosters(specs, self.years, reference, real)
         self.rows = RowBuilder(
             seed, NameWriter(seed, reference, aliases), real, reference.award_issuers
         )
         self.strengths = Strengths(seed)
         self._shape = table_shape("province")
-        self._specs = {spec.cluster_id: spec for spec in specs}
-        self._state = {spec.cluster_id: ClusterState() for spec in specs}
+        self._by_id = {cluster.cluster_id: cluster for cluster in self.clusters}
+        self._state = {cluster.cluster_id: ClusterState() for cluster in self.clusters}
         self._flag_holders: set[str] = set()
-        self.breaks = RuleBreaks(specs, real)
+        self.breaks = RuleBreaks(self.clusters, real)
 
     def _rng(self, *parts: object) -> random.Random:
         # Seeded by a string (hashed with SHA-512), so each draw is stable across runs and
@@ -75,18 +74,18 @@ class ProvinceSimulation:
     def cluster_rows(self) -> list[Row]:
         # A cluster with a real clusters row keeps it: a synthetic one would restate it.
         return [
-            self.rows.cluster(spec)
-            for spec in self.specs
-            if spec.cluster_id not in self.real.cluster_ids
+            self.rows.cluster(cluster)
+            for cluster in self.clusters
+            if cluster.cluster_id not in self.real.cluster_ids
         ]
 
     def year(self, year: int) -> Batch:
         batch: Batch = {name: [] for name in ("memberships", "scores", "rankings", "events")}
         day = decision_day(self._rng("decision", year), year)
         results: list[ClusterResult] = []
-        for spec in self.specs:
-            if spec.active(year):
-                result = self._cluster_year(spec, year, day, batch)
+        for cluster in self.clusters:
+            if cluster.active(year):
+                result = self._cluster_year(cluster, year, day, batch)
                 if result is not None:
                     results.append(result)
         regime = self.reference.regime(year)
@@ -96,16 +95,16 @@ class ProvinceSimulation:
         awards = self.breaks.plant_awards(
             year, awards, {r.cluster_id: r.order for r in results}, regime, self._flag_holders
         )
-        batch["awards"] = [self.rows.award(self._specs[a.cluster_id], year, a) for a in awards]
+        batch["awards"] = [self.rows.award(self._by_id[a.cluster_id], year, a) for a in awards]
         self._flag_holders |= {a.unit_id for a in awards if a.award_type == "PROV_FLAG"}
         return batch
 
     def _cluster_year(
-        self, spec: ClusterSpec, year: int, decision_day: dt.date, batch: Batch
+        self, cluster: Cluster, year: int, decision_day: dt.date, batch: Batch
     ) -> ClusterResult | None:
-        cluster_id = spec.cluster_id
+        cluster_id = cluster.cluster_id
         partition = (cluster_id, year)
-        members = self.rosters[year][cluster_id]
+        members = cluster.rosters[year]
         state = self._state[cluster_id]
 
         next_roles = self.real.roles.get((cluster_id, year + 1), {})
@@ -117,19 +116,19 @@ class ProvinceSimulation:
             next((u for u, role in next_roles.items() if role == "leader"), None),
         )
         if partition not in self.real.rosters:
-            rows = self.rows.memberships(spec, year, members, state.leadership)
+            rows = self.rows.memberships(cluster, year, members, state.leadership)
             if self.breaks.wants("LEADER_NOT_MEMBER", year, cluster_id):
-                rows = self._leader_not_member(spec, year, rows)
+                rows = self._leader_not_member(cluster, year, rows)
             batch["memberships"] += rows
 
-        criteria = self._criteria(spec, year, state)
+        criteria = self._criteria(cluster, year, state)
         shares = {u: self.strengths.share(u, year) for u in members}
         known_top = self.real.ranked_units(cluster_id, year)
         sheet = draw_score_sheet(
             self._rng("scores", cluster_id, year), members, criteria, shares, known_top
         )
         if partition not in self.real.score_partitions:
-            batch["scores"] += self.rows.scores(spec, year, sheet)
+            batch["scores"] += self.rows.scores(cluster, year, sheet)
 
         order: tuple[str, ...]
         if known_top:
@@ -140,7 +139,7 @@ class ProvinceSimulation:
             order = ()
         else:
             order = self._declared_order(cluster_id, year, sheet)
-            batch["rankings"] += self.rows.rankings(spec, year, order, state.method)
+            batch["rankings"] += self.rows.rankings(cluster, year, order, state.method)
 
         for event in plan_events(
             self._rng("events", cluster_id, year),
@@ -170,17 +169,17 @@ class ProvinceSimulation:
                     )
                 )
                 continue
-            batch["events"].append(self.rows.event(spec, year, event))
+            batch["events"].append(self.rows.event(cluster, year, event))
 
         if partition in self.real.award_partitions:
             return None
         scale = sum(c.max_points for c in criteria)
         return ClusterResult(cluster_id, order, {u: sheet.peer_mean(u) / scale for u in members})
 
-    def _criteria(self, spec: ClusterSpec, year: int, state: ClusterState) -> tuple[Criterion, ...]:
-        rng = self._rng("criteria", spec.cluster_id, year)
+    def _criteria(self, cluster: Cluster, year: int, state: ClusterState) -> tuple[Criterion, ...]:
+        rng = self._rng("criteria", cluster.cluster_id, year)
         state.criteria, state.method = yearly_table(
-            rng, spec.theme, self._shape, state.criteria, state.method
+            rng, cluster.theme, self._shape, state.criteria, state.method
         )
         return state.criteria
 
@@ -197,17 +196,19 @@ class ProvinceSimulation:
                 self.breaks.record(finding)
         return order
 
-    def _leader_not_member(self, spec: ClusterSpec, year: int, rows: list[Row]) -> list[Row]:
+    def _leader_not_member(self, cluster: Cluster, year: int, rows: list[Row]) -> list[Row]:
         """The leadership names a unit the cluster does not score: one that left it last year
         (or, failing that, one seated in another cluster); the true leader becomes a member."""
-        cluster_id = spec.cluster_id
-        members = self.rosters[year][cluster_id]
-        seated = [u for roster in self.rosters[year].values() for u in roster if u not in members]
-        left = [u for u in self.rosters.get(year - 1, {}).get(cluster_id, ()) if u in seated]
+        cluster_id = cluster.cluster_id
+        members = cluster.rosters[year]
+        seated = [
+            u for other in self.clusters for u in other.rosters.get(year, ()) if u not in members
+        ]
+        left = [u for u in cluster.rosters.get(year - 1, ()) if u in seated]
         outsider = (left or sorted(seated))[0]
         rule = "LEADER_NOT_MEMBER"
         rows = [{**row, "role": "member"} if row["role"] == "leader" else row for row in rows]
-        planted = self.rows.memberships(spec, year, (outsider,), Leadership(outsider, ()))
+        planted = self.rows.memberships(cluster, year, (outsider,), Leadership(outsider, ()))
         rows += [{**row, "note": note(rule)} for row in planted]
         self.breaks.record(
             ExpectedFinding(
