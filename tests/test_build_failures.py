@@ -12,7 +12,7 @@ import pytest
 from thidua.cli import main
 from thidua.paths import PROJECT_ROOT, SAMPLE_DIR, Home
 from thidua.query.read import read_query
-from thidua.warehouse.build_failures import singular_rule_text
+from thidua.warehouse.build_failures import describe, singular_rule_text
 
 REAL = SAMPLE_DIR / "real"
 
@@ -32,6 +32,30 @@ def test_every_singular_test_opens_with_the_rule_it_checks() -> None:
     assert singular_rule_text(one_leader.read_text(encoding="utf-8")) == (
         "A cluster (or block) has at most one leader (cụm/khối trưởng) in a results year."
     )
+
+
+def test_an_empty_never_empty_mart_column_is_said_as_the_not_null_rule() -> None:
+    """A mart's not-null columns are constraints of its contract: DuckDB refuses the row while the
+    table is built, and the report names the column and table as the not_null test did."""
+    con = duckdb.connect()
+    con.execute("create schema marts; create table marts.fct_awards (award_id varchar not null)")
+    with pytest.raises(duckdb.ConstraintException) as refused:
+        con.execute("insert into marts.fct_awards values (null)")
+    result = {
+        "unique_id": "model.thidua.fct_awards",
+        "status": "error",
+        "message": f"Runtime Error in model fct_awards\n  {refused.value}",
+    }
+    node = {
+        "name": "fct_awards",
+        "schema": "marts",
+        "original_file_path": "models/marts/fct_awards.sql",
+    }
+    failure = describe(result, {"nodes": {"model.thidua.fct_awards": node}})
+    assert failure.rule == "not_null"
+    assert "Cột award_id của bảng marts.fct_awards không được để trống" in failure.sentence_vi
+    assert "Column award_id of table marts.fct_awards must not be empty" in failure.sentence_en
+    assert failure.detail is not None and "NOT NULL constraint failed" in failure.detail
 
 
 @pytest.mark.integration

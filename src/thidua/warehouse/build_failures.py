@@ -342,6 +342,9 @@ def _unit_test(unique_id: str, node: dict[str, Any], message: str | None) -> Fai
     )
 
 
+# DuckDB's words when a row breaks a NOT NULL constraint, e.g. "NOT NULL constraint failed:
+# fct_awards.award_id".
+_NOT_NULL_CONSTRAINT = re.compile(r"NOT NULL constraint failed: (?:\w+\.)*?\w+\.(?P<column>\w+)")
 _KINDS = {
     "model": ("Mô hình", "Model"),
     "seed": ("Bảng tham chiếu (seed)", "Seed"),
@@ -355,6 +358,23 @@ def _build_error(
     kind_vi, kind_en = _KINDS.get(resource_type, ("Bước", "Node"))
     name = node.get("name") or unique_id.rsplit(".", 1)[-1]
     where = f"{node.get('schema')}.{node.get('alias') or name}" if node else name
+    empty = _NOT_NULL_CONSTRAINT.search(message or "")
+    if empty is not None:
+        # A mart's contract declares its never-empty columns as constraints: DuckDB refused a
+        # row while building the table, so the rule is said as the not_null test would say it.
+        column = empty.group("column")
+        return Failure(
+            unique_id,
+            "not_null",
+            f"{name} ({node.get('original_file_path', '?')})",
+            f"Cột {column} của bảng {where} không được để trống (ràng buộc của hợp đồng mô hình), "
+            "nhưng có dòng để trống: bảng không được xây dựng; các bước phụ thuộc bị bỏ qua.",
+            f"Column {column} of table {where} must not be empty (a constraint of the model's "
+            "contract), but a row is: the table was not built; what depends on it was skipped.",
+            None,
+            None,
+            message,
+        )
     return Failure(
         unique_id,
         f"{resource_type}_error",
