@@ -66,7 +66,12 @@ def serve(home: Home, *, port: int = 8501, address: str = "localhost") -> int:
             child.wait(timeout=5)
         except subprocess.TimeoutExpired:
             child.kill()
-        raise SystemExit(128 + signum)
+        # Nothing is left to do: leave without the interpreter's teardown. After `thidua demo`
+        # has loaded and built in this process, that teardown has DuckDB's bindings (nanobind)
+        # print a hundred lines of "leaked instance" reports about objects still held at exit.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
     try:
