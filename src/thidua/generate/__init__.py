@@ -10,14 +10,15 @@ or restates. A few award and consistency rules are broken on purpose in syntheti
 
 `national` is the country's cluster systems (see `thidua.generate.national`).
 
-Domain policy has one home, whichever tier draws from it: `calendar` (working days, Tết),
+One engine runs both tiers (`simulate`: a year at a time, cluster-year by cluster-year); a tier
+is a layout and a scale. Domain policy has one home: `calendar` (working days, Tết),
 `leadership`, `criteria` (tables; what they are made of is per-tier data), `scoring` (one model,
 drawn per sheet or as arrays), `events` (meeting windows), `awards` (award policy), `names` (how
-names are written) and `writers` (append per batch, CSV or Parquet). Reference data is data
-(`data/`, read by `tables`). The province tier's own modules: `layout` (Thanh Hóa's clusters and
-rosters as configured), `reference` (seeds), `real_facts` (the constraints), `rosters` (who sits
-where each year), `rows` (facts → contract rows), `simulate` (a year at a time) and `rule_breaks`
-(the planted breaks and their manifest).
+names are written), `rows` (facts → contract rows), `rule_breaks` (the planted breaks and their
+manifest) and `writers` (append per batch, CSV or Parquet). Reference data is data (`data/`, read
+by `tables`). The province tier's own modules: `layout` (Thanh Hóa's clusters and rosters as
+configured), `reference` (seeds), `real_facts` (the constraints) and `rosters` (who sits where
+each year); the national tier's are named `national*`.
 """
 
 from __future__ import annotations
@@ -25,14 +26,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from thidua.generate.layout import PROVINCE_LAYOUT
-from thidua.generate.real_facts import REAL_DIR, read_real_facts
-from thidua.generate.reference import Reference
-from thidua.generate.rule_breaks import manifest_path
+from thidua.generate.rule_breaks import manifest_path, write_manifest
 from thidua.generate.simulate import ProvinceSimulation
-from thidua.generate.writers import Format, RecordWriter
-from thidua.ingest.resolve import load_alias_index
-from thidua.paths import SEEDS_DIR
+from thidua.generate.writers import Format
 
 TIERS = ("province", "national")
 FORMATS = ("csv", "parquet")
@@ -54,19 +50,10 @@ def generate(
         return generate_national(seed, Path(out_dir), fmt, scale)
     if tier != "province" or scale != 1.0:
         raise ValueError(f"unknown tier {tier!r} or scale {scale} (tiers: {', '.join(TIERS)})")
-    simulation = ProvinceSimulation(
-        seed,
-        PROVINCE_LAYOUT,
-        Reference(SEEDS_DIR),
-        read_real_facts(REAL_DIR, SEEDS_DIR),
-        load_alias_index(SEEDS_DIR),
-    )
-    with RecordWriter(Path(out_dir), cast(Format, fmt)) as writer:
-        writer.write({"clusters": simulation.cluster_rows()})
-        for year in simulation.years:
-            writer.write(simulation.year(year))
-    simulation.breaks.write_manifest(manifest_path(Path(out_dir)))
-    return writer.counts()
+    simulation = ProvinceSimulation(seed)
+    counts = simulation.write(Path(out_dir), cast(Format, fmt))
+    write_manifest(manifest_path(Path(out_dir)), simulation.findings)
+    return counts
 
 
 __all__ = ["FORMATS", "TIERS", "generate", "manifest_path"]

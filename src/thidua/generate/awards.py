@@ -119,14 +119,10 @@ def province_awards(
     merit_no = f"{number + rng.randint(1, 9)}/{issuer.decision_suffix}"  # same day, next number
     holders = [r for r in results if r.order]
     for r in holders:
-        awards.append(
-            Award(r.cluster_id, r.order[0], "PROV_FLAG", "decided", flag_no, day, None, issuer.head)
-        )
-        for unit_id in r.order[1 : 1 + _MERIT_RANKS]:
+        for rank, unit_id in enumerate(r.order[: 1 + _MERIT_RANKS]):
+            kind, decision = ("PROV_FLAG", flag_no) if rank == 0 else ("PROV_MERIT", merit_no)
             awards.append(
-                Award(
-                    r.cluster_id, unit_id, "PROV_MERIT", "decided", merit_no, day, None, issuer.head
-                )
+                Award(r.cluster_id, unit_id, kind, "decided", decision, day, None, issuer.head)
             )
     wanted = rng.randint(*issuer.proposals)
     if regime.max_share_of_eligible is not None:
@@ -160,17 +156,9 @@ def system_awards(
     for r in results:
         for rank, unit_id in enumerate(r.order[:_OWN_TITLE_RANKS]):
             note = flag_note if rank == 0 else None
+            title = "EXCELLENT_COLLECTIVE"
             awards.append(
-                Award(
-                    r.cluster_id,
-                    unit_id,
-                    "EXCELLENT_COLLECTIVE",
-                    "decided",
-                    own_no,
-                    day,
-                    note,
-                    issuer.head,
-                )
+                Award(r.cluster_id, unit_id, title, "decided", own_no, day, note, issuer.head)
             )
     wanted = rng.randint(*issuer.proposals)
     only_leading = (

@@ -56,17 +56,13 @@ def _all_working_days() -> tuple[list[dt.date], list[int]]:
     return working, [day.toordinal() for day in working]
 
 
-def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
-    working, ordinals = _all_working_days()
-    lo = bisect.bisect_left(ordinals, start.toordinal())
-    return working[lo : bisect.bisect_right(ordinals, end.toordinal())]
-
-
 def draw_day(
     rng: random.Random, start: dt.date, end: dt.date, mode: dt.date | None = None
 ) -> dt.date:
     """A working day in [start, end]; with `mode`, days near it are likelier (triangular)."""
-    days = working_days(start, end)
+    working, ordinals = _all_working_days()
+    lo = bisect.bisect_left(ordinals, start.toordinal())
+    days = working[lo : bisect.bisect_right(ordinals, end.toordinal())]
     if not days:
         raise ValueError(f"no working day between {start} and {end}")
     if mode is None:

@@ -15,9 +15,9 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from thidua.generate.calendar import draw_day
+from thidua.generate.reference import Lifetime
 
 _COVENANT_AT_REVIEW = 0.4
 _LEADER_HOSTS = 0.6
@@ -25,16 +25,6 @@ _MORNING = 0.65
 _FORMATION_WINDOW = dt.timedelta(days=60)
 
 Window = tuple[dt.date, dt.date]
-
-
-class Member(Protocol):
-    @property
-    def unit_id(self) -> str: ...
-    @property
-    def valid_from(self) -> dt.date | None: ...
-    @property
-    def valid_to(self) -> dt.date | None: ...
-    def exists_on(self, day: dt.date) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -45,7 +35,7 @@ class Event:
     host: str
 
 
-def _within(members: Sequence[Member], window: Window) -> Window | None:
+def _within(members: Sequence[Lifetime], window: Window) -> Window | None:
     """The part of the window in which every member exists, if any."""
     starts = [u.valid_from for u in members if u.valid_from is not None]
     ends = [u.valid_to for u in members if u.valid_to is not None]
@@ -53,7 +43,7 @@ def _within(members: Sequence[Member], window: Window) -> Window | None:
     return (start, end) if start <= end else None
 
 
-def _formed(members: Sequence[Member]) -> dt.date | None:
+def _formed(members: Sequence[Lifetime]) -> dt.date | None:
     """When a cluster of new units was formed: the day its last member was (None when a member
     existed all along, as in a standing cluster that gains a new unit)."""
     starts = [u.valid_from for u in members]
@@ -61,7 +51,7 @@ def _formed(members: Sequence[Member]) -> dt.date | None:
 
 
 def _event(
-    rng: random.Random, event_type: str, day: dt.date, members: Sequence[Member], leader: str
+    rng: random.Random, event_type: str, day: dt.date, members: Sequence[Lifetime], leader: str
 ) -> Event:
     part = "morning" if rng.random() < _MORNING else "afternoon"
     present = [u.unit_id for u in members if u.exists_on(day)] or [u.unit_id for u in members]
@@ -73,7 +63,7 @@ def _event(
 def plan_events(
     rng: random.Random,
     year: int,
-    members: Sequence[Member],
+    members: Sequence[Lifetime],
     leader: str,
     previous_review: dt.date | None,
     decision_day: dt.date,

@@ -1,7 +1,5 @@
 """Cluster layouts: which clusters and blocks exist in which years, and who sits in them.
 
-`Cluster` is the layout type of both tiers (the national tier's layout is `national_layout`).
-
 UBND tỉnh Thanh Hóa formed 19 clusters and blocks for 2015 (decision 2013/QĐ-UBND of 2/6/2015),
 so the layout starts with exactly 19 and grows as departments and blocks are split off. The real
 clusters keep their real composition (Cụm 3: the 11 mountain districts; Cụm 5, 7 and 8: the units

@@ -43,9 +43,6 @@ class Layout:
     units: dict[str, UnitSpec]
     clusters: tuple[Cluster, ...]
 
-    def organizer(self, organizer_id: str) -> OrganizerSpec:
-        return next(o for o in self.organizers if o.organizer_id == organizer_id)
-
 
 def _refs(pools: tuple[PoolSpec, ...]) -> dict[str, list[tuple[str, int | None]]]:
     """pool key → the reference and number of each of its clusters, numbered per organiser

@@ -91,7 +91,6 @@ OLD_PROVINCES: tuple[OldProvince, ...] = tuple(
     for r in read_csv("provinces_2024.csv")
 )
 _NAMES = read_yaml("place_names.yaml")
-REGIONS = ("north", "centre", "south")
 REGION_LABELS: dict[str, str] = _NAMES["region_labels"]
 # Communes after 1/7/2025 (3,321 nationwide, 166 of them in Thanh Hóa), shared out in
 # proportion to the 2024 district counts: the exact count per province is not modelled.

@@ -151,12 +151,10 @@ class _Pool:
 
 def build_rosters(pool: PoolSpec, k: int, rng: np.random.Generator) -> SlotRosters:
     state = _Pool(pool, k, rng)
-    formed = False
     for year in range(pool.first_year, pool.last_year + 1):
         alive = [u.unit_id for u in pool.alive(year)]
-        if not formed:
+        if year == pool.first_year:
             state.form(alive)
-            formed = True
         else:
             state.carry_over(alive)
             if year in RESHUFFLE_YEARS:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from thidua.generate.layout import Theme
-from thidua.generate.national_places import OLD_PROVINCES, PROVINCE_BY_CODE, OldProvince, Province
+from thidua.generate.national_places import OLD_PROVINCES, PROVINCE_BY_CODE, Province
 from thidua.generate.reference import Lifetime
 
 FIRST_YEAR = 2006
@@ -74,10 +75,6 @@ def place_of(province: Province) -> dict[str, str]:
     return {"place": province.place, "prov": short, "party": province.party_word}
 
 
-def new_province(old: OldProvince) -> Province:
-    return PROVINCE_BY_CODE[old.successor]
-
-
 def branch_units(
     organizer_id: str, key: str, name: str, short: str | None, unit_type: str
 ) -> dict[str, tuple[UnitSpec, ...]]:
@@ -86,42 +83,33 @@ def branch_units(
     1/1/2025 in place of Thừa Thiên Huế's."""
     by_region: dict[str, list[UnitSpec]] = {}
 
-    def unit_id(code: str) -> str:
-        return f"{organizer_id}-{key}-{code}"
+    def branch(province: Province, **lifetime: Any) -> UnitSpec:
+        fields = place_of(province)
+        short_name = short.format(**fields) if short else None
+        unit_id = f"{organizer_id}-{key}-{province.code}"
+        return UnitSpec(
+            unit_id, name.format(**fields), short_name, unit_type, organizer_id, **lifetime
+        )
 
     for old in OLD_PROVINCES:
-        fields = place_of(old.province)
-        successor = None if old.successor == old.code else unit_id(old.successor)
+        successor = None if old.successor == old.code else PROVINCE_BY_CODE[old.successor]
         note = None
         if old.code == "tth":
             note = "thành phố Huế trực thuộc Trung ương từ 01/01/2025"
         elif successor is not None:
-            note = f"hợp nhất vào {name.format(**place_of(new_province(old)))} từ 01/07/2025"
-        by_region.setdefault(old.region, []).append(
-            UnitSpec(
-                unit_id(old.code),
-                name.format(**fields),
-                short.format(**fields) if short else None,
-                unit_type,
-                organizer_id,
+            note = f"hợp nhất vào {name.format(**place_of(successor))} từ 01/07/2025"
+        units = by_region.setdefault(old.region, [])
+        units.append(
+            branch(
+                old.province,
                 valid_to=old.valid_to,
-                successor=successor,
+                successor=successor and f"{organizer_id}-{key}-{successor.code}",
                 note=note,
             )
         )
         if old.code == "tth":
-            hue = PROVINCE_BY_CODE["hue"]
-            by_region[old.region].append(
-                UnitSpec(
-                    unit_id("hue"),
-                    name.format(**place_of(hue)),
-                    short.format(**place_of(hue)) if short else None,
-                    unit_type,
-                    organizer_id,
-                    valid_from=dt.date(2025, 1, 1),
-                    note="kế thừa đơn vị của tỉnh Thừa Thiên Huế từ 01/01/2025",
-                )
-            )
+            note = "kế thừa đơn vị của tỉnh Thừa Thiên Huế từ 01/01/2025"
+            units.append(branch(PROVINCE_BY_CODE["hue"], valid_from=dt.date(2025, 1, 1), note=note))
     return {region: tuple(units) for region, units in by_region.items()}
 
 

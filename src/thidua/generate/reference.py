@@ -18,6 +18,7 @@ from thidua.paths import SEEDS_DIR
 class Lifetime:
     """A unit's days: from `valid_from` to `valid_to` (None: open), both included."""
 
+    unit_id: str
     valid_from: dt.date | None
     valid_to: dt.date | None
 
@@ -144,12 +145,6 @@ class Reference:
         except KeyError:
             raise KeyError(f"unit {unit_id!r} is not in seeds/units.csv") from None
 
-    def primary_successor(self, unit_id: str) -> str | None:
-        for edge in self.lineage:
-            if edge.from_unit_id == unit_id and edge.is_primary:
-                return edge.to_unit_id
-        return None
-
     def current_unit(self, unit_id: str, year: int) -> str | None:
         """The unit that stands for `unit_id` in `year`, following primary successors.
 
@@ -161,5 +156,6 @@ class Reference:
             if current in seen:
                 raise ValueError(f"lineage cycle through {current}")
             seen.add(current)
-            current = self.primary_successor(current)
+            primary = (e for e in self.lineage if e.from_unit_id == current and e.is_primary)
+            current = next((e.to_unit_id for e in primary), None)
         return current

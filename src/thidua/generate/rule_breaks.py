@@ -41,7 +41,6 @@ from thidua.generate.layout import Cluster
 from thidua.generate.real_facts import RealFacts
 from thidua.generate.reference import LegalRegime
 
-MANIFEST_SUFFIX = ".planted_rule_breaks.csv"
 MANIFEST_COLUMNS = ("rule_code", "cluster_id", "results_year", "unit_id", "award_type", "plant")
 
 
@@ -92,7 +91,7 @@ def note(rule_code: str) -> str:
 
 def manifest_path(out_dir: Path) -> Path:
     """Where the manifest of a generated folder lives: beside it, so loading the folder skips it."""
-    return out_dir.parent / f"{out_dir.name}{MANIFEST_SUFFIX}"
+    return out_dir.parent / f"{out_dir.name}.planted_rule_breaks.csv"
 
 
 class RuleBreaks:
@@ -120,8 +119,16 @@ class RuleBreaks:
     def wants(self, rule_code: str, results_year: int, cluster_id: str | None = None) -> bool:
         return (rule_code, results_year, cluster_id) in self._plan
 
-    def record(self, finding: ExpectedFinding) -> None:
-        self.findings.append(finding)
+    def record(
+        self,
+        rule: str,
+        cluster_id: str | None,
+        year: int,
+        unit_id: str | None,
+        award_type: str | None,
+        plant: str,
+    ) -> None:
+        self.findings.append(ExpectedFinding(rule, cluster_id, year, unit_id, award_type, plant))
 
     # --- awards -------------------------------------------------------------------------------
 
@@ -136,14 +143,29 @@ class RuleBreaks:
         """The year's awards with its award breaks planted (orders: declared ranks, best first)."""
         awards = list(awards)
         for cluster_id, order in sorted(orders.items()):
-            if self.wants("GOV_FLAG_NOT_LEADING_UNIT", year, cluster_id):
-                self._gov_flag_not_leading(year, cluster_id, order, awards)
-            if self.wants("GOV_FLAG_WITHOUT_PRIOR_FLAG", year, cluster_id):
-                self._gov_flag_without_prior(year, cluster_id, order, awards, earlier_flag_holders)
-            if self.wants("PROV_FLAG_MORE_THAN_ONE", year, cluster_id):
-                self._second_provincial_flag(year, cluster_id, order, awards)
-            if self.wants("PROV_FLAG_NOT_FIRST", year, cluster_id):
-                self._provincial_flag_to_second(year, cluster_id, order, awards)
+            if self.wants(rule := "GOV_FLAG_NOT_LEADING_UNIT", year, cluster_id):
+                self._propose(awards, rule, cluster_id, order[1])
+                plant = "Government flag proposed for rank 2"
+                self.record(rule, cluster_id, year, order[1], "GOV_FLAG", plant)
+            if self.wants(rule := "GOV_FLAG_WITHOUT_PRIOR_FLAG", year, cluster_id):
+                flagged = {a.unit_id for a in awards if a.award_type in ("PROV_FLAG", "GOV_FLAG")}
+                unit_id = next(u for u in order[2:] if u not in earlier_flag_holders | flagged)
+                self._propose(awards, rule, cluster_id, unit_id)
+                plant = "Government flag proposed for a unit that never held a provincial flag"
+                self.record(rule, cluster_id, year, unit_id, "GOV_FLAG", plant)
+            if self.wants(rule := "PROV_FLAG_MORE_THAN_ONE", year, cluster_id):
+                _, flag = self._provincial_flag(awards, cluster_id)
+                self._add(awards, dataclasses.replace(flag, unit_id=order[1], note=note(rule)))
+                plant = "a second provincial flag, to rank 2"
+                self.record(rule, cluster_id, year, None, "PROV_FLAG", plant)
+                self.record("PROV_FLAG_NOT_FIRST", cluster_id, year, order[1], "PROV_FLAG", plant)
+            if self.wants(rule := "PROV_FLAG_NOT_FIRST", year, cluster_id):
+                index, flag = self._provincial_flag(awards, cluster_id)
+                if flag.unit_id != order[0]:
+                    raise ValueError(f"{cluster_id} {year}: the flag is not rank 1's")
+                awards[index] = dataclasses.replace(flag, unit_id=order[1], note=note(rule))
+                plant = "the provincial flag given to rank 2 instead of rank 1"
+                self.record(rule, cluster_id, year, order[1], "PROV_FLAG", plant)
         if self.wants("GOV_FLAG_OVER_QUOTA", year):
             self._over_quota(year, awards, regime)
         return awards
@@ -155,44 +177,10 @@ class RuleBreaks:
             raise ValueError(f"a planted award would restate another: {key}")
         awards.append(award)
 
-    def _gov_flag_not_leading(
-        self, year: int, cluster_id: str, order: tuple[str, ...], awards: list[Award]
-    ) -> None:
-        rule = "GOV_FLAG_NOT_LEADING_UNIT"
-        unit_id = order[1]
-        self._add(
-            awards, Award(cluster_id, unit_id, "GOV_FLAG", "proposed", None, None, note(rule))
-        )
-        self.record(
-            ExpectedFinding(
-                rule, cluster_id, year, unit_id, "GOV_FLAG", "Government flag proposed for rank 2"
-            )
-        )
-
-    def _gov_flag_without_prior(
-        self,
-        year: int,
-        cluster_id: str,
-        order: tuple[str, ...],
-        awards: list[Award],
-        earlier_flag_holders: set[str],
-    ) -> None:
-        rule = "GOV_FLAG_WITHOUT_PRIOR_FLAG"
-        flagged = {a.unit_id for a in awards if a.award_type in ("PROV_FLAG", "GOV_FLAG")}
-        unit_id = next(u for u in order[2:] if u not in earlier_flag_holders | flagged)
-        self._add(
-            awards, Award(cluster_id, unit_id, "GOV_FLAG", "proposed", None, None, note(rule))
-        )
-        self.record(
-            ExpectedFinding(
-                rule,
-                cluster_id,
-                year,
-                unit_id,
-                "GOV_FLAG",
-                "Government flag proposed for a unit that never held a provincial flag",
-            )
-        )
+    def _propose(self, awards: list[Award], rule: str, cluster_id: str, unit_id: str) -> None:
+        """A planted Government-flag proposal."""
+        award = Award(cluster_id, unit_id, "GOV_FLAG", "proposed", None, None, note(rule))
+        self._add(awards, award)
 
     @staticmethod
     def _provincial_flag(awards: list[Award], cluster_id: str) -> tuple[int, Award]:
@@ -205,38 +193,6 @@ class RuleBreaks:
             raise ValueError(f"{cluster_id}: expected one provincial flag, found {len(found)}")
         return found[0]
 
-    def _second_provincial_flag(
-        self, year: int, cluster_id: str, order: tuple[str, ...], awards: list[Award]
-    ) -> None:
-        rule = "PROV_FLAG_MORE_THAN_ONE"
-        _, flag = self._provincial_flag(awards, cluster_id)
-        second = dataclasses.replace(flag, unit_id=order[1], note=note(rule))
-        self._add(awards, second)
-        plant = "a second provincial flag, to rank 2"
-        self.record(ExpectedFinding(rule, cluster_id, year, None, "PROV_FLAG", plant))
-        self.record(
-            ExpectedFinding("PROV_FLAG_NOT_FIRST", cluster_id, year, order[1], "PROV_FLAG", plant)
-        )
-
-    def _provincial_flag_to_second(
-        self, year: int, cluster_id: str, order: tuple[str, ...], awards: list[Award]
-    ) -> None:
-        rule = "PROV_FLAG_NOT_FIRST"
-        index, flag = self._provincial_flag(awards, cluster_id)
-        if flag.unit_id != order[0]:
-            raise ValueError(f"{cluster_id} {year}: the flag is not rank 1's")
-        awards[index] = dataclasses.replace(flag, unit_id=order[1], note=note(rule))
-        self.record(
-            ExpectedFinding(
-                rule,
-                cluster_id,
-                year,
-                order[1],
-                "PROV_FLAG",
-                "the provincial flag given to rank 2 instead of rank 1",
-            )
-        )
-
     def _over_quota(self, year: int, awards: list[Award], regime: LegalRegime) -> None:
         rule = "GOV_FLAG_OVER_QUOTA"
         if regime.max_share_of_eligible is None:
@@ -247,42 +203,19 @@ class RuleBreaks:
         quota = Decimal(str(regime.max_share_of_eligible)) * len({a.unit_id for a in holders})
         wanted = math.floor(quota) + 1 - len(nominees)
         candidates = sorted(
-            (a for a in holders if a.unit_id not in nominees and self._synthetic_only(a, year)),
+            (
+                a
+                for a in holders
+                if a.unit_id not in nominees and (a.cluster_id, year) not in self.real_partitions
+            ),
             key=lambda a: (a.cluster_id, a.unit_id),
         )
         if wanted < 1 or len(candidates) < wanted:
             raise ValueError(f"{year}: cannot go over the quota ({wanted} wanted)")
         for holder in candidates[:wanted]:
-            self._add(
-                awards,
-                Award(
-                    holder.cluster_id,
-                    holder.unit_id,
-                    "GOV_FLAG",
-                    "proposed",
-                    None,
-                    None,
-                    note(rule),
-                ),
-            )
-        self.record(
-            ExpectedFinding(
-                rule,
-                None,
-                year,
-                None,
-                "GOV_FLAG",
-                f"{wanted} more Government-flag proposals than the quota allows",
-            )
-        )
-
-    def _synthetic_only(self, award: Award, year: int) -> bool:
-        return (award.cluster_id, year) not in self.real_partitions
-
-    # --- manifest -----------------------------------------------------------------------------
-
-    def write_manifest(self, path: Path) -> None:
-        write_manifest(path, self.findings)
+            self._propose(awards, rule, holder.cluster_id, holder.unit_id)
+        plant = f"{wanted} more Government-flag proposals than the quota allows"
+        self.record(rule, None, year, None, "GOV_FLAG", plant)
 
 
 def swap_findings(
@@ -309,12 +242,3 @@ def write_manifest(path: Path, findings: Iterable[ExpectedFinding]) -> None:
         for f in rows:
             row = (f.cluster_id, f.results_year, f.unit_id, f.award_type, f.plant)
             writer.writerow([f.rule_code, *("" if v is None else v for v in row)])
-
-
-def read_manifest(path: Path) -> list[ExpectedFinding]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))[1:]
-    return [
-        ExpectedFinding(r[0], r[1] or None, int(r[2]), r[3] or None, r[4] or None, r[5])
-        for r in rows
-    ]

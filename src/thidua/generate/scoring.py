@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from thidua.generate.criteria import Criterion
-from thidua.generate.layout import FIRST_YEAR
 
 _PERSISTENCE = 0.75
 _MEAN_SHARE = 0.925
@@ -40,7 +39,7 @@ _RANK_SWAP = 0.04  # declared ranks that contradict the scores: the warehouse sh
 class Strengths:
     """A unit's latent strength per year (standard normal, correlated across years)."""
 
-    def __init__(self, seed: int, first_year: int = FIRST_YEAR) -> None:
+    def __init__(self, seed: int, first_year: int) -> None:
         self._seed = seed
         self._first_year = first_year
         self._values: dict[tuple[str, int], float] = {}
@@ -74,12 +73,10 @@ class ScoreSheet:
     points: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     bonus: dict[str, tuple[int, float]] = field(default_factory=dict)  # unit → (criterion, pts)
 
-    def total(self, unit_id: str, scorer_id: str) -> float:
-        extra = self.bonus[unit_id][1] if unit_id in self.bonus else 0.0
-        return sum(self.points[(unit_id, scorer_id)]) + extra
-
     def peer_mean(self, unit_id: str) -> float:
-        peers = [self.total(unit_id, s) for s in self.members if s != unit_id]
+        """Mean peer total: points + bonus, as every other member scored the unit."""
+        extra = self.bonus[unit_id][1] if unit_id in self.bonus else 0.0
+        peers = [sum(self.points[(unit_id, s)]) + extra for s in self.members if s != unit_id]
         return sum(peers) / len(peers)
 
     def order(self) -> list[str]:

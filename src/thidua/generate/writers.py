@@ -3,10 +3,9 @@
 A batch is whatever the caller hands over (one results year, one cluster), so a large tier never
 holds more than a batch in memory. Columns, their order and types come from the input contract;
 CSV dates are ISO, files carry no Arrow schema metadata (every reader sees plain text columns),
-and the same rows always give the same bytes. The province tier hands over rows as dicts
-(`RecordWriter`); the national tier hands over columns: strings interned once (`Strings`), a
-score batch as dictionary-encoded Arrow columns (a row group of a million criterion scores holds
-a few thousand distinct names).
+and the same rows always give the same bytes. Rows come as dicts (`RecordWriter`), except the
+national tier's scores: strings interned once (`Strings`), a score batch as dictionary-encoded
+Arrow columns (a row group of a million criterion scores holds a few thousand distinct names).
 """
 
 from __future__ import annotations
@@ -138,17 +137,14 @@ class RecordFile(_Closing):
 class RecordWriter(_Closing):
     """Appends rows per record type to `<out_dir>/<record_type>.<fmt>`; a context manager."""
 
-    def __init__(self, out_dir: Path, fmt: Format = "csv") -> None:
-        if fmt not in ("csv", "parquet"):
-            raise ValueError(f"unknown format {fmt!r} (csv or parquet)")
+    def __init__(self, out_dir: Path, fmt: Format, names: Sequence[str] = LOAD_ORDER) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
         # A folder holds one format: files of the other one from an earlier run would be loaded too.
-        for name in LOAD_ORDER:
+        for name in names:
             for suffix in ("csv", "parquet"):
                 (out_dir / f"{name}.{suffix}").unlink(missing_ok=True)
         self._files = {
-            name: RecordFile(out_dir / f"{name}.{fmt}", arrow_schema(name), fmt)
-            for name in LOAD_ORDER
+            name: RecordFile(out_dir / f"{name}.{fmt}", arrow_schema(name), fmt) for name in names
         }
 
     def write(self, batch: dict[str, list[Row]]) -> None:
@@ -169,7 +165,7 @@ SCORE_TEXT = ("organizer", "cluster", "unit", "criterion", "criterion_group", "s
 _SCORE_CONSTANTS = ("source_kind", "source_ref")
 
 
-class ScoreBatches:
+class ScoreBatches(_Closing):
     """Criterion scores of one results year, buffered as id arrays and written a row group at a
     time (about a million rows): memory stays flat whatever the tier's size."""
 
