@@ -10,6 +10,7 @@ SQL_ROW_CAP = 10_000
 SQL_TIMEOUT_S = 10.0
 SQL_MEMORY_LIMIT = "512MB"
 
+# The schema browser lists these, in this order (staging and intermediate stay queryable, unlisted).
 BROWSABLE_SCHEMAS = ("marts", "quality", "meta", "reference")
 
 
@@ -63,10 +64,10 @@ def q_schema_tables() -> Query:
             schema_name, table_name, schema_name || '.' || table_name as qualified_name,
             comment, estimated_size, column_count
         from duckdb_tables()
-        where database_name = 'wh' and schema_name in ('marts', 'quality', 'meta', 'reference')
-        order by
-            list_position(['marts', 'quality', 'meta', 'reference'], schema_name), table_name
+        where database_name = 'wh' and list_contains($schemas, schema_name)
+        order by list_position($schemas, schema_name), table_name
         """,
+        {"schemas": list(BROWSABLE_SCHEMAS)},
     )
 
 
@@ -78,7 +79,8 @@ def q_schema_columns() -> Query:
             schema_name, table_name, schema_name || '.' || table_name as qualified_name,
             column_name, data_type, comment, column_index
         from duckdb_columns()
-        where database_name = 'wh' and schema_name in ('marts', 'quality', 'meta', 'reference')
+        where database_name = 'wh' and list_contains($schemas, schema_name)
         order by qualified_name, column_index
         """,
+        {"schemas": list(BROWSABLE_SCHEMAS)},
     )
