@@ -335,3 +335,23 @@ def test_reading_needs_no_warehouse(tmp_path: Path) -> None:
         "PROV_FLAG"
     )
     assert read("Cờ thi đua", None, None).code is None
+
+
+def test_a_units_history_counts_the_flag_of_its_own_award_system(
+    loaded: tuple[Home, LoadReport],
+) -> None:
+    # A ministry's Cờ thi đua is its units' flag as a province's is a department's: the unit's
+    # history counts it; a lower award (Thái Bình: its own and the remaining units' certificate)
+    # is an award, not a flag.
+    home, _ = loaded
+    history = _query(
+        home,
+        "select current_unit_id, awards_count, flags_count from marts.unit_history"
+        " where results_year = 2023 and current_unit_id like 'btp-%'"
+        " order by current_unit_id",
+    ).rows()
+    assert history == [
+        ("btp-stp-nam-dinh", 1, 1),
+        ("btp-stp-ninh-binh", 1, 0),
+        ("btp-stp-thai-binh", 2, 0),
+    ]

@@ -8,8 +8,14 @@ unit_years as (
 
 awards as (
 
-    select * from {{ ref('fct_awards') }}
-    where unit_id is not null
+    select
+        awards.*,
+        award_types.award_family
+
+    from {{ ref('fct_awards') }} as awards
+    left join {{ ref('dim_award_type') }} as award_types
+        on awards.award_type_code = award_types.award_type_code
+    where awards.unit_id is not null
 
 ),
 
@@ -35,7 +41,10 @@ award_summary as (
         unit_id,
         count(*) as awards_count,
         count(*) filter (where status = 'decided') as awards_decided,
-        count(*) filter (where award_type_code in ('GOV_FLAG', 'PROV_FLAG')) as flags_count,
+        -- every award system's Cờ thi đua (Government, ministry, province, Front, Party, trade
+        -- union), so a ministry's or the Front's units count theirs; a cluster's rotating flag
+        -- is a token of its ranking, not a flag awarded
+        count(*) filter (where award_family = 'emulation_flag') as flags_count,
         string_agg(award_name_vi, '; ' order by award_type_code) as award_names,
         {{ summarise_provenance('awards') }}
 
