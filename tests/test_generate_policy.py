@@ -15,19 +15,18 @@ from thidua.generate.criteria import SCALES, criteria_table, table_shape
 from thidua.generate.events import plan_events
 from thidua.generate.leadership import Leadership, choose_leadership
 from thidua.generate.names import written_ref
+from thidua.generate.reference import Lifetime
 from thidua.generate.scoring import Strengths
 from thidua.normalize import parse_cluster_ref
 
 
 @dataclass(frozen=True)
-class _Unit:
+class _Unit(Lifetime):
+    """A member as the engine sees one: its id and the days it exists."""
+
     unit_id: str
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-
-    def exists_on(self, day: dt.date) -> bool:
-        after_start = self.valid_from is None or self.valid_from <= day
-        return after_start and (self.valid_to is None or day <= self.valid_to)
 
 
 def test_drawn_days_are_working_days_in_their_window() -> None:
