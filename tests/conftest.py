@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from thidua.paths import Home
+from thidua.paths import APP_ENTRY, Home
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLES_DIR = SHARED / "articles"
@@ -66,3 +68,10 @@ def copy_warehouse(source: Home, destination: Path) -> Path:
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_bytes(source.published_db.read_bytes())
     return destination
+
+
+@pytest.fixture
+def app_module(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], ModuleType]:
+    """Import a module of app/ by name the way Streamlit does (app/ on sys.path)."""
+    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
+    return importlib.import_module

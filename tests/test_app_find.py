@@ -9,12 +9,12 @@ them in a real browser).
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -378,30 +378,17 @@ def test_charts_share_a_readable_theme_with_legends_below(app: AppTest, page: st
         assert not re.findall(r'"orient": "(?:left|right|top)"', drawn), page
 
 
-def test_captions_are_drawn_dark_enough(app_dir_modules: Any) -> None:
-    page_style = app_dir_modules("page_style")
+def test_captions_are_drawn_dark_enough(app_module: Callable[[str], ModuleType]) -> None:
+    page_style = app_module("page_style")
     # Streamlit draws captions in its text colour (#2f2d2b) at this opacity on white.
     text, opacity = (0x2F, 0x2D, 0x2B), page_style.CAPTION_OPACITY
     shown = "#" + "".join(f"{round(c * opacity + 255 * (1 - opacity)):02x}" for c in text)
     assert _contrast_on_white(shown) >= 4.5
 
 
-def test_grid_columns_are_as_wide_as_their_headers(app_dir_modules: Any) -> None:
-    tables = app_dir_modules("tables")
+def test_grid_columns_are_as_wide_as_their_headers(app_module: Callable[[str], ModuleType]) -> None:
+    tables = app_module("tables")
     assert tables.fitted_width("small", "Năm thi đua") != "small"  # 75 px cut it to "Năm thi đu…"
     assert tables.fitted_width("small", "Năm thi đua") >= tables.header_px("Năm thi đua")
     assert tables.fitted_width("large", "Đơn vị") == "large"
     assert tables.fitted_width(None, "Năm thi đua") is None
-
-
-@pytest.fixture
-def app_dir_modules(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Import a module of app/ the way Streamlit does (app/ on sys.path)."""
-    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-
-    def load(name: str) -> Any:
-        if name in sys.modules:
-            return sys.modules[name]
-        return importlib.import_module(name)
-
-    return load

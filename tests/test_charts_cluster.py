@@ -6,22 +6,18 @@ often, the latest event)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import polars as pl
 import pytest
 
-from thidua.paths import APP_ENTRY
-
 
 @pytest.fixture
-def charts_cluster(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def charts_cluster(app_module: Callable[[str], ModuleType]) -> ModuleType:
     """app/charts_cluster.py, imported as Streamlit imports the app's modules."""
-    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    import charts_cluster
-
-    return charts_cluster
+    return app_module("charts_cluster")
 
 
 def _roster() -> pl.DataFrame:

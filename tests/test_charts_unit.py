@@ -4,25 +4,21 @@ between years, and the one-line summary names the best rank and where it was ear
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import polars as pl
 import pytest
 
-from thidua.paths import APP_ENTRY
-
 CHAIN = "Sở Kế hoạch và Đầu tư → Sở Tài chính"
 OTHER = "Sở Tài chính (cũ)"
 
 
 @pytest.fixture
-def charts_unit(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def charts_unit(app_module: Callable[[str], ModuleType]) -> ModuleType:
     """app/charts_unit.py, imported as Streamlit imports the app's modules."""
-    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    import charts_unit
-
-    return charts_unit
+    return app_module("charts_unit")
 
 
 def _history() -> pl.DataFrame:

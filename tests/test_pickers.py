@@ -4,21 +4,17 @@ while real data is there. The pickers themselves need a Streamlit run (tests/tes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 
 import polars as pl
 import pytest
 
-from thidua.paths import APP_ENTRY
-
 
 @pytest.fixture
-def pickers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def pickers(app_module: Callable[[str], ModuleType]) -> ModuleType:
     """app/pickers.py, imported as Streamlit imports the app's modules."""
-    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    import pickers
-
-    return pickers
+    return app_module("pickers")
 
 
 def _options(rows: list[tuple[str, str, bool]]) -> pl.DataFrame:

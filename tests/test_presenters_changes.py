@@ -4,21 +4,17 @@ chart keeps, the most improved row, and which changes rest on generated values."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 
 import polars as pl
 import pytest
 
-from thidua.paths import APP_ENTRY
-
 
 @pytest.fixture
-def changes(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def changes(app_module: Callable[[str], ModuleType]) -> ModuleType:
     """app/presenters_changes.py, imported as Streamlit imports the app's modules."""
-    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    import presenters_changes
-
-    return presenters_changes
+    return app_module("presenters_changes")
 
 
 def test_base_years_are_those_with_a_later_year(changes: ModuleType) -> None:

@@ -3,22 +3,17 @@ leading streak, the highlight picker's order and which review meetings were held
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import polars as pl
 import pytest
 
-APP_DIR = Path(__file__).resolve().parents[1] / "app"
-
 
 @pytest.fixture
-def present(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def present(app_module: Callable[[str], ModuleType]) -> ModuleType:
     """app/presenters_cluster.py, imported as Streamlit imports the app's modules."""
-    monkeypatch.syspath_prepend(str(APP_DIR))
-    import presenters_cluster
-
-    return presenters_cluster
+    return app_module("presenters_cluster")
 
 
 def test_rotation_counts_only_leader_years_where_the_previous_deputy_is_known(

@@ -4,12 +4,11 @@ with means over cluster-years, an award rate over the years where it is shown, a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 
 import polars as pl
 import pytest
-
-from thidua.paths import APP_ENTRY
 
 A = "th-ubnd:cum-08"
 B = "th-ubnd:cum-05"
@@ -19,12 +18,9 @@ NAMES = {B: "Cụm Sở GD&ĐT", A: "Cụm thi đua Hoà Bình", C: "Khối Hòa
 
 
 @pytest.fixture
-def compare(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def compare(app_module: Callable[[str], ModuleType]) -> ModuleType:
     """app/presenters_compare.py, imported as Streamlit imports the app's modules."""
-    monkeypatch.syspath_prepend(str(APP_ENTRY.parent))
-    import presenters_compare
-
-    return presenters_compare
+    return app_module("presenters_compare")
 
 
 def _yearly() -> pl.DataFrame:
