@@ -14,7 +14,7 @@ from typing import Any, Literal
 import duckdb
 import streamlit as st
 
-from thidua.i18n.messages import Lang, fmt_year_range, t
+from thidua.i18n.messages import Lang, fmt_year_range, t, tn
 from thidua.query.dashboard.common import Filters
 from thidua.query.dashboard.sidebar import PublishInfo
 from thidua.query.read import WarehouseMissing
@@ -37,6 +37,10 @@ class ViewContext:
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
+
+    def tn(self, key: str, count: int, **values: object) -> str:
+        """A message that counts `count` things, in the form the language gives that count."""
+        return tn(key, count, self.lang, **values)
 
 
 def set_view(view: ViewContext) -> None:

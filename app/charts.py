@@ -26,7 +26,7 @@ import polars as pl
 import streamlit as st
 
 from presenters import origin_domain
-from thidua.i18n.messages import Lang, fmt_int, fmt_percent, t, vega_locale
+from thidua.i18n.messages import Lang, fmt_percent, t, tn, vega_locale
 
 TopLevel = TypeVar("TopLevel", alt.Chart, alt.LayerChart, alt.VConcatChart, alt.HConcatChart)
 
@@ -104,13 +104,23 @@ def show_chart(chart: alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConca
 # --- one-line summaries, from the rows a chart draws ---------------------------------------------
 
 
-def _top_row(frame: pl.DataFrame, value: str, *, lowest: bool = False) -> dict[str, Any] | None:
-    """The row with the highest (lowest) value; on a tie the latest year, then the first name."""
+def _top_row(
+    frame: pl.DataFrame,
+    value: str,
+    name: Callable[[dict[str, Any]], str] = lambda _row: "",
+    *,
+    lowest: bool = False,
+) -> dict[str, Any] | None:
+    """The row with the highest (lowest) value; on a tie the latest year, then the first name
+    (alphabetically), so the summary does not depend on the order the rows came in."""
     rows = frame.filter(pl.col(value).cast(pl.Float64).is_not_nan())
     if rows.is_empty():
         return None
-    by = [value] + (["results_year"] if "results_year" in rows.columns else [])
-    top: dict[str, Any] = rows.sort(by, descending=[not lowest, True][: len(by)]).row(0, named=True)
+    sign = 1.0 if lowest else -1.0
+    top: dict[str, Any] = min(
+        rows.iter_rows(named=True),
+        key=lambda row: (sign * float(row[value]), -(row.get("results_year") or 0), name(row)),
+    )
     return top
 
 
@@ -126,7 +136,7 @@ def summary_extreme(
 ) -> str:
     """ "Cao nhất: Sở X, 95,5% năm 2023" (with the year when the rows have one). `key`: another
     message with the same placeholders ({name}, {value}, {year})."""
-    row = _top_row(frame, value, lowest=lowest)
+    row = _top_row(frame, value, name, lowest=lowest)
     if row is None:
         return t("chart.summary.empty", lang)
     values = {"name": name(row), "value": shown(float(row[value]))}
@@ -141,13 +151,13 @@ def summary_most(
 ) -> str:
     """ "Nhiều nhất: <by>, <n> <counted>": the group of `by` with the largest sum of `count`.
 
-    `counted`: the i18n key of the counted thing with an {n} placeholder ("{n} sự kiện").
+    `counted`: the i18n key (with plural forms) of the counted thing: "{n} sự kiện", "{n} events".
     """
     sums = frame.group_by(by).agg(pl.col(count).sum()).filter(pl.col(count) > 0)
     if sums.is_empty():
         return t("chart.summary.empty", lang)
     top = sums.sort([count, by], descending=[True, year]).row(0, named=True)
-    value = t(counted, lang, n=fmt_int(int(top[count]), lang))
+    value = tn(counted, int(top[count]), lang)
     key = "chart.summary.most_year" if year else "chart.summary.most"
     return t(key, lang, name=top[by], value=value)
 
@@ -335,7 +345,7 @@ def events_coverage(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
         frame,
         "events_held",
         lambda r: str(r["cluster_name"]),
-        lambda n: t("chart.summary.n_events", lang, n=fmt_int(int(n), lang)),
+        lambda n: tn("chart.summary.n_events", int(n), lang),
         lang,
     )
     chart = alt.LayerChart(layer=[cells, counts], height=alt.Step(22))

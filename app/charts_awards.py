@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 
 from charts import label_limit, localized, origin_opacity, summarized, summary_most
-from thidua.i18n.messages import Lang, fmt_int, t, term
+from thidua.i18n.messages import Lang, t, term, tn
 
 # Three steps of one process: one hue getting darker as a proposal moves on.
 _STAGES = ("proposed", "approved", "decided")
@@ -82,7 +82,7 @@ def _funnel_summary(frame: pl.DataFrame, stages: list[str], lang: Lang) -> str:
         lang,
         stage=stages[0],
         name=top["group_label"],
-        value=t("chart.summary.n_awards", lang, n=fmt_int(int(top["n"]), lang)),
+        value=tn("chart.summary.n_awards", int(top["n"]), lang),
     )
 
 

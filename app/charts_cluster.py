@@ -24,7 +24,7 @@ from charts import (
     summary_extreme,
     year_axis,
 )
-from thidua.i18n.messages import Lang, fmt_date, fmt_int, t, term
+from thidua.i18n.messages import Lang, fmt_date, t, term, tn
 
 ROLES = ("leader", "deputy", "member", "unknown")
 # Leadership stands out (warm), ordinary membership is quiet (cool); "not stated" is grey.
@@ -88,10 +88,10 @@ def _roster_summary(frame: pl.DataFrame, lang: Lang) -> str:
     return t(
         "chart.summary.roster",
         lang,
-        units=fmt_int(frame["unit_name"].n_unique(), lang),
-        years=fmt_int(per_year.height, lang),
+        units=tn("count.units", frame["unit_name"].n_unique(), lang),
+        years=tn("count.results_years", per_year.height, lang),
         year=top["results_year"],
-        n=fmt_int(top["n"], lang),
+        n=tn("count.units", int(top["n"]), lang),
     )
 
 
@@ -204,7 +204,7 @@ def _first_summary(frame: pl.DataFrame, lang: Lang) -> str:
     if first.is_empty():
         return t("chart.summary.empty", lang)
     top = first.sort(["len", "unit_name"], descending=[True, False]).row(0, named=True)
-    return t("chart.summary.first_most", lang, name=top["unit_name"], n=fmt_int(top["len"], lang))
+    return tn("chart.summary.first_most", int(top["len"]), lang, name=top["unit_name"])
 
 
 def score_spread(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
@@ -380,10 +380,10 @@ def _events_summary(frame: pl.DataFrame, lang: Lang) -> str:
     if dated.is_empty():
         return t("chart.summary.empty", lang)
     latest = dated.sort("event_date", descending=True).row(0, named=True)
-    return t(
+    return tn(
         "chart.summary.events",
+        frame.height,
         lang,
-        n=fmt_int(frame.height, lang),
         name=latest["event_label"],
         date=latest.get("date_label") or fmt_date(latest["event_date"], lang),
     )

@@ -10,7 +10,7 @@ from presenters import with_terms
 from thidua.contract.artifacts import checked_column
 from thidua.contract.display_names import column_header
 from thidua.contract.records import RECORD_TYPES
-from thidua.i18n.messages import Lang, fmt_int, t, term
+from thidua.i18n.messages import Lang, fmt_int, t, term, tn
 
 
 def dbt_results(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
@@ -153,7 +153,8 @@ def dbt_message(message: str | None, lang: Lang) -> str | None:
     if message.upper() in ("OK", "SUCCESS", "CREATE TABLE", "CREATE VIEW"):
         return t("dbt_message.ok", lang)
     if (rows := _DBT_ROWS.fullmatch(message)) is not None:
-        return t("dbt_message.rows", lang, rows=fmt_int(int(rows[1]), lang))
+        written = int(rows[1])
+        return tn("dbt_message.rows", written, lang, rows=fmt_int(written, lang))
     if (failing := _DBT_FAILING.match(message)) is not None:
         return t("dbt_message.failing", lang, rows=fmt_int(int(failing[1]), lang))
     return message

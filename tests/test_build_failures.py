@@ -67,6 +67,10 @@ def test_a_failed_build_says_each_rule_table_and_rows_and_publishes_nothing(
     assert main([*home, "build", "--quiet"]) == 0
     published = _digest(fresh_home.published_db)
     capsys.readouterr()
+    # nothing loaded since: the build says so and leaves the warehouse as it is
+    assert main([*home, "build", "--quiet"]) == 0
+    assert "the published warehouse is up to date, nothing new to build" in capsys.readouterr().out
+    assert _digest(fresh_home.published_db) == published
 
     # Two leaders for one cluster-year (a singular test) and an award citing a catalogue id no
     # catalogue holds (a relationships test). The loader now stops a second leader itself, so

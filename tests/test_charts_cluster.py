@@ -122,10 +122,6 @@ def test_bump_chart_summary_names_who_was_first_most_often(charts_cluster: Modul
     assert vi["description"] == "Đứng đầu nhiều năm nhất: Sở Ngoại vụ (1 năm)."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the English summary says '(1 years)': chart.summary.first_most has no singular",
-)
 def test_bump_chart_summary_in_english_says_one_year_in_the_singular(
     charts_cluster: ModuleType,
 ) -> None:

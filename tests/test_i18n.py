@@ -88,7 +88,8 @@ def test_the_vietnamese_catalogue_is_vietnamese_and_the_english_one_english() ->
     vi, en = catalogue.messages("vi"), catalogue.messages("en")
     english_in_vi = {
         key: words
-        for key, text in vi.items()
+        for key, forms in catalogue.texts("vi").items()
+        for text in forms
         if (words := english_words(_FIELD.sub(" ", text))) and key != "sidebar.language"
     }
     assert not english_in_vi, english_in_vi
@@ -112,12 +113,15 @@ def edited_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     copy = tmp_path / "locale"
     shutil.copytree(catalogue.LOCALE_DIR, copy)
     monkeypatch.setattr(catalogue, "LOCALE_DIR", copy)
-    catalogue.messages.cache_clear()
+    catalogue.clear_cache()
     yield copy
-    catalogue.messages.cache_clear()
+    catalogue.clear_cache()
 
 
-def _edit(locale: Path, lang: str, key: str, text: str, *, fuzzy: bool = False) -> None:
+def _edit(
+    locale: Path, lang: str, key: str, text: str | tuple[str, ...], *, fuzzy: bool = False
+) -> None:
+    """Set an entry's text (a tuple: the forms of a plural entry) as a translator would."""
     path = locale / lang / "LC_MESSAGES" / "thidua.po"
     with path.open("rb") as handle:
         entries = read_po(handle, locale=lang)
@@ -126,7 +130,7 @@ def _edit(locale: Path, lang: str, key: str, text: str, *, fuzzy: bool = False) 
         entries[key].flags.add("fuzzy")
     with path.open("wb") as handle:
         write_po(handle, entries, width=100)
-    catalogue.messages.cache_clear()
+    catalogue.clear_cache()
 
 
 def test_labels_come_from_the_po_files(edited_locale: Path) -> None:
@@ -145,11 +149,15 @@ def test_labels_come_from_the_po_files(edited_locale: Path) -> None:
 def test_a_gap_in_a_catalogue_is_reported(edited_locale: Path) -> None:
     _edit(edited_locale, "en", "overview.title", "")
     _edit(edited_locale, "en", "real.title", "Facts from real sources", fuzzy=True)
-    _edit(edited_locale, "en", "sql.rows", "{rows} rows")  # {seconds} lost
+    _edit(edited_locale, "en", "sql.truncated", "The result was cut.")  # {rows} lost
+    _edit(edited_locale, "en", "sql.rows", ("{rows} row · {seconds} s", "{rows} rows"))
+    _edit(edited_locale, "en", "chart.summary.n_awards", ("{n} award", ""))  # a form left empty
     assert catalogue.message_gaps() == [
-        "en: untranslated (empty or fuzzy) overview.title",
-        "en: untranslated (empty or fuzzy) real.title",
+        "en: untranslated (empty, fuzzy or a plural form missing) chart.summary.n_awards",
+        "en: untranslated (empty, fuzzy or a plural form missing) overview.title",
+        "en: untranslated (empty, fuzzy or a plural form missing) real.title",
         "en: placeholders differ from vi in sql.rows",
+        "en: placeholders differ from vi in sql.truncated",
     ]
     # an untranslated English label reads in Vietnamese rather than failing the page
     assert i18n.t("overview.title", "en") == "Tổng quan"
@@ -161,7 +169,9 @@ def test_the_catalogue_command_lists_the_gaps(
     assert catalogue.main([]) == 0
     _edit(edited_locale, "vi", "overview.title", "")
     assert catalogue.main(["check"]) == 1
-    assert "vi: untranslated (empty or fuzzy) overview.title" in capsys.readouterr().out
+    assert "vi: untranslated (empty, fuzzy or a plural form missing) overview.title" in (
+        capsys.readouterr().out
+    )
 
 
 def test_update_schema_adds_new_and_marks_changed_descriptions(edited_locale: Path) -> None:
@@ -194,3 +204,47 @@ def test_vietnamese_number_and_date_formats_follow_the_locale_data() -> None:
     assert locale["months"][0] == "tháng 1"
     assert locale["days"][0].startswith("Chủ")
     assert i18n.vega_locale("en")["time"]["shortMonths"][11] == "Dec"  # type: ignore[index]
+
+
+def test_a_count_takes_the_form_its_language_gives_it() -> None:
+    # English has a singular and a plural; Vietnamese one form for every count
+    assert i18n.tn("chart.summary.n_awards", 1, "en") == "1 award"
+    assert i18n.tn("chart.summary.n_awards", 0, "en") == "0 awards"
+    assert i18n.tn("chart.summary.n_awards", 1234, "en") == "1,234 awards"
+    assert i18n.tn("chart.summary.n_awards", 1, "vi") == "1 lượt khen thưởng"
+    assert i18n.tn("chart.summary.n_awards", 1234, "vi") == "1.234 lượt khen thưởng"
+    # the other placeholders are filled as t() fills them
+    assert i18n.tn("chart.summary.first_most", 1, "en", name="Sở Y tế") == (
+        "Ranked first most often: Sở Y tế (1 year)."
+    )
+    # asking for a counted text without its count (or the reverse) is a mistake in the code
+    with pytest.raises(KeyError, match="tn"):
+        i18n.t("chart.summary.n_awards", "en", n=3)
+    with pytest.raises(KeyError, match="no plural forms"):
+        i18n.tn("overview.title", 2, "en")
+
+
+def test_the_plural_rule_is_the_one_in_the_catalogue_header(edited_locale: Path) -> None:
+    """A translator who changes Plural-Forms changes which form is shown, as gettext would."""
+    path = edited_locale / "en" / "LC_MESSAGES" / "thidua.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("plural=(n != 1);", "plural=(n > 1);"), encoding="utf-8"
+    )  # French-style: 0 takes the singular
+    catalogue.clear_cache()
+    assert i18n.tn("chart.summary.n_events", 0, "en") == "0 event"
+    assert i18n.tn("chart.summary.n_events", 2, "en") == "2 events"
+
+
+def test_a_counted_text_in_one_language_only_is_reported(edited_locale: Path) -> None:
+    path = edited_locale / "en" / "LC_MESSAGES" / "thidua.po"
+    with path.open("rb") as handle:
+        entries = read_po(handle, locale="en")
+    del entries["chart.summary.n_findings"]
+    entries.add("chart.summary.n_findings", "{n} findings")
+    with path.open("wb") as handle:
+        write_po(handle, entries, width=100)
+    catalogue.clear_cache()
+    assert catalogue.message_gaps() == [
+        "en: plural forms in one language only: chart.summary.n_findings"
+    ]

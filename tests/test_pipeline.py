@@ -196,11 +196,23 @@ def test_a_second_run_duplicates_nothing_and_readers_never_block_it(tmp_path: Pa
     ledger_before = raw_before.execute("select count(*) from load_ledger").fetchall()[0][0]
     raw_before.close()
 
-    # A reader holds the published file open (as the dashboard or a SQL client would) during the
-    # whole second run; publishing must neither wait for it nor break it.
+    published_before = home.published_db.stat().st_mtime_ns
+
+    # The same content again: no new ledger rows, so nothing to build and nothing published.
+    said: list[str] = []
+    run_demo(home, seed=1, progress=said.append, quiet_dbt=True)
+    raw_after = duckdb.connect(str(home.raw_db), read_only=True)
+    ledger_after = raw_after.execute("select count(*) from load_ledger").fetchall()[0][0]
+    raw_after.close()
+    assert ledger_after == ledger_before, "re-loading the same content adds no ledger rows"
+    assert home.published_db.stat().st_mtime_ns == published_before
+    assert any("nothing new, the published warehouse stands" in line for line in said), said
+
+    # A reader holds the published file open (as the dashboard or a SQL client would) during a
+    # whole rebuild; publishing must neither wait for it nor break it.
     reader = duckdb.connect()
     reader.execute(f"attach '{home.published_db}' as wh (read_only)")
-    run_demo(home, seed=1, progress=lambda _line: None, quiet_dbt=True)
+    build_and_publish(home, full_refresh=True)
     assert (
         reader.execute("select count(*) from wh.marts.fct_memberships").fetchall()[0][0]
         == (before["fct_memberships"])
@@ -208,10 +220,6 @@ def test_a_second_run_duplicates_nothing_and_readers_never_block_it(tmp_path: Pa
     reader.close()
 
     assert _table_counts(home) == before
-    raw_after = duckdb.connect(str(home.raw_db), read_only=True)
-    ledger_after = raw_after.execute("select count(*) from load_ledger").fetchall()[0][0]
-    raw_after.close()
-    assert ledger_after == ledger_before, "re-loading the same content adds no ledger rows"
     # the publish log is a history: one row per publish, data rows unchanged
     assert _rows(home, "select count(*) from meta.publish_log") == [(2,)]
 
@@ -232,8 +240,10 @@ def test_a_failed_build_leaves_the_published_warehouse(
     stamp = home.published_db.stat().st_mtime_ns
     from thidua.warehouse.build import BuildFailed
 
+    # the landing database was edited by hand, not through a load: only a full build sees it
+    assert build_and_publish(home).up_to_date
     with pytest.raises(BuildFailed):
-        build_and_publish(home)
+        build_and_publish(home, full_refresh=True)
     assert home.published_db.stat().st_mtime_ns == stamp
     assert _rows(
         home,

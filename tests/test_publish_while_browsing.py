@@ -69,7 +69,7 @@ def test_reloads_see_no_error_while_a_build_publishes(
         thidua = Path(sys.executable).with_name("thidua")
         with build_log.open("wb") as log:
             build = subprocess.Popen(
-                [str(thidua), "--home", str(home.root), "build"],
+                [str(thidua), "--home", str(home.root), "build", "--full-refresh"],
                 cwd=PROJECT_ROOT,
                 env=dict(os.environ, THIDUA_HOME=str(home.root)),
                 stdout=log,

@@ -142,7 +142,8 @@ answer(present.best(unit_frame, unit_measure, "unit_label", lang), "changes.unit
 bars = present.chart_rows(unit_frame, unit_measure, "unit_label")
 if not bars.is_empty():
     show_chart(charts.change_bars(bars, unit_measure, label, measure_title, axis_format, lang))
-st.caption(view.t("changes.units.caption", shown=fmt_int(unit_frame.height, lang)))
+shown_units = unit_frame.height
+st.caption(view.tn("changes.units.caption", shown_units, shown=fmt_int(shown_units, lang)))
 
 
 def unit_href(unit_id: str) -> str:

@@ -86,7 +86,7 @@ metric_tile(
     cols[3],
     view,
     view.t("metric.streak"),
-    view.t("metric.streak.value", years=streak) if streak_unit else "—",
+    view.tn("metric.streak.value", streak, years=fmt_int(streak, lang)) if streak_unit else "—",
     tile_origin([(streak_unit, streak_generated)]),
     help=streak_unit,
 )
@@ -163,8 +163,9 @@ if tab == "leaders":
             else:
                 rotated, known = present.rotation_summary(lead)
                 st.caption(
-                    view.t(
+                    view.tn(
                         "clusters.leaders.rotation",
+                        known,
                         rotated=fmt_int(rotated, lang),
                         known=fmt_int(known, lang),
                     )
@@ -368,8 +369,9 @@ if tab == "awards":
         st.subheader(view.t("clusters.awards.title"))
         decided = awards.filter(pl.col("status") == "decided").height
         st.caption(
-            view.t(
+            view.tn(
                 "clusters.awards.caption",
+                awards.height,
                 total=fmt_int(awards.height, lang),
                 decided=fmt_int(decided, lang),
                 share=fmt_percent(decided / awards.height, 0, lang) if awards.height else "—",

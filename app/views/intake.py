@@ -183,8 +183,12 @@ def _proposals(intake: flow.Intake) -> list[tuple[str, int, dict[str, Any]]]:
         flow.set_accepted(intake, record_type, frame, accepted)
         head.markdown(
             "**"
-            + view.t(
-                "intake.proposals.count", label=label, rows=frame.height, accepted=sum(accepted)
+            + view.tn(
+                "intake.proposals.count",
+                frame.height,
+                label=label,
+                rows=fmt_int(frame.height, lang),
+                accepted=fmt_int(sum(accepted), lang),
             )
             + "**"
         )
@@ -314,8 +318,9 @@ def _run_load(intake: flow.Intake) -> None:
             raise
         report = outcome.report
         status.update(label=view.t("intake.load.title"), state="complete", expanded=False)
-        done = view.t(
+        done = view.tn(
             "intake.load.done",
+            report.loaded_rows,
             loaded=fmt_int(report.loaded_rows, lang),
             quarantined=fmt_int(report.quarantined_rows, lang),
         )
@@ -332,15 +337,14 @@ def _run_build() -> None:
         except BaseException:
             status.update(state="error")
             raise
-        passed = sum(
-            1
-            for n in result.nodes
-            if n.resource_type in ("test", "unit_test") and n.status == "pass"
-        )
-        done = view.t(
-            "intake.build.done",
-            tests=fmt_int(passed, lang),
-            seconds=fmt_number(result.dbt_seconds, 1, lang),
+        done = (
+            view.t("intake.build.up_to_date")
+            if result.up_to_date
+            else view.t(
+                "intake.build.done",
+                tests=fmt_int(result.tests_passed, lang),
+                seconds=fmt_number(result.dbt_seconds, 1, lang),
+            )
         )
         status.update(label=done, state="complete", expanded=False)
         st.session_state[RESULT] = ("build", done, [])

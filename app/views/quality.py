@@ -63,7 +63,7 @@ if tab == "build":
         st.subheader(view.t("quality.dbt.title"))
         if counts["problems"]:
             st.error(
-                view.t("quality.dbt.problems", n=fmt_int(counts["problems"], lang)),
+                view.tn("quality.dbt.problems", counts["problems"]),
                 icon=":material/error:",
             )
         else:
@@ -111,14 +111,14 @@ if tab == "loads":
         st.caption(
             view.t(
                 "quality.ledger.caption",
-                files=fmt_int(ledger.height, lang),
-                read=fmt_int(int(ledger["rows_read"].sum() or 0), lang),
+                files=view.tn("count.loads", ledger.height),
+                read=view.tn("count.rows", int(ledger["rows_read"].sum() or 0)),
                 loaded=fmt_int(int(ledger["rows_loaded"].sum() or 0), lang),
                 quarantined=fmt_int(int(ledger["rows_quarantined"].sum() or 0), lang),
             )
         )
         if unbalanced:
-            st.error(view.t("quality.ledger.unbalanced", n=fmt_int(unbalanced, lang)))
+            st.error(view.tn("quality.ledger.unbalanced", unbalanced))
         show_table(
             ledger,
             [

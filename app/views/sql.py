@@ -94,8 +94,9 @@ with editor:
     elif isinstance(shown, UntrustedResult):
         frame = shown.frame
         st.caption(
-            view.t(
+            view.tn(
                 "sql.rows",
+                frame.height,
                 rows=fmt_int(frame.height, lang),
                 seconds=fmt_number(shown.elapsed_s, 2, lang),
             )
@@ -135,7 +136,8 @@ with pick:
     )
     if picked:
         st.markdown(table_doc.get(picked) or view.t("sql.schema.no_description"))
-        st.caption(view.t("sql.schema.rows", rows=fmt_int(sizes.get(picked), lang)))
+        about = sizes.get(picked)
+        st.caption(view.tn("sql.schema.rows", about or 0, rows=fmt_int(about, lang)))
         st.code(f"select * from {picked} limit 100", language="sql", wrap_lines=True)
     st.caption(view.t("sql.schema.docs_source"))
 with detail:

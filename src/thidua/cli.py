@@ -112,6 +112,13 @@ def cmd_build(args: argparse.Namespace, where: Home) -> int:
     result = build_and_publish(
         where, full_refresh=args.full_refresh, progress=None if args.quiet else print
     )
+    if result.up_to_date:
+        print(
+            f"kho đã công bố đã cập nhật, không có gì mới để dựng ({result.published_db}); "
+            "`--full-refresh` dựng lại tất cả / the published warehouse is up to date, nothing "
+            "new to build; `--full-refresh` rebuilds all"
+        )
+        return 0
     print(
         f"đã công bố / published {result.published_db} "
         f"(dbt {result.dbt_seconds:.1f}s, tests {result.tests_passed} passed, "

@@ -48,7 +48,13 @@ def run_demo(
 
     progress("[3/3] dbt build, kiểm thử và công bố / dbt build, tests and publish")
     result = build_and_publish(home, progress=None if quiet_dbt else progress)
-    progress(
-        f"      đã công bố / published {result.published_db} "
-        f"({result.tests_passed} tests passed, dbt {result.dbt_seconds:.1f}s)"
-    )
+    if result.up_to_date:
+        progress(
+            "      không có gì mới, kho đã công bố giữ nguyên / nothing new, the published "
+            f"warehouse stands: {result.published_db}"
+        )
+    else:
+        progress(
+            f"      đã công bố / published {result.published_db} "
+            f"({result.tests_passed} tests passed, dbt {result.dbt_seconds:.1f}s)"
+        )

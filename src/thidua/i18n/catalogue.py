@@ -3,7 +3,10 @@
 Two domains, each a file per language (`locale/<lang>/LC_MESSAGES/<domain>.po`):
 
 - `thidua`: every label of the dashboard, the Word reports and the load's messages, in `vi` and
-  `en`. The msgid is the key the code asks for (`t("overview.title")`), the msgstr its text.
+  `en`. The msgid is the key the code asks for (`t("overview.title")`), the msgstr its text. A
+  text that counts something ("1 year", "2 years") is a plural entry: `msgid_plural` repeats the
+  key and there is one `msgstr[i]` per form of the language's `Plural-Forms` header (one in
+  Vietnamese, two in English); the code asks for it with `tn(key, count)`.
 - `schema`: the Vietnamese descriptions of the warehouse's tables and columns for the SQL page's
   schema browser (msgid `schema.table` or `schema.table.column`). The English ones are the dbt
   YAML descriptions themselves; each entry's `#.` comment holds the English it translates, so a
@@ -21,9 +24,10 @@ is); `update-schema` brings the schema catalogue in line with the dbt YAML.
 from __future__ import annotations
 
 import argparse
+import gettext
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -60,31 +64,75 @@ def read_catalogue(lang: str, domain: str = MESSAGES_DOMAIN) -> Catalog:
 
 
 def _entries(catalogue: Catalog) -> Iterable[Message]:
-    return (m for m in catalogue if m.id and isinstance(m.id, str))
+    return (m for m in catalogue if m.id)
 
 
-def _translated(message: Message) -> str | None:
-    text = message.string
-    if not isinstance(text, str) or not text.strip() or message.fuzzy:
+def _key(message: Message) -> str:
+    """The key of an entry; a plural entry's msgid is (key, msgid_plural)."""
+    return str(message.id[0] if message.pluralizable else message.id)
+
+
+def _forms(message: Message, num_plurals: int) -> tuple[str, ...] | None:
+    """The entry's text (one form, or one per plural form); None when any is missing or fuzzy."""
+    if message.fuzzy:
         return None
-    return text
+    forms = message.string if message.pluralizable else (message.string,)
+    wanted = num_plurals if message.pluralizable else 1
+    if not isinstance(forms, tuple | list) or len(forms) != wanted:
+        return None
+    filled = tuple(text for text in forms if isinstance(text, str) and text.strip())
+    return filled if len(filled) == wanted else None
 
 
 @cache
-def messages(lang: str, domain: str = MESSAGES_DOMAIN) -> dict[str, str]:
-    """msgid -> text of every translated entry (not empty, not fuzzy); {} without a file."""
+def texts(lang: str, domain: str = MESSAGES_DOMAIN) -> dict[str, tuple[str, ...]]:
+    """msgid -> its translated forms (one for a plain entry); {} without a file.
+
+    An entry that is empty, fuzzy, or lacks one of the language's plural forms counts as
+    untranslated and is left out, as gettext would show the key instead."""
     if not po_path(lang, domain).exists():
         return {}
+    catalogue = read_catalogue(lang, domain)
     return {
-        str(m.id): text
-        for m in _entries(read_catalogue(lang, domain))
-        if (text := _translated(m)) is not None
+        _key(m): forms
+        for m in _entries(catalogue)
+        if (forms := _forms(m, catalogue.num_plurals)) is not None
     }
+
+
+@cache
+def plural_keys(lang: str, domain: str = MESSAGES_DOMAIN) -> frozenset[str]:
+    """The keys whose entry has plural forms (msgid_plural)."""
+    if not po_path(lang, domain).exists():
+        return frozenset()
+    return frozenset(_key(m) for m in _entries(read_catalogue(lang, domain)) if m.pluralizable)
+
+
+def messages(lang: str, domain: str = MESSAGES_DOMAIN) -> dict[str, str]:
+    """msgid -> text of every translated entry without plural forms."""
+    plural = plural_keys(lang, domain)
+    return {key: forms[0] for key, forms in texts(lang, domain).items() if key not in plural}
+
+
+@cache
+def plural_index(lang: str, domain: str = MESSAGES_DOMAIN) -> Callable[[int], int]:
+    """The catalogue's `Plural-Forms` rule: a count -> the index of its form.
+
+    gettext's own parser of the C expression in the header (what msgfmt and every gettext
+    runtime evaluate), so a translator's rule is read as the tools they use read it."""
+    return gettext.c2py(read_catalogue(lang, domain).plural_expr)
+
+
+def clear_cache() -> None:
+    """Forget the catalogues read so far (after a .po file changed on disk)."""
+    texts.cache_clear()
+    plural_keys.cache_clear()
+    plural_index.cache_clear()
 
 
 def msgids(lang: str, domain: str = MESSAGES_DOMAIN) -> frozenset[str]:
     """Every msgid of the catalogue, translated or not."""
-    return frozenset(str(m.id) for m in _entries(read_catalogue(lang, domain)))
+    return frozenset(_key(m) for m in _entries(read_catalogue(lang, domain)))
 
 
 # --- what is missing ----------------------------------------------------------------------------
@@ -96,19 +144,22 @@ def message_gaps() -> list[str]:
     keys = {lang: msgids(lang) for lang in LANGS}
     every = frozenset().union(*keys.values())
     for lang in LANGS:
-        translated = messages(lang)
+        translated = texts(lang)
         for key in sorted(every - keys[lang]):
             problems.append(f"{lang}: missing key {key}")
         for key in sorted(keys[lang] - translated.keys()):
-            problems.append(f"{lang}: untranslated (empty or fuzzy) {key}")
-    source = messages(SOURCE_LANG)
+            problems.append(f"{lang}: untranslated (empty, fuzzy or a plural form missing) {key}")
+    source = texts(SOURCE_LANG)
     for lang in LANGS:
         if lang == SOURCE_LANG:
             continue
-        for key, text in sorted(messages(lang).items()):
-            if key in source and sorted(_FIELD.findall(text)) != sorted(
-                _FIELD.findall(source[key])
-            ):
+        for key in sorted(plural_keys(lang) ^ plural_keys(SOURCE_LANG)):
+            problems.append(f"{lang}: plural forms in one language only: {key}")
+        for key, forms in sorted(texts(lang).items()):
+            if key not in source:
+                continue
+            wanted = sorted(_FIELD.findall(source[key][0]))
+            if any(sorted(_FIELD.findall(text)) != wanted for text in forms):
                 problems.append(f"{lang}: placeholders differ from {SOURCE_LANG} in {key}")
     return problems
 
@@ -124,7 +175,7 @@ def schema_gaps(documented: dict[str, str]) -> list[str]:
     for key, message in sorted(entries.items()):
         if key not in documented:
             problems.append(f"vi schema: no longer documented {key}")
-        elif _translated(message) is None:
+        elif _forms(message, catalogue.num_plurals) is None:
             problems.append(f"vi schema: untranslated (empty or fuzzy) {key}")
     return problems
 
@@ -182,7 +233,7 @@ def update_schema(documented: dict[str, str]) -> tuple[int, int, int]:
     dropped = len(old.keys() - documented.keys())
     with path.open("wb") as handle:
         write_po(handle, fresh, width=100, sort_output=False, omit_header=False)
-    messages.cache_clear()
+    clear_cache()
     return added, changed, dropped
 
 

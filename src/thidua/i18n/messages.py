@@ -73,17 +73,39 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The message `key` in `lang`, with `{placeholders}` filled from `values`.
 
     A key the English catalogue lacks reads in Vietnamese (tests keep the two complete); a key
-    the Vietnamese one lacks raises KeyError.
+    the Vietnamese one lacks raises KeyError, and so does a key with plural forms (use `tn`).
     """
+    if key in catalogue.plural_keys(DEFAULT_LANG):
+        raise KeyError(f"{key} counts something: ask for it with tn(key, count)")
     text = catalogue.messages("en").get(key) if lang == "en" else None
     if text is None:
         text = catalogue.messages(DEFAULT_LANG)[key]
     return text.format(**values) if values else text
 
 
+def tn(key: str, count: int, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The message `key` in the form for `count` things: "1 year", "3 years" in English, one form
+    in Vietnamese ("1 năm", "3 năm"). `{n}` is `count` in the language's number format unless
+    `values` give it; the other placeholders are filled from `values`.
+    """
+    forms = catalogue.texts("en").get(key) if lang == "en" else None
+    form_lang = "en"
+    if forms is None:
+        forms, form_lang = catalogue.texts(DEFAULT_LANG)[key], DEFAULT_LANG
+    if key not in catalogue.plural_keys(form_lang):
+        raise KeyError(f"{key} has no plural forms: ask for it with t(key)")
+    text = forms[min(catalogue.plural_index(form_lang)(count), len(forms) - 1)]
+    return text.format(**({"n": fmt_int(count, lang)} | values))
+
+
 def has(key: str) -> bool:
     """Whether the catalogue holds `key` (for labels of data codes that may be new)."""
-    return key in catalogue.messages(DEFAULT_LANG)
+    return key in catalogue.texts(DEFAULT_LANG)
+
+
+def is_plural(key: str) -> bool:
+    """Whether `key` counts something (asked for with `tn`, not `t`)."""
+    return key in catalogue.plural_keys(DEFAULT_LANG)
 
 
 def term(group: str, code: str | None, lang: str = DEFAULT_LANG) -> str:
@@ -100,7 +122,8 @@ def term(group: str, code: str | None, lang: str = DEFAULT_LANG) -> str:
 
 
 def message_keys() -> frozenset[str]:
-    return frozenset(catalogue.messages(DEFAULT_LANG))
+    """Every key of the Vietnamese catalogue, plural ones included."""
+    return frozenset(catalogue.texts(DEFAULT_LANG))
 
 
 # --- formats -------------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ class BuildResult:
     # the record types a narrowed build redid (thidua.warehouse.build_scope); empty: it built
     # everything
     narrowed_to: tuple[str, ...] = ()
+    # nothing was new since the published build: dbt did not run and nothing was published
+    up_to_date: bool = False
 
     @property
     def tests_passed(self) -> int:
@@ -190,9 +192,29 @@ def _connect_when_released(path: Path, attempts: int = 50) -> duckdb.DuckDBPyCon
     return duckdb.connect(str(path))
 
 
-def _record_publish(build_db: Path, result: BuildResult, inputs: build_scope.BuildInputs) -> None:
+_PUBLISH_LOG_COLUMNS = "published_at, thidua_version, dbt_seconds, tests_passed, tests_failed"
+
+
+def _earlier_publishes(published: Path) -> list[tuple[object, ...]]:
+    """The publish log of the warehouse about to be replaced. A full rebuild starts from an empty
+    file; the history of publishes must outlive it."""
+    if not published.exists():
+        return []
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        return con.execute(f"select {_PUBLISH_LOG_COLUMNS} from meta.publish_log").fetchall()
+    except duckdb.CatalogException:
+        return []  # published before builds kept a log
+    finally:
+        con.close()
+
+
+def _record_publish(
+    build_db: Path, result: BuildResult, inputs: build_scope.BuildInputs, published: Path
+) -> None:
     """Stamp the build with what was built and how its tests went (the dashboard shows it), and
     with what it was built from (the next build reads it to narrow itself)."""
+    earlier = _earlier_publishes(published)
     con = _connect_when_released(build_db)
     try:
         build_scope.record_inputs(con, inputs)
@@ -205,8 +227,14 @@ def _record_publish(build_db: Path, result: BuildResult, inputs: build_scope.Bui
             )
             """
         )
+        logged = con.execute("select count(*) from meta.publish_log").fetchone()
+        if earlier and logged is not None and logged[0] == 0:
+            con.executemany(
+                f"insert into meta.publish_log ({_PUBLISH_LOG_COLUMNS}) values (?, ?, ?, ?, ?)",
+                earlier,
+            )
         con.execute(
-            "insert into meta.publish_log values (?, ?, ?, ?, ?)",
+            f"insert into meta.publish_log ({_PUBLISH_LOG_COLUMNS}) values (?, ?, ?, ?, ?)",
             [
                 dt.datetime.now(),
                 version("thidua"),
@@ -283,11 +311,11 @@ def _build_and_publish(
     # A landing database an earlier version wrote gets the tables and columns the models read.
     with open_raw(home.raw_db) as raw:
         inputs = build_scope.current_inputs(raw)
-        scope = (
-            None
-            if full_refresh
-            else build_scope.narrowed(raw, build_scope.published_inputs(home.published_db), inputs)
-        )
+        published = None if full_refresh else build_scope.published_inputs(home.published_db)
+        if not full_refresh and build_scope.up_to_date(published, inputs):
+            event(_log, "build.up_to_date", published_db=home.published_db)
+            return BuildResult(home.published_db, 0.0, [], up_to_date=True)
+        scope = None if full_refresh else build_scope.narrowed(raw, published, inputs)
     home.build_dir.mkdir(parents=True, exist_ok=True)
     for stale in (home.build_db, home.build_db.with_name(home.build_db.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -329,7 +357,7 @@ def _build_and_publish(
         narrowed_to=scope.record_types if scope else (),
     )
     started = time.perf_counter()
-    _record_publish(home.build_db, result, inputs)
+    _record_publish(home.build_db, result, inputs, home.published_db)
     # Atomic on one file system: readers see the old file or the new one, never a mix.
     home.build_db.replace(home.published_db)
     result = dataclasses.replace(result, publish_seconds=time.perf_counter() - started)

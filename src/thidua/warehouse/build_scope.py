@@ -2,7 +2,8 @@
 
 A published warehouse remembers what it was built from (meta.build_inputs): the last load and the
 last withdrawal it includes, the analysts' aliases and a fingerprint of the project's models,
-macros, seeds and tests. A build compares that with the landing database. When the only news is
+macros, seeds and tests. A build compares that with the landing database. With no news at all
+the published warehouse is already what a build would make, and nothing runs. When the only news is
 rows of some record types (a corrected roster, one new event file), dbt builds every model that
 reads those landing tables and everything downstream of them, with their data tests; the other
 models and tests keep the state they were published with, which nothing new can have changed.
@@ -98,6 +99,15 @@ def published_inputs(published: Path) -> BuildInputs | None:
     finally:
         con.close()
     return BuildInputs(int(row[0]), int(row[1]), str(row[2]), str(row[3])) if row else None
+
+
+def up_to_date(then: BuildInputs | None, now: BuildInputs) -> bool:
+    """Whether the published warehouse was built from exactly what the landing database holds
+    now (no load, withdrawal, alias or project change since): a build would remake it as it is.
+
+    The landing database is changed only through thidua's own commands, each of which leaves a
+    trace here; a hand edit of it needs `thidua build --full-refresh`."""
+    return then == now
 
 
 def narrowed(
