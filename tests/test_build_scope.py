@@ -5,6 +5,7 @@ would publish a warehouse that disagrees with its landing database, so every dou
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,11 +16,13 @@ from thidua.ingest.landing import LedgerEntry, open_raw, record_load
 from thidua.warehouse.build_scope import (
     BuildInputs,
     Scope,
+    bookkeeping_models,
     current_inputs,
     narrowed,
     project_fingerprint,
     published_inputs,
     record_inputs,
+    up_to_date,
 )
 
 
@@ -27,6 +30,34 @@ from thidua.warehouse.build_scope import (
 def raw(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     with open_raw(tmp_path / "raw.duckdb") as con:
         yield con
+
+
+def _model(name: str, *sources: str, refs: tuple[str, ...] = ()) -> dict[str, object]:
+    """A model as dbt's manifest.json describes it (the fields the scope reads)."""
+    needs = [f"source.thidua.raw.{s}" for s in sources] + [f"model.thidua.{r}" for r in refs]
+    return {"resource_type": "model", "name": name, "depends_on": {"nodes": needs}}
+
+
+@pytest.fixture
+def manifest(tmp_path: Path) -> Path:
+    """A manifest with the shapes of the real graph: a record type's staging reads its table
+    and the ledger and withdrawals; the bookkeeping's own staging reads only its table."""
+    nodes = {
+        "model.thidua.stg_raw__memberships": _model(
+            "stg_raw__memberships", "memberships", "load_ledger", "load_actions"
+        ),
+        "model.thidua.stg_raw__rankings": _model(
+            "stg_raw__rankings", "rankings", "load_ledger", "load_actions"
+        ),
+        "model.thidua.stg_raw__load_ledger": _model("stg_raw__load_ledger", "load_ledger"),
+        "model.thidua.stg_raw__quarantine": _model("stg_raw__quarantine", "quarantine"),
+        "model.thidua.load_ledger": _model("load_ledger", refs=("stg_raw__load_ledger",)),
+        "seed.thidua.units": {"resource_type": "seed", "name": "units", "depends_on": {}},
+        "test.thidua.not_null_x": {"resource_type": "test", "name": "not_null_x"},
+    }
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps({"nodes": nodes}), encoding="utf-8")
+    return path
 
 
 def _load(
@@ -65,30 +96,32 @@ def _now(raw: duckdb.DuckDBPyConnection) -> BuildInputs:
 
 
 def test_new_fact_loads_narrow_the_build_to_their_record_types(
-    raw: duckdb.DuckDBPyConnection,
+    raw: duckdb.DuckDBPyConnection, manifest: Path
 ) -> None:
     _load(raw, 1, "clusters")
     _load(raw, 2, "memberships")
     _load(raw, 3, "rankings")
     _load(raw, 4, "memberships")
-    scope = narrowed(raw, _published(2), _now(raw))
+    scope = narrowed(raw, _published(2), _now(raw), manifest)
     assert scope is not None
     assert scope.record_types == ("memberships", "rankings")
-    # every model that reads a changed landing table, and the bookkeeping every load adds to
-    assert "source:raw.memberships+" in scope.select
-    assert "source:raw.rankings+" in scope.select
-    assert "source:raw.load_ledger+" in scope.select
-    assert "source:raw.clusters+" not in scope.select
+    # every model that reads a changed landing table, and what the bookkeeping alone feeds
+    assert scope.select == (
+        "source:raw.memberships+",
+        "source:raw.rankings+",
+        "stg_raw__load_ledger+",
+        "stg_raw__quarantine+",
+    )
 
 
 def test_a_withdrawal_of_an_old_load_narrows_the_build_to_its_record_type(
-    raw: duckdb.DuckDBPyConnection,
+    raw: duckdb.DuckDBPyConnection, manifest: Path
 ) -> None:
     """A roster withdrawn after publishing changes what memberships hold, though no load is new."""
     _load(raw, 1, "memberships")
     _load(raw, 2, "awards")
     _withdraw(raw, 1, 1)
-    scope = narrowed(raw, _published(2), _now(raw))
+    scope = narrowed(raw, _published(2), _now(raw), manifest)
     assert scope is not None and scope.record_types == ("memberships",)
 
 
@@ -96,27 +129,53 @@ def test_a_withdrawal_of_an_old_load_narrows_the_build_to_its_record_type(
     "record_type", ["clusters", "organizers", "units", "sources", "unit_aliases", "award_types"]
 )
 def test_news_in_reference_data_or_clusters_builds_everything(
-    raw: duckdb.DuckDBPyConnection, record_type: str
+    raw: duckdb.DuckDBPyConnection, manifest: Path, record_type: str
 ) -> None:
     """Facts are resolved against units, aliases, organisers and clusters: a new one may change
     the resolution of rows loaded long ago."""
     _load(raw, 1, "scores")
     _load(raw, 2, "scores")
     _load(raw, 3, record_type)
-    assert narrowed(raw, _published(1), _now(raw)) is None
+    assert narrowed(raw, _published(1), _now(raw), manifest) is None
 
 
-def test_a_rejected_load_changes_nothing_to_narrow_to(raw: duckdb.DuckDBPyConnection) -> None:
+def test_a_rejected_load_changes_nothing_to_narrow_to(
+    raw: duckdb.DuckDBPyConnection, manifest: Path
+) -> None:
     _load(raw, 1, "events")
     _load(raw, 2, "units", status="rejected")
     _load(raw, 3, "events")
-    scope = narrowed(raw, _published(1), _now(raw))
+    scope = narrowed(raw, _published(1), _now(raw), manifest)
     assert scope is not None and scope.record_types == ("events",)
 
 
-def test_nothing_new_builds_everything(raw: duckdb.DuckDBPyConnection) -> None:
+def test_nothing_new_is_up_to_date_and_never_narrowed(
+    raw: duckdb.DuckDBPyConnection, manifest: Path
+) -> None:
     _load(raw, 1, "events")
-    assert narrowed(raw, _published(1), _now(raw)) is None
+    assert up_to_date(_published(1), _now(raw))
+    assert narrowed(raw, _published(1), _now(raw), manifest) is None
+    _load(raw, 2, "events")
+    assert not up_to_date(_published(1), _now(raw))
+    assert not up_to_date(None, _now(raw))  # a warehouse that does not say what it was built from
+
+
+def test_without_dbts_graph_a_build_is_never_narrowed(
+    raw: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    _load(raw, 1, "events")
+    _load(raw, 2, "events")
+    missing = tmp_path / "no-target" / "manifest.json"
+    assert narrowed(raw, _published(1), _now(raw), missing) is None
+    broken = tmp_path / "manifest.json"
+    broken.write_text('{"nodes": ', encoding="utf-8")  # cut short by a killed dbt
+    assert narrowed(raw, _published(1), _now(raw), broken) is None
+
+
+def test_the_bookkeeping_models_are_read_from_dbts_graph(manifest: Path) -> None:
+    """Models reading only the ledger, withdrawals, quarantine or gate results; not the staging
+    of a record type (it reads the ledger too), not a model reading them through another."""
+    assert bookkeeping_models(manifest) == ("stg_raw__load_ledger", "stg_raw__quarantine")
 
 
 @pytest.mark.parametrize(
@@ -131,11 +190,11 @@ def test_nothing_new_builds_everything(raw: duckdb.DuckDBPyConnection) -> None:
     ids=["unknown", "project", "aliases", "older-loads", "older-actions"],
 )
 def test_anything_but_new_fact_rows_builds_everything(
-    raw: duckdb.DuckDBPyConnection, published: BuildInputs | None
+    raw: duckdb.DuckDBPyConnection, manifest: Path, published: BuildInputs | None
 ) -> None:
     _load(raw, 1, "events")
     _load(raw, 2, "events")
-    assert narrowed(raw, published, _now(raw)) is None
+    assert narrowed(raw, published, _now(raw), manifest) is None
 
 
 def test_a_narrowed_build_leaves_out_the_unit_tests() -> None:
@@ -149,7 +208,7 @@ def test_a_narrowed_build_leaves_out_the_unit_tests() -> None:
 
 
 def test_current_inputs_count_loads_withdrawals_and_aliases(
-    raw: duckdb.DuckDBPyConnection,
+    raw: duckdb.DuckDBPyConnection, manifest: Path
 ) -> None:
     empty = current_inputs(raw)
     assert (empty.last_load_id, empty.last_action_id) == (0, 0)

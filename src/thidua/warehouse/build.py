@@ -118,6 +118,10 @@ def dbt_environment(home: Home) -> dict[str, str]:
             "DBT_VERSION_CHECK": "false",
         }
     )
+    # dbt's file log at its default (debug) level writes every statement of every node, ~150 k
+    # lines for a roster correction's build: ~0.8 s of a ~12 s build. Info keeps each node's
+    # result and every error; `DBT_LOG_LEVEL_FILE=debug thidua build` brings the rest back.
+    env.setdefault("DBT_LOG_LEVEL_FILE", "info")
     return env
 
 
@@ -315,7 +319,11 @@ def _build_and_publish(
         if not full_refresh and build_scope.up_to_date(published, inputs):
             event(_log, "build.up_to_date", published_db=home.published_db)
             return BuildResult(home.published_db, 0.0, [], up_to_date=True)
-        scope = None if full_refresh else build_scope.narrowed(raw, published, inputs)
+        scope = (
+            None
+            if full_refresh
+            else build_scope.narrowed(raw, published, inputs, home.dbt_target_dir / "manifest.json")
+        )
     home.build_dir.mkdir(parents=True, exist_ok=True)
     for stale in (home.build_db, home.build_db.with_name(home.build_db.name + ".wal")):
         stale.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ since the project code they test is unchanged (a changed fingerprint builds ever
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -32,7 +33,10 @@ _PROJECT_FILES = ("dbt_project.yml",)
 # Record types the facts are resolved against, and clusters: news there builds everything.
 _BUILD_ALL_TYPES = frozenset({*REFERENCE_TYPES, "clusters"})
 # The landing database's bookkeeping, new with every load (ledger, withdrawals, quarantine, gate
-# results): what reads it is always rebuilt.
+# results). The models that read nothing else (the quality pages' tables) are always rebuilt. The
+# staging model of each record type reads the ledger and the withdrawals too, but only to keep
+# the rows of loads in force: a load or a withdrawal changes that for its own record type alone,
+# which is already in the scope.
 _BOOKKEEPING = ("load_ledger", "load_actions", "quarantine", "validation_results")
 
 
@@ -110,10 +114,31 @@ def up_to_date(then: BuildInputs | None, now: BuildInputs) -> bool:
     return then == now
 
 
+def bookkeeping_models(manifest: Path) -> tuple[str, ...] | None:
+    """The models that read the landing database's bookkeeping and no record table, from the
+    manifest dbt wrote at its last run (dbt's own graph, not a list kept by hand); None when
+    there is no readable manifest."""
+    try:
+        nodes = json.loads(manifest.read_text(encoding="utf-8"))["nodes"]
+    except (OSError, ValueError, KeyError):
+        return None
+    bookkeeping = {f"source.thidua.raw.{table}" for table in _BOOKKEEPING}
+    models = []
+    for node in nodes.values():
+        if node.get("resource_type") != "model":
+            continue
+        needs = node.get("depends_on", {}).get("nodes", [])
+        sources = {d for d in needs if d.startswith("source.")}
+        if sources and sources <= bookkeeping:
+            models.append(str(node["name"]))
+    return tuple(sorted(models))
+
+
 def narrowed(
-    raw: duckdb.DuckDBPyConnection, then: BuildInputs | None, now: BuildInputs
+    raw: duckdb.DuckDBPyConnection, then: BuildInputs | None, now: BuildInputs, manifest: Path
 ) -> Scope | None:
-    """The narrowed build's scope, or None when everything must be built."""
+    """The narrowed build's scope, or None when everything must be built. `manifest`: dbt's
+    manifest.json of the home's last run (its graph of sources and models)."""
     if then is None or then.project != now.project or then.aliases != now.aliases:
         return None
     if now.last_load_id < then.last_load_id or now.last_action_id < then.last_action_id:
@@ -133,10 +158,14 @@ def narrowed(
     }
     if not changed or changed & _BUILD_ALL_TYPES or not changed <= set(RECORD_TYPES):
         return None
+    bookkeeping = bookkeeping_models(manifest)
+    if not bookkeeping:
+        return None
     types = tuple(sorted(changed))
     # Every model reading a changed landing table, whatever its layer, and all that depends on
-    # it: the selection comes from dbt's own graph of sources, not from a list kept by hand.
-    return Scope(tuple(f"source:raw.{table}+" for table in (*types, *_BOOKKEEPING)), types)
+    # it, and what the bookkeeping alone feeds: dbt's own graph, not a list kept by hand.
+    select = (*(f"source:raw.{table}+" for table in types), *(f"{m}+" for m in bookkeeping))
+    return Scope(select, types)
 
 
 def record_inputs(build: duckdb.DuckDBPyConnection, inputs: BuildInputs) -> None:
