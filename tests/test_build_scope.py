@@ -160,16 +160,26 @@ def test_nothing_new_is_up_to_date_and_never_narrowed(
     assert not up_to_date(None, _now(raw))  # a warehouse that does not say what it was built from
 
 
-def test_without_dbts_graph_a_build_is_never_narrowed(
+def test_without_dbts_graph_a_build_rebuilds_all_that_reads_the_bookkeeping(
     raw: duckdb.DuckDBPyConnection, tmp_path: Path
 ) -> None:
+    """A home whose warehouse was copied in has no manifest yet (nor one cut short by a killed
+    dbt): the build is still narrowed to the record type, and takes every model reading the
+    ledger or the withdrawals, which gives the same warehouse with more nodes."""
     _load(raw, 1, "events")
     _load(raw, 2, "events")
-    missing = tmp_path / "no-target" / "manifest.json"
-    assert narrowed(raw, _published(1), _now(raw), missing) is None
     broken = tmp_path / "manifest.json"
-    broken.write_text('{"nodes": ', encoding="utf-8")  # cut short by a killed dbt
-    assert narrowed(raw, _published(1), _now(raw), broken) is None
+    broken.write_text('{"nodes": ', encoding="utf-8")
+    for manifest in (tmp_path / "no-target" / "manifest.json", broken):
+        scope = narrowed(raw, _published(1), _now(raw), manifest)
+        assert scope is not None and scope.record_types == ("events",)
+        assert scope.select == (
+            "source:raw.events+",
+            "source:raw.load_ledger+",
+            "source:raw.load_actions+",
+            "source:raw.quarantine+",
+            "source:raw.validation_results+",
+        )
 
 
 def test_the_bookkeeping_models_are_read_from_dbts_graph(manifest: Path) -> None:

@@ -564,6 +564,12 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
     act(home, str(load_id), WITHDRAW, "sai vai trò")
     withdrawn = build_and_publish(home)
     assert withdrawn.narrowed_to == ("memberships",)
+    # the first build of this copied home had no dbt manifest and took every model reading the
+    # ledger; this one reads the graph and leaves out the other record types' staging
+    built = {n.name for n in withdrawn.nodes if n.resource_type == "model"}
+    assert "stg_raw__units" not in built and "stg_raw__organizers" not in built
+    assert "stg_raw__load_actions" in built and "stg_raw__memberships" in built
+    assert len(withdrawn.nodes) < len(corrected.nodes)
     _assert_same_warehouse(home, _full_refresh_of(home, tmp_path / "full-2"))
 
     units = tmp_path / "don_vi.csv"

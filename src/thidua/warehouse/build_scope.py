@@ -158,12 +158,12 @@ def narrowed(
     }
     if not changed or changed & _BUILD_ALL_TYPES or not changed <= set(RECORD_TYPES):
         return None
-    bookkeeping = bookkeeping_models(manifest)
-    if not bookkeeping:
-        return None
     types = tuple(sorted(changed))
     # Every model reading a changed landing table, whatever its layer, and all that depends on
-    # it, and what the bookkeeping alone feeds: dbt's own graph, not a list kept by hand.
+    # it, and what the bookkeeping alone feeds: dbt's own graph, not a list kept by hand. Without
+    # a manifest (a home whose warehouse was copied in), all that reads the bookkeeping: more
+    # nodes, the same result.
+    bookkeeping = bookkeeping_models(manifest) or tuple(f"source:raw.{t}" for t in _BOOKKEEPING)
     select = (*(f"source:raw.{table}+" for table in types), *(f"{m}+" for m in bookkeeping))
     return Scope(select, types)
 
