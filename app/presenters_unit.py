@@ -109,7 +109,20 @@ def family_sentence(family: pl.DataFrame, lang: Lang) -> str | None:
             successor=me["successor_unit_name"],
             date=when or "?",
         )
-    return t("unit.family.absorbed", lang, unit=me["unit_name"], others="; ".join(others))
+    # each unit that continues in this one, with how and when (a rename in 2020, a merger in
+    # 2025): the reorganisations differ from unit to unit
+    predecessors = [
+        t(
+            "unit.family.predecessor",
+            lang,
+            name=row["unit_name"],
+            relation=term("relation", row["successor_relation"], lang),
+            date=fmt_date(row["successor_effective_date"], lang) or "?",
+        )
+        for row in family.iter_rows(named=True)
+        if not row["is_selected"] and row["unit_name"] in others
+    ]
+    return t("unit.family.absorbed", lang, unit=me["unit_name"], others="; ".join(predecessors))
 
 
 def merge_years(lineage_frame: pl.DataFrame) -> list[int]:
