@@ -172,7 +172,7 @@ def test_sigkill_midway_leaves_the_database_as_before_the_file(
 def test_ctrl_c_midway_rolls_the_file_back_and_says_so(home: Home, big_workbook: Path) -> None:
     before = _dump(home)
     code, err = _start_and_stop_midway(home, big_workbook, signal.SIGINT)
-    assert code == 130
+    assert code == 130, err
     assert "interrupted" in err and "Traceback" not in err
     _assert_as_before_the_workbook(home, before)
 

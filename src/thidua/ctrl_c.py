@@ -43,6 +43,11 @@ def remembered() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+def was_pressed() -> bool:
+    """Whether Ctrl-C was pressed since the block began (whatever a library made of it)."""
+    return _pressed.is_set()
+
+
 def raise_if_pressed() -> None:
     """KeyboardInterrupt if Ctrl-C was pressed since the block began, even if it was swallowed."""
     if _pressed.is_set():

@@ -9,7 +9,7 @@ costs next to nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import duckdb
 import polars as pl
@@ -21,5 +21,11 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -
     con.register(name, frame.to_arrow(compat_level=pl.CompatLevel.newest()))
     try:
         yield name
-    finally:
-        con.unregister(name)
+    except BaseException:
+        # A statement that failed or was interrupted (Ctrl-C) aborted the transaction, and DuckDB
+        # then refuses even the unregister: that refusal must not hide why the block ended. The
+        # view goes with the rolled-back transaction's connection state anyway.
+        with suppress(duckdb.Error):
+            con.unregister(name)
+        raise
+    con.unregister(name)

@@ -179,7 +179,9 @@ def file_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         ctrl_c.raise_if_pressed()  # pressed during the file, swallowed by a library: roll back
     except BaseException as exc:
         con.execute("rollback")
-        if _interrupted(exc):
+        if _interrupted(exc) or ctrl_c.was_pressed():
+            # also when the interrupt surfaced as another error (a statement after the
+            # interrupted one refusing the aborted transaction)
             raise KeyboardInterrupt from exc
         raise
     con.execute("commit")
