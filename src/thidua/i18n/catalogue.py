@@ -108,6 +108,7 @@ def plural_keys(lang: str, domain: str = MESSAGES_DOMAIN) -> frozenset[str]:
     return frozenset(_key(m) for m in _entries(read_catalogue(lang, domain)) if m.pluralizable)
 
 
+@cache
 def messages(lang: str, domain: str = MESSAGES_DOMAIN) -> dict[str, str]:
     """msgid -> text of every translated entry without plural forms."""
     plural = plural_keys(lang, domain)
@@ -126,6 +127,7 @@ def plural_index(lang: str, domain: str = MESSAGES_DOMAIN) -> Callable[[int], in
 def clear_cache() -> None:
     """Forget the catalogues read so far (after a .po file changed on disk)."""
     texts.cache_clear()
+    messages.cache_clear()
     plural_keys.cache_clear()
     plural_index.cache_clear()
 
