@@ -93,11 +93,6 @@ def family_sentence(family: pl.DataFrame, lang: Lang) -> str | None:
     if family.height <= 1:
         return None
     me = family.filter(pl.col("is_selected")).row(0, named=True)
-    others = [
-        n
-        for n, sel in family.select("unit_name", "is_selected").iter_rows()
-        if not sel and n != me["successor_unit_name"]
-    ]
     if me["unit_id"] != me["successor_unit_id"]:
         relation = term("relation", me["successor_relation"], lang)
         when = fmt_date(me["successor_effective_date"], lang)
@@ -120,7 +115,7 @@ def family_sentence(family: pl.DataFrame, lang: Lang) -> str | None:
             date=fmt_date(row["successor_effective_date"], lang) or "?",
         )
         for row in family.iter_rows(named=True)
-        if not row["is_selected"] and row["unit_name"] in others
+        if not row["is_selected"] and row["unit_name"] != me["successor_unit_name"]
     ]
     return t("unit.family.absorbed", lang, unit=me["unit_name"], others="; ".join(predecessors))
 

@@ -85,14 +85,20 @@ def _forms(message: Message, num_plurals: int) -> tuple[str, ...] | None:
 
 
 @cache
+def _parsed(lang: str, domain: str) -> Catalog | None:
+    """The catalogue as the app reads it, parsed once per process; None without a file."""
+    return read_catalogue(lang, domain) if po_path(lang, domain).exists() else None
+
+
+@cache
 def texts(lang: str, domain: str = MESSAGES_DOMAIN) -> dict[str, tuple[str, ...]]:
     """msgid -> its translated forms (one for a plain entry); {} without a file.
 
     An entry that is empty, fuzzy, or lacks one of the language's plural forms counts as
     untranslated and is left out, as gettext would show the key instead."""
-    if not po_path(lang, domain).exists():
+    catalogue = _parsed(lang, domain)
+    if catalogue is None:
         return {}
-    catalogue = read_catalogue(lang, domain)
     return {
         _key(m): forms
         for m in _entries(catalogue)
@@ -103,9 +109,10 @@ def texts(lang: str, domain: str = MESSAGES_DOMAIN) -> dict[str, tuple[str, ...]
 @cache
 def plural_keys(lang: str, domain: str = MESSAGES_DOMAIN) -> frozenset[str]:
     """The keys whose entry has plural forms (msgid_plural)."""
-    if not po_path(lang, domain).exists():
+    catalogue = _parsed(lang, domain)
+    if catalogue is None:
         return frozenset()
-    return frozenset(_key(m) for m in _entries(read_catalogue(lang, domain)) if m.pluralizable)
+    return frozenset(_key(m) for m in _entries(catalogue) if m.pluralizable)
 
 
 @cache
@@ -121,11 +128,13 @@ def plural_index(lang: str, domain: str = MESSAGES_DOMAIN) -> Callable[[int], in
 
     gettext's own parser of the C expression in the header (what msgfmt and every gettext
     runtime evaluate), so a translator's rule is read as the tools they use read it."""
-    return gettext.c2py(read_catalogue(lang, domain).plural_expr)
+    catalogue = _parsed(lang, domain)
+    return gettext.c2py(catalogue.plural_expr if catalogue is not None else "0")
 
 
 def clear_cache() -> None:
     """Forget the catalogues read so far (after a .po file changed on disk)."""
+    _parsed.cache_clear()
     texts.cache_clear()
     messages.cache_clear()
     plural_keys.cache_clear()

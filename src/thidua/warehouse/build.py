@@ -218,7 +218,6 @@ def _record_publish(
 ) -> None:
     """Stamp the build with what was built and how its tests went (the dashboard shows it), and
     with what it was built from (the next build reads it to narrow itself)."""
-    earlier = _earlier_publishes(published)
     con = _connect_when_released(build_db)
     try:
         build_scope.record_inputs(con, inputs)
@@ -231,8 +230,11 @@ def _record_publish(
             )
             """
         )
+        # a narrowed or incremental build started from the published copy and has its log; a
+        # full rebuild's file starts empty
         logged = con.execute("select count(*) from meta.publish_log").fetchone()
-        if earlier and logged is not None and logged[0] == 0:
+        earlier = _earlier_publishes(published) if logged is not None and logged[0] == 0 else []
+        if earlier:
             con.executemany(
                 f"insert into meta.publish_log ({_PUBLISH_LOG_COLUMNS}) values (?, ?, ?, ?, ?)",
                 earlier,
