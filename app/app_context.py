@@ -14,10 +14,11 @@ from typing import Any, Literal
 import duckdb
 import streamlit as st
 
+import data_access as da
 from thidua.i18n.messages import Lang, fmt_year_range, t, tn
 from thidua.query.dashboard.common import Filters
 from thidua.query.dashboard.sidebar import PublishInfo
-from thidua.query.read import WarehouseMissing
+from thidua.query.read import QueryError, WarehouseMissing
 
 _VIEW_KEY = "_thidua_view"
 
@@ -54,6 +55,13 @@ def current_view() -> ViewContext:
         st.error("Hãy mở bảng điều khiển qua app/streamlit_app.py / Open app/streamlit_app.py.")
         st.stop()
     return view
+
+
+def _synthetic_in_view(view: ViewContext) -> bool:
+    try:
+        return da.synthetic_in_view(view.db_path, view.stamp, view.filters)
+    except (duckdb.Error, QueryError, WarehouseMissing):
+        return True  # unreadable here: the page reports it; the note keeps its general wording
 
 
 def show_missing_warehouse(view: ViewContext) -> None:
@@ -153,8 +161,11 @@ def tile_origin(values: Iterable[tuple[object, bool | None]]) -> TileOrigin:
 
 
 def synthetic_note(view: ViewContext) -> None:
-    """Say whether synthetic data is in the picture, how it is drawn, and what hiding it hides."""
-    if view.filters.include_synthetic:
+    """Say whether synthetic data is in the picture, how it is drawn, and what hiding it hides;
+    a view that holds none says so, whichever way the switch is set."""
+    if view.has_warehouse and not _synthetic_in_view(view):
+        st.success(view.t("overview.synthetic_none"), icon=":material/verified:")
+    elif view.filters.include_synthetic:
         st.info(view.t("overview.synthetic_on"), icon=":material/science:")
     else:
         st.success(view.t("overview.synthetic_off"), icon=":material/verified:")

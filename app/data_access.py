@@ -63,6 +63,7 @@ from thidua.query.dashboard.sidebar import (
     PublishInfo,
     q_last_publish,
     q_organizers,
+    q_synthetic_in_view,
     q_year_bounds,
 )
 from thidua.query.dashboard.sql import (
@@ -126,6 +127,12 @@ def last_publish(db: str, stamp: str) -> PublishInfo:
         return PublishInfo(None, None)
     published_at, version = frame.row(0)
     return PublishInfo(published_at, version)
+
+
+@_cached
+def synthetic_in_view(db: str, stamp: str, f: Filters) -> bool:
+    """Whether any fact under the filters' years, organiser and kind holds a generated value."""
+    return bool(run(db, q_synthetic_in_view(f)).item())
 
 
 # --- overview ------------------------------------------------------------------------------------

@@ -226,7 +226,11 @@ def _analyst_loop_stage(generated: Path, target: Path, home: Home) -> Stage:
         wall,
         built.dbt_peak_mb,
         rows=pl.read_csv(correction).height,
-        extra={"narrowed_to": ",".join(built.narrowed_to) or "everything"},
+        extra={
+            "narrowed_to": (",".join(built.narrowed_to) or "bookkeeping")
+            if built.narrowed
+            else "everything"
+        },
     )
 
 

@@ -5,14 +5,17 @@ pass, builds and publishes, without the bundled sample and without its article c
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from thidua.ingest.loader import load_files
-from thidua.paths import Home
+from app_pages import RUN_TIMEOUT_S
+from thidua.i18n.messages import t
+from thidua.ingest.loader import LoadReport, load_files
+from thidua.paths import APP_ENTRY, Home
 from thidua.query.read import read_query
-from thidua.warehouse.build import build_and_publish
+from thidua.warehouse.build import BuildResult, build_and_publish
 
 pytestmark = pytest.mark.integration
 
@@ -42,22 +45,34 @@ FILES = {
 }
 
 
-def test_a_ministrys_own_records_load_in_one_pass_build_and_publish(tmp_path: Path) -> None:
-    folder = tmp_path / "bo-tu-phap"
+@dataclass(frozen=True)
+class Ministry:
+    home: Home
+    report: LoadReport
+    built: BuildResult
+
+
+@pytest.fixture(scope="module")
+def ministry(tmp_path_factory: pytest.TempPathFactory) -> Ministry:
+    """The ministry's files loaded into a home of their own, built and published."""
+    root = tmp_path_factory.mktemp("any-organiser")
+    folder = root / "bo-tu-phap"
     folder.mkdir()
     for name, text in FILES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    home = Home(tmp_path / "home")
-
+    home = Home(root / "home")
     report = load_files([folder], home)
+    return Ministry(home, report, build_and_publish(home))
+
+
+def test_a_ministrys_own_records_load_in_one_pass_build_and_publish(ministry: Ministry) -> None:
+    home, report, built = ministry.home, ministry.report, ministry.built
     assert [(b.label, b.status, b.rows_quarantined) for b in report.batches] == [
         ("to_chuc.csv", "loaded", 0),
         ("don_vi.csv", "loaded", 0),
         ("cum.csv", "loaded", 0),
         ("thanh_vien.csv", "loaded", 0),
     ]
-
-    built = build_and_publish(home)
     assert built.tests_failed == 0
     year = read_query(
         home.published_db,
@@ -82,3 +97,20 @@ def test_a_ministrys_own_records_load_in_one_pass_build_and_publish(tmp_path: Pa
         "select document_no, n_memberships from marts.dim_source where source_id = '123/QĐ-BTP'",
     ).rows()
     assert source == [("123/QĐ-BTP", 3)]
+
+
+@pytest.mark.parametrize("synth", ["1", "0"])
+def test_a_warehouse_of_real_records_says_it_holds_no_synthetic_data(
+    ministry: Ministry, monkeypatch: pytest.MonkeyPatch, synth: str
+) -> None:
+    """Nothing generated is in this warehouse: whichever way the switch is set, the note under the
+    title says so, never "synthetic data is shown" or "synthetic data is hidden"."""
+    monkeypatch.setenv("THIDUA_HOME", str(ministry.home.root))
+    at = AppTest.from_file(APP_ENTRY, default_timeout=RUN_TIMEOUT_S)
+    at.query_params["synth"] = synth
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    notes = [e.value for e in at.success] + [e.value for e in at.info]
+    assert t("overview.synthetic_none", "vi") in notes
+    assert t("overview.synthetic_on", "vi") not in notes
+    assert t("overview.synthetic_off", "vi") not in notes

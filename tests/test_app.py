@@ -277,6 +277,8 @@ def test_share_of_maximum_is_explained_where_it_is_shown(app: AppTest) -> None:
 def test_hiding_synthetic_data_changes_the_output(app: AppTest) -> None:
     at = _run(app)
     with_synthetic = _metrics(at)
+    # The sample holds generated data: the note says it is shown (and how it is drawn).
+    assert i18n.t("overview.synthetic_on", "vi") in _texts(at, "info")
     at.toggle(key="synth").set_value(False)
     _run(at)
     real_only = _metrics(at)

@@ -324,3 +324,17 @@ def test_user_sql_that_writes_is_refused_in_words(da: ModuleType, published_home
     assert "Traceback" not in info.value.message("en")
     # the warehouse is untouched
     assert da.run(db, da.q_organizers()).height >= 1
+
+
+def test_synthetic_in_view_follows_the_scope_not_the_switch(
+    da: ModuleType, published_home: Home
+) -> None:
+    """The sample's Thanh Hóa years are generated data: in view whichever way the switch is set.
+    Years before any record, or an organiser with no records, hold nothing generated."""
+    db = str(published_home.published_db)
+    stamp = publish_stamp(published_home.published_db)
+    assert da.synthetic_in_view(db, stamp, ALL_YEARS)
+    assert da.synthetic_in_view(db, stamp, Filters(years=(2000, 2100), include_synthetic=False))
+    assert not da.synthetic_in_view(db, stamp, Filters(years=(1990, 1999)))
+    assert not da.synthetic_in_view(db, stamp, Filters(years=(2000, 2100), organizer_id="bo-khac"))
+    assert da.synthetic_in_view(db, stamp, Filters(years=(2000, 2100), cluster_kind="cum"))

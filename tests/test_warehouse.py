@@ -20,7 +20,7 @@ from thidua.generate import manifest_path
 from thidua.ingest.loader import load_files
 from thidua.paths import PROJECT_ROOT, Home
 from thidua.query.read import read_query
-from thidua.warehouse.build import build_and_publish, run_dbt
+from thidua.warehouse.build import BuildResult, build_and_publish, run_dbt
 
 pytestmark = pytest.mark.integration
 
@@ -572,6 +572,20 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
     assert len(withdrawn.nodes) < len(corrected.nodes)
     _assert_same_warehouse(home, _full_refresh_of(home, tmp_path / "full-2"))
 
+    # A file thidua cannot read as any record type is rejected: only the bookkeeping is new, and
+    # the build redoes the data-quality tables alone, which then list the rejected file.
+    stray = tmp_path / "ghi_chu.csv"
+    stray.write_text("ghi chú,ngày\nhọp cụm,01/02/2024\n", encoding="utf-8")
+    assert load_files([stray], home).rejected
+    rejected = build_and_publish(home)
+    assert rejected.narrowed and rejected.narrowed_to == ()
+    built = {n.name for n in rejected.nodes if n.resource_type == "model"}
+    assert "load_ledger" in built and "stg_raw__memberships" not in built
+    assert not any(name.startswith(("fct_", "dim_", "mart_")) for name in built)
+    ledger = _frame(home, "select file_name, status from quality.load_ledger")
+    assert ("ghi_chu.csv", "rejected") in set(ledger.iter_rows())
+    _assert_same_warehouse(home, _full_refresh_of(home, tmp_path / "full-3"))
+
     units = tmp_path / "don_vi.csv"
     units.write_text(
         "unit_id,name,unit_type,organizer\n"
@@ -580,6 +594,56 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
     )
     assert load_files([units], home).loaded_rows == 1
     assert build_and_publish(home).narrowed_to == ()
+
+
+def test_a_narrowed_build_judges_the_tests_dbt_would_run_in_one_batch(
+    published_home: Home, tmp_path: Path
+) -> None:
+    """After a full build, a corrected roster's build lets dbt build the models and judges their
+    data tests itself, from the SQL dbt compiled: the same tests, with the same results, as when
+    dbt runs them (a twin home without the kept SQL), and the same warehouse."""
+    from thidua.warehouse.batched_tests import KEPT_FILE, THREAD
+
+    home = Home(tmp_path / "batched")
+    home.root.mkdir()
+    shutil.copyfile(published_home.raw_db, home.raw_db)
+    build_and_publish(home, full_refresh=True)
+    assert (home.build_dir / KEPT_FILE).exists()
+
+    roster = pl.read_csv(_generated(published_home) / "memberships.csv", infer_schema=False)
+    first = roster.filter(
+        (pl.col("results_year") == pl.col("results_year").first())
+        & (pl.col("cluster") == pl.col("cluster").first())
+    )
+    correction = tmp_path / "thanh_vien_sua.csv"
+    first.with_columns(pl.lit("member").alias("role")).write_csv(correction)
+    assert load_files([correction], home).loaded_rows == first.height
+
+    twin = Home(tmp_path / "dbt-runs-the-tests")
+    shutil.copytree(home.root, twin.root)
+    (twin.build_dir / KEPT_FILE).unlink()
+
+    batched = build_and_publish(home)
+    by_dbt = build_and_publish(twin)
+    assert batched.narrowed_to == by_dbt.narrowed_to == ("memberships",)
+
+    def tests(result: BuildResult) -> set[tuple[str, str]]:
+        return {(n.unique_id, n.status) for n in result.nodes if n.resource_type == "test"}
+
+    def models(result: BuildResult) -> set[str]:
+        return {n.unique_id for n in result.nodes if n.resource_type == "model"}
+
+    assert len(tests(batched)) > 100
+    assert tests(batched) == tests(by_dbt)
+    assert models(batched) == models(by_dbt)
+    assert batched.tests_passed == by_dbt.tests_passed and batched.tests_failed == 0
+    ran = json.loads((home.dbt_target_dir / "run_results.json").read_text(encoding="utf-8"))
+    threads = {r["thread_id"] for r in ran["results"] if r["unique_id"].startswith("test.")}
+    assert threads == {THREAD}
+    _assert_same_warehouse(home, twin)
+    # the quality page's record of the build lists the batched tests as dbt's
+    stored = _frame(home, "select count(*) as n from meta.dbt_results where status = 'pass'")
+    assert stored.item() >= batched.tests_passed
 
 
 def test_a_renamed_unit_rebuilds_every_year_of_the_models_that_read_units_and_no_other(

@@ -124,7 +124,13 @@ def cmd_build(args: argparse.Namespace, where: Home) -> int:
         f"(dbt {result.dbt_seconds:.1f}s, tests {result.tests_passed} passed, "
         f"{result.tests_failed} failed)"
     )
-    if result.narrowed_to:
+    if result.narrowed and not result.narrowed_to:
+        print(
+            "chỉ có tệp bị từ chối hoặc dòng bị cách ly mới: chỉ dựng lại các bảng chất lượng dữ "
+            "liệu / only rejected files or quarantined rows are new: rebuilt the data-quality "
+            "tables alone"
+        )
+    elif result.narrowed_to:
         types = ", ".join(result.narrowed_to)
         print(
             f"chỉ dựng lại phần dữ liệu mới ảnh hưởng ({types}); `--full-refresh` dựng lại tất cả"

@@ -32,7 +32,7 @@ from thidua.errors import UserError
 from thidua.ingest.landing import open_raw
 from thidua.logs import event
 from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
-from thidua.warehouse import build_failures, build_scope, failing_rows
+from thidua.warehouse import batched_tests, build_failures, build_scope, failing_rows
 
 # Failing tests whose first rows are read back (the others are still said in words).
 ROWS_FOR_FIRST_FAILURES = 10
@@ -83,8 +83,9 @@ class BuildResult:
     # copying the published file in (incremental state) and stamping + swapping it back out
     copy_seconds: float = 0.0
     publish_seconds: float = 0.0
-    # the record types a narrowed build redid (thidua.warehouse.build_scope); empty: it built
-    # everything
+    # a narrowed build (thidua.warehouse.build_scope) ran part of the nodes; narrowed_to: the
+    # record types it redid (none when only the load bookkeeping changed)
+    narrowed: bool = False
     narrowed_to: tuple[str, ...] = ()
     # nothing was new since the published build: dbt did not run and nothing was published
     up_to_date: bool = False
@@ -184,6 +185,24 @@ def _node_results(results_file: Path) -> list[NodeResult]:
     return nodes
 
 
+def _run_batched_tests(
+    home: Home,
+    batch: list[batched_tests.KeptTest],
+    nodes: list[NodeResult],
+    progress: Callable[[str], None] | None,
+) -> list[NodeResult]:
+    """The data tests of the nodes dbt ran, judged in one batch and added to its results."""
+    ran = {n.unique_id for n in nodes if n.resource_type in ("model", "seed", "snapshot")}
+    con = _connect_when_released(home.build_db)
+    try:
+        results = batched_tests.run(batched_tests.selected(batch, ran), con, home.raw_db, progress)
+    finally:
+        con.close()
+    results_file = home.dbt_target_dir / "run_results.json"
+    batched_tests.add_to_run_results(results_file, results)
+    return _node_results(results_file)
+
+
 def _connect_when_released(path: Path, attempts: int = 50) -> duckdb.DuckDBPyConnection:
     """dbt's process has exited, but the OS can take a moment to drop its file lock."""
     for _ in range(attempts - 1):
@@ -250,7 +269,7 @@ def _record_publish(
             ],
         )
         # A narrowed build ran part of the nodes; the others' last results still stand.
-        create = "create table if not exists" if result.narrowed_to else "create or replace table"
+        create = "create table if not exists" if result.narrowed else "create or replace table"
         con.execute(
             f"""
             {create} meta.dbt_results (
@@ -334,18 +353,24 @@ def _build_and_publish(
         # Incremental models need their previous state: start from the published copy.
         shutil.copyfile(home.published_db, home.build_db)
     copy_seconds = time.perf_counter() - started
+    kept_tests = home.build_dir / batched_tests.KEPT_FILE
+    # A narrowed build's data tests run here in one batch when this home's last full build left
+    # their compiled SQL (batched_tests); dbt builds the models.
+    batch = batched_tests.kept_tests(kept_tests, inputs.project) if scope else None
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
-    args += scope.dbt_args() if scope else []
+    args += scope.dbt_args(tests_batched=batch is not None) if scope else []
     event(
         _log,
         "build.started",
         full_refresh=full_refresh,
-        narrowed_to=",".join(scope.record_types) if scope else "everything",
+        narrowed_to=(",".join(scope.record_types) or "bookkeeping") if scope else "everything",
         build_db=home.build_db,
     )
     started = time.perf_counter()
     run = run_dbt(home, args, progress)
     code, nodes = run.code, run.nodes
+    if code == 0 and batch is not None and not any(n.status in ("fail", "error") for n in nodes):
+        nodes = _run_batched_tests(home, batch, nodes, progress)
     elapsed = time.perf_counter() - started
     failed = [n for n in nodes if n.status in ("fail", "error")]
     if code != 0 or failed:
@@ -358,12 +383,16 @@ def _build_and_publish(
             dbt_seconds=round(elapsed, 3),
         )
         raise _build_failed(home, run)
+    if scope is None:
+        # every test ran through dbt: keep their compiled SQL for the narrowed builds to come
+        batched_tests.keep(home.dbt_target_dir / "manifest.json", kept_tests, inputs.project)
     result = BuildResult(
         home.published_db,
         elapsed,
         nodes,
         run.peak_mb,
         copy_seconds,
+        narrowed=scope is not None,
         narrowed_to=scope.record_types if scope else (),
     )
     started = time.perf_counter()

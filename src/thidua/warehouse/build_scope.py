@@ -7,6 +7,8 @@ the published warehouse is already what a build would make, and nothing runs. Wh
 rows of some record types (a corrected roster, one new event file), dbt builds every model that
 reads those landing tables and everything downstream of them, with their data tests; the other
 models and tests keep the state they were published with, which nothing new can have changed.
+When the only news is bookkeeping (a file rejected, a load whose every row was quarantined), only
+the models of the load ledger, quarantine and gate results are built.
 Anything else (new project code, a new alias, reference data such as units or organisers, an
 older warehouse without the record) builds everything, as CI always does.
 
@@ -55,10 +57,13 @@ class Scope:
     """dbt's selection for a narrowed build, and why it is narrowed."""
 
     select: tuple[str, ...]
-    record_types: tuple[str, ...]
+    record_types: tuple[str, ...]  # empty: only the bookkeeping changed
 
-    def dbt_args(self) -> list[str]:
-        return ["--select", *self.select, "--exclude-resource-type", "unit_test"]
+    def dbt_args(self, *, tests_batched: bool = False) -> list[str]:
+        """dbt's arguments; `tests_batched`: the data tests run apart (batched_tests), so dbt
+        leaves them out too."""
+        excluded = ["unit_test", "test"] if tests_batched else ["unit_test"]
+        return ["--select", *self.select, "--exclude-resource-type", *excluded]
 
 
 def project_fingerprint(root: Path = PROJECT_ROOT) -> str:
@@ -156,13 +161,14 @@ def narrowed(
             {"load": then.last_load_id, "action": then.last_action_id},
         ).fetchall()
     }
-    if not changed or changed & _BUILD_ALL_TYPES or not changed <= set(RECORD_TYPES):
+    if changed & _BUILD_ALL_TYPES or not changed <= set(RECORD_TYPES):
         return None
     types = tuple(sorted(changed))
     # Every model reading a changed landing table, whatever its layer, and all that depends on
     # it, and what the bookkeeping alone feeds: dbt's own graph, not a list kept by hand. Without
     # a manifest (a home whose warehouse was copied in), all that reads the bookkeeping: more
-    # nodes, the same result.
+    # nodes, the same result. No changed type at all (files rejected, or every row quarantined):
+    # the bookkeeping's models alone.
     bookkeeping = bookkeeping_models(manifest) or tuple(f"source:raw.{t}" for t in _BOOKKEEPING)
     select = (*(f"source:raw.{table}+" for table in types), *(f"{m}+" for m in bookkeeping))
     return Scope(select, types)

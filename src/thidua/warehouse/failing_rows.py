@@ -53,7 +53,7 @@ def build_reader(build_db: Path, raw_db: Path) -> Iterator[duckdb.DuckDBPyConnec
     try:
         # tests on the marts still answer without the landing database (e.g. a loader holds it)
         with suppress(duckdb.Error):
-            con.execute(f"attach '{_quoted(raw_db)}' as raw (read_only)")
+            con.execute(f"attach '{quoted_path(raw_db)}' as raw (read_only)")
         yield con
     finally:
         con.close()
@@ -95,5 +95,6 @@ def _display(value: object) -> str:
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
 
 
-def _quoted(path: Path) -> str:
+def quoted_path(path: Path) -> str:
+    """A file path as the text of a SQL string literal (ATTACH takes no parameter)."""
     return str(path).replace("'", "''")
