@@ -18,6 +18,11 @@ ARTICLES_DIR = SHARED / "articles"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
+# No dbt process left waiting after each of the suite's hundreds of builds (and homes): the
+# tests of that process (thidua.warehouse.warm_dbt) turn it on for their own homes. Set here, so
+# the commands the tests start (thidua, streamlit, make) inherit it too.
+os.environ["THIDUA_WARM_DBT"] = "0"
+
 _exit_status: list[int] = []
 
 

@@ -12,7 +12,9 @@ import pytest
 from thidua.cli import main
 from thidua.paths import PROJECT_ROOT, SAMPLE_DIR, Home
 from thidua.query.read import read_query
+from thidua.warehouse import warm_dbt
 from thidua.warehouse.build_failures import describe, singular_rule_text
+from thidua.warehouse.warm_dbt import READY_LINE
 
 REAL = SAMPLE_DIR / "real"
 
@@ -59,8 +61,25 @@ def test_an_empty_never_empty_mart_column_is_said_as_the_not_null_rule() -> None
 
 
 @pytest.mark.integration
+@pytest.mark.parametrize("warm", ["0", "1"], ids=["dbt-command", "dbt-kept-warm"])
 def test_a_failed_build_says_each_rule_table_and_rows_and_publishes_nothing(
-    fresh_home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fresh_home: Home,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    warm: str,
+) -> None:
+    """The same report whether dbt ran as a command or in the process the build before left
+    waiting (thidua.warehouse.warm_dbt)."""
+    monkeypatch.setenv(warm_dbt.SWITCH, warm)
+    try:
+        _fail_a_build_and_read_its_report(fresh_home, tmp_path, capsys, warm == "1")
+    finally:
+        warm_dbt.stop(fresh_home)
+
+
+def _fail_a_build_and_read_its_report(
+    fresh_home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str], warm: bool
 ) -> None:
     home = ["--home", str(fresh_home.root)]
     assert main([*home, "load", "--quiet", str(REAL)]) == 0
@@ -97,9 +116,12 @@ def test_a_failed_build_says_each_rule_table_and_rows_and_publishes_nothing(
     raw.close()
     capsys.readouterr()
 
-    code = main([*home, "build", "--quiet"])
+    if warm:
+        assert warm_dbt.wait_ready(fresh_home, 120) is not None
+    code = main([*home, "build"])
     out, err = capsys.readouterr()
     said = out + err
+    assert (READY_LINE in out) == warm
 
     assert code == 1
     assert "Traceback" not in said

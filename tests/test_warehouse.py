@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -708,3 +709,80 @@ def _model_seconds(result: object) -> str:
     nodes = getattr(result, "nodes", [])
     total = sum(n.execution_seconds for n in nodes if n.name in names)
     return f"{total:.2f}s"
+
+
+def _exited(pid: int, within: float) -> bool:
+    """Whether the process ended within `within` seconds (a zombie this process has not reaped
+    yet has ended)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_build_runs_in_the_dbt_process_the_build_before_left_waiting(
+    published_home: Home, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a build, a dbt process waits for the home with the project parsed; the next build
+    runs in it (and gives the warehouse a dbt command gives), which then leaves and starts the
+    next one. One started with other settings stands aside for a dbt command; one whose home is
+    gone leaves."""
+    from thidua.warehouse import warm_dbt
+
+    monkeypatch.setenv(warm_dbt.SWITCH, "1")
+    home = Home(tmp_path / "warm")
+    home.root.mkdir()
+    shutil.copyfile(published_home.raw_db, home.raw_db)
+    shutil.copyfile(published_home.published_db, home.published_db)
+    try:
+        assert not build_and_publish(home, full_refresh=True).dbt_warm
+        first = warm_dbt.wait_ready(home, 120)
+        assert first is not None
+
+        roster = pl.read_csv(_generated(published_home) / "memberships.csv", infer_schema=False)
+        last = roster.filter(
+            (pl.col("results_year") == pl.col("results_year").last())
+            & (pl.col("cluster") == pl.col("cluster").last())
+        )
+        correction = tmp_path / "thanh_vien_sua.csv"
+        last.with_columns(pl.lit("member").alias("role")).write_csv(correction)
+        assert load_files([correction], home).loaded_rows == last.height
+        cold = Home(tmp_path / "cold")
+        shutil.copytree(home.root, cold.root)
+
+        said: list[str] = []
+        warm = build_and_publish(home, progress=said.append)
+        assert warm.dbt_warm and warm_dbt.READY_LINE in said
+        assert warm.narrowed_to == ("memberships",) and warm.tests_failed == 0
+        assert any("Completed successfully" in line for line in said)  # dbt's own output
+        monkeypatch.setenv(warm_dbt.SWITCH, "0")
+        by_command = build_and_publish(cold)
+        monkeypatch.setenv(warm_dbt.SWITCH, "1")
+        assert not by_command.dbt_warm
+        assert {(n.unique_id, n.status) for n in warm.nodes} == {
+            (n.unique_id, n.status) for n in by_command.nodes
+        }
+        _assert_same_warehouse(home, cold)
+        assert _exited(first, 30)  # it served one build
+
+        # started with dbt's file log at info; a build that asks for debug gets a dbt command
+        second = warm_dbt.wait_ready(home, 120)
+        assert second is not None and second != first
+        assert load_files([correction], home, force=True).loaded_rows == last.height
+        monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
+        refused = build_and_publish(home)
+        assert not refused.dbt_warm and refused.tests_failed == 0
+        assert _exited(second, 30)
+
+        third = warm_dbt.wait_ready(home, 120)
+        assert third is not None
+        shutil.rmtree(home.root)
+        assert _exited(third, 60)
+    finally:
+        warm_dbt.stop(home)

@@ -68,6 +68,7 @@ from thidua.ingest.scoring_sheet import SHEET_CHECK, SheetDefaults
 from thidua.logs import event
 from thidua.normalize import encoding_hint
 from thidua.paths import Home
+from thidua.warehouse import warm_dbt
 
 DEFAULT_ORGANIZER_ID = "th-ubnd"
 
@@ -279,6 +280,9 @@ def load_files(
     if not files:
         raise UserError("không có tệp nào để nạp", "no files to load")
     forced = RECORD_TYPES[record_type] if record_type else None
+    if home.published_db.exists():
+        # a build usually follows: dbt imports and parses the project meanwhile
+        warm_dbt.start(home)
     report = LoadReport()
     started = time.perf_counter()
     with (

@@ -31,8 +31,15 @@ from thidua.child_process import die_with_parent
 from thidua.errors import UserError
 from thidua.ingest.landing import open_raw
 from thidua.logs import event
-from thidua.paths import BUILD_MEMORY_LIMIT, PROJECT_ROOT, Home
-from thidua.warehouse import batched_tests, build_failures, build_scope, failing_rows
+from thidua.paths import PROJECT_ROOT, Home
+from thidua.warehouse import (
+    batched_tests,
+    build_failures,
+    build_scope,
+    failing_rows,
+    warm_dbt,
+)
+from thidua.warehouse.dbt_environment import dbt_environment
 
 # Failing tests whose first rows are read back (the others are still said in words).
 ROWS_FOR_FIRST_FAILURES = 10
@@ -87,6 +94,8 @@ class BuildResult:
     # record types it redid (none when only the load bookkeeping changed)
     narrowed: bool = False
     narrowed_to: tuple[str, ...] = ()
+    # dbt ran in the home's waiting process, parsed ahead (warm_dbt)
+    dbt_warm: bool = False
     # nothing was new since the published build: dbt did not run and nothing was published
     up_to_date: bool = False
 
@@ -105,27 +114,6 @@ class BuildResult:
         )
 
 
-def dbt_environment(home: Home) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "THIDUA_RAW_DB": str(home.raw_db),
-            "THIDUA_BUILD_DB": str(home.build_db),
-            "THIDUA_MEMORY_LIMIT": BUILD_MEMORY_LIMIT,
-            "DBT_TARGET_PATH": str(home.dbt_target_dir),
-            "DBT_LOG_PATH": str(home.dbt_log_dir),
-            "DBT_PROFILES_DIR": str(PROJECT_ROOT),
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-            "DBT_VERSION_CHECK": "false",
-        }
-    )
-    # dbt's file log at its default (debug) level writes every statement of every node, ~150 k
-    # lines for a roster correction's build: ~0.8 s of a ~12 s build. Info keeps each node's
-    # result and every error; `DBT_LOG_LEVEL_FILE=debug thidua build` brings the rest back.
-    env.setdefault("DBT_LOG_LEVEL_FILE", "info")
-    return env
-
-
 @dataclass(frozen=True)
 class DbtRun:
     code: int
@@ -133,14 +121,29 @@ class DbtRun:
     peak_mb: float  # the dbt process's peak resident memory (DuckDB runs inside it)
     # dbt's last lines: all there is to say when it stopped before writing its results
     output_tail: tuple[str, ...] = ()
+    # run by the home's waiting dbt process (warm_dbt), not by a dbt command
+    warm: bool = False
 
 
-def run_dbt(home: Home, args: list[str], progress: Callable[[str], None] | None = None) -> DbtRun:
-    """Run one dbt command in the project: its exit code, per-node results and peak memory."""
-    dbt = Path(sys.executable).with_name("dbt")
-    command = [str(dbt), *args, "--project-dir", str(PROJECT_ROOT)]
+def run_dbt(
+    home: Home,
+    args: list[str],
+    progress: Callable[[str], None] | None = None,
+    *,
+    project: str | None = None,
+) -> DbtRun:
+    """Run one dbt command in the project: its exit code, per-node results and peak memory.
+    With `project` (the project fingerprint), the home's waiting dbt process runs it when it
+    parsed that project (thidua.warehouse.warm_dbt)."""
     results_file = home.dbt_target_dir / "run_results.json"
     results_file.unlink(missing_ok=True)
+    if project is not None:
+        warm = warm_dbt.run(home, args, project, progress, DBT_OUTPUT_KEPT)
+        if warm is not None:
+            nodes = _node_results(results_file)
+            return DbtRun(warm.code, nodes, warm.peak_mb, warm.output_tail, warm=True)
+    dbt = Path(sys.executable).with_name("dbt")
+    command = [str(dbt), *args, "--project-dir", str(PROJECT_ROOT)]
     with subprocess.Popen(
         command,
         cwd=PROJECT_ROOT,
@@ -367,7 +370,11 @@ def _build_and_publish(
         build_db=home.build_db,
     )
     started = time.perf_counter()
-    run = run_dbt(home, args, progress)
+    try:
+        run = run_dbt(home, args, progress, project=inputs.project)
+    finally:
+        # the next build finds dbt imported and the project parsed (warm_dbt)
+        warm_dbt.start(home)
     code, nodes = run.code, run.nodes
     if code == 0 and batch is not None and not any(n.status in ("fail", "error") for n in nodes):
         nodes = _run_batched_tests(home, batch, nodes, progress)
@@ -394,6 +401,7 @@ def _build_and_publish(
         copy_seconds,
         narrowed=scope is not None,
         narrowed_to=scope.record_types if scope else (),
+        dbt_warm=run.warm,
     )
     started = time.perf_counter()
     _record_publish(home.build_db, result, inputs, home.published_db)
@@ -410,5 +418,6 @@ def _build_and_publish(
         copy_seconds=round(copy_seconds, 3),
         publish_seconds=round(result.publish_seconds, 3),
         peak_mb=run.peak_mb,
+        dbt_warm=run.warm,
     )
     return result
