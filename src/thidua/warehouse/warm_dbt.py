@@ -15,7 +15,7 @@ must be those it started with. Otherwise, or when none waits, the build runs dbt
 this module). It parses into a target folder of its own, so a build running meanwhile never
 shares dbt's files with it, and opens no database until a build hands it one. It exits after
 `IDLE_SECONDS` unused, or when its home is gone. Linux only: an abstract Unix socket (no file to
-leave behind) names it.
+leave behind) names it, and each end checks that the other runs as the same user.
 """
 
 from __future__ import annotations
@@ -121,6 +121,9 @@ def run(
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         conn.connect(_address(home))
+        if not _same_user(conn):
+            conn.close()
+            return None
         conn.settimeout(READY_WAIT_SECONDS)
         request = {
             "args": args,
@@ -163,9 +166,20 @@ def run(
     return WarmRun(int(end.get("code", 2)), float(end.get("peak_mb", 0.0)), tuple(tail))
 
 
-def _peer_pid(conn: socket.socket) -> int:
+def _peer(conn: socket.socket) -> tuple[int, int]:
+    """The process id and user id at the other end (Linux's struct ucred)."""
     creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
-    return int.from_bytes(creds[:4], sys.byteorder)
+    return int.from_bytes(creds[:4], sys.byteorder), int.from_bytes(creds[4:8], sys.byteorder)
+
+
+def _peer_pid(conn: socket.socket) -> int:
+    return _peer(conn)[0]
+
+
+def _same_user(conn: socket.socket) -> bool:
+    # An abstract socket has no file permissions: anyone on the machine can reach the name.
+    # Only the home's own user may hand its dbt arguments, or answer for its dbt.
+    return _peer(conn)[1] == os.getuid()
 
 
 def stop(home: Home) -> None:
@@ -176,8 +190,9 @@ def stop(home: Home) -> None:
         except OSError:
             return
         # the listening process's credentials are known as soon as the connection is made
-        with contextlib.suppress(OSError):
-            os.kill(_peer_pid(probe), signal.SIGTERM)
+        if _same_user(probe):
+            with contextlib.suppress(OSError):
+                os.kill(_peer_pid(probe), signal.SIGTERM)
 
 
 def wait_ready(home: Home, timeout: float) -> int | None:
@@ -281,6 +296,9 @@ def _next_build(listener: socket.socket, home: Home) -> socket.socket | None:
         try:
             conn, _ = listener.accept()
         except TimeoutError:
+            continue
+        if not _same_user(conn):
+            conn.close()
             continue
         conn.settimeout(None)
         return conn
