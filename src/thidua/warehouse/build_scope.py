@@ -163,6 +163,8 @@ def narrowed(
     }
     if changed & _BUILD_ALL_TYPES or not changed <= set(RECORD_TYPES):
         return None
+    if now == then:
+        return None  # nothing new at all: a build asked for anyway (up_to_date says so) is whole
     types = tuple(sorted(changed))
     # Every model reading a changed landing table, whatever its layer, and all that depends on
     # it, and what the bookkeeping alone feeds: dbt's own graph, not a list kept by hand. Without

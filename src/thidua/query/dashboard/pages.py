@@ -55,6 +55,7 @@ from thidua.query.dashboard.sidebar import (
     FALLBACK_YEARS,
     q_last_publish,
     q_organizers,
+    q_synthetic_in_view,
     q_year_bounds,
 )
 from thidua.query.dashboard.sql import q_schema_columns, q_schema_tables
@@ -131,7 +132,7 @@ def page_queries(db: str, rep: Representative | None = None) -> dict[str, list[Q
     r = rep or representative(db)
     f = r.filters
     return {
-        "sidebar": [q_year_bounds(), q_organizers(), q_last_publish()],
+        "sidebar": [q_year_bounds(), q_organizers(), q_last_publish(), q_synthetic_in_view(f)],
         "tong-quan": [
             q_key_figures(f),
             q_cluster_trend(f),
