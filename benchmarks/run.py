@@ -257,9 +257,12 @@ def _analyst_loop_stages(generated: Path, target: Path, home: Home) -> list[Stag
     return stages
 
 
-def _gate_backends_stage(folder: Path, say: Callable[[str], None], report: Report) -> None:
+def _gate_backends_stage(
+    folder: Path, home: Home, say: Callable[[str], None], report: Report
+) -> None:
     """The same GX suite on the same rows (the generated scores), through SQL on DuckDB and
-    through pandas."""
+    through pandas. Names resolve against the loaded home, as in a load: against an empty one
+    every row would fail resolution, and the stage would time writing a finding for each."""
     from thidua.gate import expectations as gate
     from thidua.ingest.coerce import coerce_batch
     from thidua.ingest.landing import open_raw
@@ -268,8 +271,7 @@ def _gate_backends_stage(folder: Path, say: Callable[[str], None], report: Repor
 
     path = next(p for p in _record_files(folder) if p.stem.startswith("scores"))
     batch = next(b for b in read_file(path) if not isinstance(b, Exception))
-    scratch = Home(folder.parent / "gate-scratch")
-    with open_raw(scratch.raw_db) as con:
+    with open_raw(home.raw_db) as con:
         context = build_context(con, "synthetic")
     typed, _ = coerce_batch(batch, context)
     typed = gate.derive("scores", typed, None)
@@ -439,7 +441,7 @@ def _run_stages(
     peer = _peer_stage(generated, pipeline_floor)
     peer.minimal_s = minimal_s
     report.add(peer, say)
-    _gate_backends_stage(generated, say, report)
+    _gate_backends_stage(generated, home, say, report)
 
     next_year = work / "next-year"
     new_rows = next_year_files(generated, next_year)
