@@ -597,6 +597,19 @@ def test_a_corrected_roster_then_its_withdrawal_build_only_what_they_feed(
     assert build_and_publish(home).narrowed_to == ()
 
 
+def _restated_roster(published_home: Home, folder: Path, which: str) -> tuple[Path, int]:
+    """One cluster-year's roster (the sample's first or last), every role restated as member:
+    a corrected roster file, and its row count."""
+    roster = pl.read_csv(_generated(published_home) / "memberships.csv", infer_schema=False)
+    pick = pl.col("results_year").first(), pl.col("cluster").first()
+    if which == "last":
+        pick = pl.col("results_year").last(), pl.col("cluster").last()
+    chosen = roster.filter((pl.col("results_year") == pick[0]) & (pl.col("cluster") == pick[1]))
+    correction = folder / "thanh_vien_sua.csv"
+    chosen.with_columns(pl.lit("member").alias("role")).write_csv(correction)
+    return correction, chosen.height
+
+
 def test_a_narrowed_build_judges_the_tests_dbt_would_run_in_one_batch(
     published_home: Home, tmp_path: Path
 ) -> None:
@@ -611,14 +624,8 @@ def test_a_narrowed_build_judges_the_tests_dbt_would_run_in_one_batch(
     build_and_publish(home, full_refresh=True)
     assert (home.build_dir / KEPT_FILE).exists()
 
-    roster = pl.read_csv(_generated(published_home) / "memberships.csv", infer_schema=False)
-    first = roster.filter(
-        (pl.col("results_year") == pl.col("results_year").first())
-        & (pl.col("cluster") == pl.col("cluster").first())
-    )
-    correction = tmp_path / "thanh_vien_sua.csv"
-    first.with_columns(pl.lit("member").alias("role")).write_csv(correction)
-    assert load_files([correction], home).loaded_rows == first.height
+    correction, rows = _restated_roster(published_home, tmp_path, "first")
+    assert load_files([correction], home).loaded_rows == rows
 
     twin = Home(tmp_path / "dbt-runs-the-tests")
     shutil.copytree(home.root, twin.root)
@@ -745,14 +752,8 @@ def test_a_build_runs_in_the_dbt_process_the_build_before_left_waiting(
         first = warm_dbt.wait_ready(home, 120)
         assert first is not None
 
-        roster = pl.read_csv(_generated(published_home) / "memberships.csv", infer_schema=False)
-        last = roster.filter(
-            (pl.col("results_year") == pl.col("results_year").last())
-            & (pl.col("cluster") == pl.col("cluster").last())
-        )
-        correction = tmp_path / "thanh_vien_sua.csv"
-        last.with_columns(pl.lit("member").alias("role")).write_csv(correction)
-        assert load_files([correction], home).loaded_rows == last.height
+        correction, rows = _restated_roster(published_home, tmp_path, "last")
+        assert load_files([correction], home).loaded_rows == rows
         cold = Home(tmp_path / "cold")
         shutil.copytree(home.root, cold.root)
 
@@ -774,7 +775,7 @@ def test_a_build_runs_in_the_dbt_process_the_build_before_left_waiting(
         # started with dbt's file log at info; a build that asks for debug gets a dbt command
         second = warm_dbt.wait_ready(home, 120)
         assert second is not None and second != first
-        assert load_files([correction], home, force=True).loaded_rows == last.height
+        assert load_files([correction], home, force=True).loaded_rows == rows
         monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
         refused = build_and_publish(home)
         assert not refused.dbt_warm and refused.tests_failed == 0
