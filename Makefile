@@ -7,7 +7,7 @@ SYNCED := $(VENV)/.synced
 # make bench-growth SCALES=…: the national tier's scales (a comma list, so not an $(or …) default)
 SCALES ?= 0.1,0.3,1
 
-.PHONY: setup run test test-fast check format browser bench bench-growth extract-eval fuzz chaos clean
+.PHONY: setup run test test-fast check format browser bench bench-fresh bench-growth extract-eval fuzz chaos clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,10 @@ $(SYNCED): pyproject.toml uv.lock $(BIN)/uv
 
 setup: $(SYNCED)
 
-## make run: the whole pipeline on the bundled sample, then the dashboard on http://localhost:8501
+## make run [PORT=N]: the whole pipeline on the bundled sample, then the dashboard on
+## http://localhost:8501 (or PORT)
 run: setup
-	$(BIN)/thidua demo
+	$(BIN)/thidua demo$(if $(PORT), --port $(PORT))
 
 ## make test: lint, type checks, SQL lint, unit and integration tests, dbt build with its tests
 test: setup browser
@@ -51,6 +52,11 @@ browser:
 ## make bench [TIER=province|national] [SCALE=F] [LOAD_ROWS=N]: every stage against its floor
 bench: setup
 	$(BIN)/python -m benchmarks --tier $(or $(TIER),province) --scale $(or $(SCALE),1) --load-rows $(or $(LOAD_ROWS),1000000)
+
+## make bench-fresh [WARM=1]: `make run` from a fresh clone of HEAD, timed to a served dashboard
+## (empty package caches, as on a new machine; WARM=1 uses this machine's)
+bench-fresh: setup
+	$(BIN)/python -m benchmarks.fresh_run $(if $(WARM),--warm-cache)
 
 ## how each stage grows with the data: national at scales 0.1, 0.3 and 1
 bench-growth: setup

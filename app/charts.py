@@ -18,6 +18,8 @@ it is the chart's description, which the browser gives screen readers.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -56,25 +58,30 @@ def label_limit(wide: int, narrow: int = 110) -> alt.ExprRef:
 def localized(chart: TopLevel, lang: Lang) -> TopLevel:
     """The chart with the language's number and date formats (decimal comma, month names) and
     the shared theme (readable axis and legend text, legends below the plot)."""
+    # One `configure` with the whole config: each chained configure_* call copied the chart
+    # (layers and all), a third of a layered chart's build time.
     configured: TopLevel = (
         # The width of the container, the height the plot asks for plus its axes and legends:
         # Streamlit's default ("fit" both ways) took the legends' height out of the plot's.
-        chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-        .configure(locale=vega_locale(lang))
-        .configure_axis(labelColor=TEXT_COLOR, titleColor=TEXT_COLOR)
-        .configure_legend(
-            labelColor=TEXT_COLOR,
-            titleColor=TEXT_COLOR,
-            # Below the plot, entries one under the other: on a phone a legend beside the plot
-            # took most of its width, and a row of entries overflowed it.
-            orient="bottom",
-            direction="vertical",
-            # Several legends below the plot go one under the other (side by side they ran
-            # past a phone's edge), from the chart's left edge.
-            layout=alt.ExprRef("{bottom: {anchor: 'start', direction: 'vertical', margin: 12}}"),
-            labelLimit=label_limit(260, 200),
+        chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding")).configure(
+            locale=vega_locale(lang),
+            axis=alt.AxisConfig(labelColor=TEXT_COLOR, titleColor=TEXT_COLOR),
+            legend=alt.LegendConfig(
+                labelColor=TEXT_COLOR,
+                titleColor=TEXT_COLOR,
+                # Below the plot, entries one under the other: on a phone a legend beside the
+                # plot took most of its width, and a row of entries overflowed it.
+                orient="bottom",
+                direction="vertical",
+                # Several legends below the plot go one under the other (side by side they ran
+                # past a phone's edge), from the chart's left edge.
+                layout=alt.ExprRef(
+                    "{bottom: {anchor: 'start', direction: 'vertical', margin: 12}}"
+                ),
+                labelLimit=label_limit(260, 200),
+            ),
+            title=alt.TitleConfig(color=TEXT_COLOR),
         )
-        .configure_title(color=TEXT_COLOR)
     )
     return configured
 
@@ -96,9 +103,59 @@ def show_chart(chart: alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConca
     """Draw a chart the width of its container, with its summary line under it (the chart's
     description, which Streamlit also gives the chart as its accessible name)."""
     summary = chart_summary(chart)
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(drawn_columns_only(chart), width="stretch")
     if summary:
         st.caption(summary)
+
+
+_SUBCHARTS = ("layer", "vconcat", "hconcat", "concat", "spec")
+
+
+def _frames(chart: Any) -> list[Any]:
+    """The chart and every sub-chart (layers, concatenations) that holds a polars frame."""
+    found, todo = [], [chart]
+    while todo:
+        node = todo.pop()
+        if isinstance(getattr(node, "data", None), pl.DataFrame):
+            found.append(node)
+        for name in _SUBCHARTS:
+            sub = getattr(node, name, alt.Undefined)
+            if isinstance(sub, list):
+                todo.extend(sub)
+            elif isinstance(sub, alt.SchemaBase):
+                todo.append(sub)
+    return found
+
+
+def drawn_columns_only(
+    chart: alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConcatChart,
+) -> alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConcatChart:
+    """The chart with each frame cut to the columns its specification names.
+
+    The frames come from the presenters with every column a page uses (a cluster's ranks had
+    71, its charts read 11), and all of them travelled to the browser as the chart's data: over
+    100 kB per chart, for Vega to load before it drew. A column is kept when its name is a
+    word of the specification (an encoding, a tooltip, a filter or window expression), so what
+    the chart draws and shows in its tooltips is unchanged. The chart is changed in place: it
+    was built for this one drawing.
+    """
+    holders = _frames(chart)
+    if not holders:
+        return chart
+    frames = [holder.data for holder in holders]
+    for holder in holders:
+        holder.data = alt.Undefined
+    # Without data, the specification is only what the chart names (and no data transformer,
+    # which is global to the server's threads, is called).
+    text = json.dumps(chart.to_dict(validate=False), ensure_ascii=False, default=str)
+    for holder, frame in zip(holders, frames, strict=True):
+        holder.data = frame.select(c for c in frame.columns if _names(text, c))
+    return chart
+
+
+def _names(text: str, column: str) -> bool:
+    """Whether `column` is a whole word of `text` ("rank" in `rank:Q`, not in `rank_basis`)."""
+    return re.search(rf"(?<!\w){re.escape(column)}(?!\w)", text) is not None
 
 
 # --- one-line summaries, from the rows a chart draws ---------------------------------------------

@@ -303,7 +303,8 @@ def criteria_by_basis(frame: pl.DataFrame, lang: Lang) -> alt.LayerChart:
 
 
 def criteria_heatmap(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
-    """Units x criteria (by code; the tooltip has the wording), coloured by share of maximum."""
+    """Units x criteria (by code; the tooltip has the wording), coloured by share of maximum of
+    the scores each unit's final score rests on (self, peer or agreed: the tooltip says which)."""
     chart: alt.Chart = (
         alt.Chart(frame)
         .mark_rect(stroke="white", strokeWidth=1)
@@ -327,6 +328,7 @@ def criteria_heatmap(frame: pl.DataFrame, lang: Lang) -> alt.Chart:
                 alt.Tooltip("criterion_label:N", title=t("col.criterion", lang)),
                 alt.Tooltip("share_label:N", title=t("chart.share", lang)),
                 alt.Tooltip("points_label:N", title=t("col.points", lang)),
+                alt.Tooltip("scorer_label:N", title=t("col.scorer_kind", lang)),
                 alt.Tooltip("source:N", title=t("origin.title", lang)),
             ],
         )

@@ -324,6 +324,8 @@ def criteria(frame: pl.DataFrame, lang: Lang) -> tuple[pl.DataFrame, pl.DataFram
             dtype=pl.String,
         )
     )
+    # which scores each unit's cell is (its final score's basis), said in its tooltip
+    final = with_terms(final, lang, scorer_label=("scorer_kind", "scorer_kind"))
     final = with_origin(_percent_labels(final, "share_of_max", lang, "share_label"), lang)
     final = final.with_columns(
         pl.Series(

@@ -234,7 +234,10 @@ def test_share_trend_draws_one_cluster_in_colour_and_the_others_grey(app: AppTes
     first = at.selectbox(key="url_highlight").value
     rows = _chart_rows(at, 0)
     assert len({r["cluster_name"] for r in rows}) > 15
-    assert {r["cluster_id"] for r in rows if r["is_highlighted"]} == {first}
+    # the chart carries the names it draws (not the ids): the highlighted one is the picker's
+    assert {r["cluster_name"] for r in rows if r["is_highlighted"]} == {
+        _picked(at, "url_highlight")
+    }
     assert "cluster_name" not in _encoded_fields(json.loads(_chart_specs(at)[0]), "color")
     assert "highlight" not in at.query_params  # the default stays out of the URL
     at.selectbox(key="url_highlight").select_index(3)
@@ -242,7 +245,15 @@ def test_share_trend_draws_one_cluster_in_colour_and_the_others_grey(app: AppTes
     chosen = at.selectbox(key="url_highlight").value
     assert chosen != first
     assert at.query_params["highlight"] == chosen
-    assert {r["cluster_id"] for r in _chart_rows(at, 0) if r["is_highlighted"]} == {chosen}
+    picked = _picked(at, "url_highlight")
+    assert {r["cluster_name"] for r in _chart_rows(at, 0) if r["is_highlighted"]} == {picked}
+
+
+def _picked(at: AppTest, key: str) -> str:
+    """The option a select box shows as chosen (its label, not its code)."""
+    box = at.selectbox(key=key)
+    assert box.index is not None
+    return str(box.options[box.index])
 
 
 def _encoded_fields(spec: object, channel: str) -> set[str]:
@@ -608,13 +619,17 @@ def test_bump_chart_draws_one_unit_in_colour_and_the_others_grey(
     at = _open(app, "cum-khoi", cluster=CUM_8, tab="rank")
     rows = _chart_rows(at, 0)
     assert len({r["unit_name"] for r in rows}) > 5
-    assert {r["unit_id"] for r in rows if r["is_highlighted"]} == {last}
+    assert at.selectbox(key="url_highlight_unit").value == last
+    assert {r["unit_name"] for r in rows if r["is_highlighted"]} == {
+        _picked(at, "url_highlight_unit")
+    }
     assert "unit_name" not in _encoded_fields(json.loads(_chart_specs(at)[0]), "color")
     at.selectbox(key="url_highlight_unit").select_index(2)
     _run(at)
     chosen = at.selectbox(key="url_highlight_unit").value
     assert chosen != last and at.query_params["highlight_unit"] == chosen
-    assert {r["unit_id"] for r in _chart_rows(at, 0) if r["is_highlighted"]} == {chosen}
+    picked = _picked(at, "url_highlight_unit")
+    assert {r["unit_name"] for r in _chart_rows(at, 0) if r["is_highlighted"]} == {picked}
 
 
 def test_synthetic_off_blanks_generated_values_of_real_rows(
@@ -774,7 +789,9 @@ def test_criterion_heatmap_uses_each_units_own_final_basis(
     at = _open(app, "cum-khoi", cluster=CUM_8, tab="criteria", year="2021")
     heat = _chart_rows(at, 1)
     assert heat
-    assert {(r["unit_name"], r["scorer_kind"]) for r in heat} <= set(basis.items())
+    # each cell's tooltip says which scores it is
+    said = {(unit, i18n.term("scorer_kind", kind, "vi")) for unit, kind in basis.items()}
+    assert {(r["unit_name"], r["scorer_label"]) for r in heat} <= said
 
 
 def test_cluster_events_tab_keeps_results_year_and_date_apart(app: AppTest) -> None:

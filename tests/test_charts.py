@@ -547,3 +547,53 @@ def test_localized_adds_the_theme_without_touching_the_encoding(charts: ModuleTy
         "expr": "containerSize()[0] < 600 ? 200 : 260"
     }
     assert themed["config"]["title"] == {"color": "#404040"}
+
+
+# --- what a drawn chart sends to the browser -----------------------------------------------------
+
+
+def _shape(spec: object) -> object:
+    """The spec without its data (a data set's name is a hash of its rows)."""
+    if isinstance(spec, dict):
+        return {k: _shape(v) for k, v in spec.items() if k not in {"data", "datasets"}}
+    if isinstance(spec, list):
+        return [_shape(v) for v in spec]
+    return spec
+
+
+def _fields(spec: object) -> set[str]:
+    """Every `field` an encoding, sort or window of the spec names."""
+    if isinstance(spec, dict):
+        own = {spec["field"]} if isinstance(spec.get("field"), str) and spec["field"] else set()
+        return own.union(*(_fields(v) for v in spec.values()))
+    if isinstance(spec, list):
+        return set().union(*(_fields(v) for v in spec))
+    return set()
+
+
+@pytest.mark.parametrize("name", list(FRAMES))
+def test_a_drawn_chart_ships_only_the_columns_it_names(charts: ModuleType, name: str) -> None:
+    # the presenters hand a chart every column the page uses; the browser needs the drawn ones
+    frame = FRAMES[name]().with_columns(pl.lit("not drawn").alias("unused_note"))
+    builder: Builder = getattr(charts, name)
+    whole = builder(frame, "vi").to_dict()
+    drawn = charts.drawn_columns_only(builder(frame, "vi")).to_dict()
+    (rows_whole,) = whole["datasets"].values()
+    (rows_drawn,) = drawn["datasets"].values()
+    assert "unused_note" not in rows_drawn[0]
+    # every row, every value of the columns kept, and every column the chart names
+    assert rows_drawn == [{k: row[k] for k in rows_drawn[0]} for row in rows_whole]
+    assert _fields(drawn) <= set(rows_drawn[0])
+    # the chart itself (marks, encodings, tooltips, transforms, theme) is the same
+    assert _shape(drawn) == _shape(whole)
+
+
+def test_a_column_named_inside_a_longer_name_is_not_kept(charts: ModuleType) -> None:
+    frame = pl.DataFrame({"rank": [1, 2], "rank_basis": ["a", "b"], "is_top": [True, False]})
+    chart = (
+        alt.Chart(frame).mark_point().encode(x="rank_basis:N").transform_filter(alt.datum.is_top)
+    )
+    drawn = charts.drawn_columns_only(chart).to_dict()
+    (rows,) = drawn["datasets"].values()
+    # `is_top` is only named in a filter expression; `rank` only as part of `rank_basis`
+    assert rows == [{"rank_basis": "a", "is_top": True}, {"rank_basis": "b", "is_top": False}]

@@ -145,3 +145,17 @@ def test_events_summary_names_the_latest_event(charts_cluster: ModuleType) -> No
     # a year-end review held in January 2023 is still the latest event
     assert spec["description"] == "3 sự kiện; gần nhất: Tổng kết, 14/01/2023."
     assert spec["height"] == 60 + 45 * 3
+
+
+def test_the_drawn_bump_chart_keeps_what_its_layers_filter_and_show(
+    charts_cluster: ModuleType, app_module: Callable[[str], ModuleType]
+) -> None:
+    # a cluster's rank rows carry some seventy columns; the chart sends the ones it names:
+    # the highlighted unit its filter picks, the tooltip's sources, the window's year
+    frame = _ranks().with_columns(
+        pl.lit("th-so-nv").alias("unit_id"), pl.lit(0.9).alias("max_score")
+    )
+    drawn = app_module("charts").drawn_columns_only(charts_cluster.bump_chart(frame, "vi"))
+    (rows,) = drawn.to_dict()["datasets"].values()
+    assert set(rows[0]) == set(_ranks().columns)
+    assert len(rows) == frame.height
