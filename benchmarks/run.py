@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -129,9 +130,7 @@ PEER_MEMORY_LIMIT_GB = 16
 
 def _peer_stage(folder: Path, floor_s: float) -> Stage:
     """The pandas peer in a child process with an address-space limit; its peak from wait4."""
-    import os
     import resource
-    import subprocess
 
     limit = PEER_MEMORY_LIMIT_GB * 1024**3
 
@@ -254,7 +253,41 @@ def _analyst_loop_stages(generated: Path, target: Path, home: Home) -> list[Stag
                 },
             )
         )
+    stages.append(_terminal_loop_stage(correction, home))
     return stages
+
+
+def _terminal_loop_stage(correction: Path, home: Home) -> Stage:
+    """The same loop as an analyst types it: `thidua load --build <file>`, a new process (Python,
+    thidua and Great Expectations' import included), with dbt waiting ready as the build before
+    left it. Timed from the command's start to its exit, the warehouse published."""
+    os.environ[warm_dbt.SWITCH] = "1"
+    warm_dbt.start(home)
+    warm_dbt.wait_ready(home, warm_dbt.READY_WAIT_SECONDS)
+    thidua = Path(sys.executable).with_name("thidua")
+    command = [str(thidua), "--home", str(home.root), "load", "--build", "--force"]
+    log = correction.with_suffix(".log")
+    try:
+        with log.open("wb") as out:
+            started = time.perf_counter()
+            child = subprocess.Popen(
+                [*command, "--quiet", str(correction)], stdout=out, stderr=subprocess.STDOUT
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - started
+    finally:
+        warm_dbt.stop(home)
+        os.environ[warm_dbt.SWITCH] = "0"
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"`thidua load --build` exited with {code}:\n{log.read_text()}")
+    return Stage(
+        "analyst loop through the terminal: `thidua load --build <file>` (dbt kept warm)",
+        wall,
+        usage.ru_maxrss / 1024,
+        rows=pl.read_csv(correction).height,
+        extra={"command": "thidua load --build --force <corrected roster>"},
+    )
 
 
 def _gate_backends_stage(

@@ -168,3 +168,24 @@ def _fail_a_build_and_read_its_report(
         "where cluster_id = 'th-ubnd:cum-05' and results_year = 2023",
     ).rows()
     assert [tuple(r) for r in rows] == [(0,)]
+
+
+@pytest.mark.integration
+def test_load_with_build_publishes_in_one_command_unless_the_load_failed(
+    fresh_home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`thidua load --build`: the analyst's one command from a corrected file to the dashboard.
+    A file the gate refuses stops it before the build: nothing is published."""
+    home = ["--home", str(fresh_home.root)]
+    refused = tmp_path / "in" / "thanh_vien.csv"
+    refused.parent.mkdir()
+    refused.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    assert main([*home, "load", "--build", "--type", "memberships", str(refused)]) == 1
+    said = capsys.readouterr()
+    assert "not built: the load did not pass" in said.err
+    assert not fresh_home.published_db.exists()
+
+    assert main([*home, "load", "--build", "--quiet", str(REAL)]) == 0
+    assert "đã công bố / published" in capsys.readouterr().out
+    members = read_query(fresh_home.published_db, "select count(*) from marts.fct_memberships")
+    assert members.item() > 0

@@ -81,11 +81,24 @@ def cmd_load(args: argparse.Namespace, where: Home) -> int:
         )
     print(total_line(report))
     if report.rejected:
-        return 1
-    if args.strict and report.quarantined_rows:
+        code = 1
+    elif args.strict and report.quarantined_rows:
         print("--strict: có dòng bị cách ly / rows were quarantined", file=sys.stderr)
-        return 1
-    return 0
+        code = 1
+    else:
+        code = 0
+    if not args.build:
+        return code
+    if code:
+        # A file the gate refused is the user's to fix first: publishing the rest now would
+        # show the dashboard a state the user did not mean (half a correction).
+        print(
+            "không dựng vì lần nạp chưa đạt; sửa tệp rồi chạy lại / not built: the load did not "
+            "pass; correct the files and run it again",
+            file=sys.stderr,
+        )
+        return code
+    return cmd_build(argparse.Namespace(full_refresh=False, quiet=args.quiet), where)
 
 
 def cmd_template(args: argparse.Namespace, where: Home) -> int:
@@ -274,6 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
         "new units file) and land those that now pass",
     )
     load.add_argument("--quiet", action="store_true", help="print only the total")
+    load.add_argument(
+        "--build",
+        action="store_true",
+        help="then build, test and publish what the load changed, as `thidua build` (in the "
+        "same process: the shortest way from a corrected file to the dashboard)",
+    )
     for option, example in (
         ("--cluster", "cụm/khối / cluster, e.g. 'Cụm thi đua số 5'"),
         ("--year", "năm thi đua / results year, e.g. 2023"),
