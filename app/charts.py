@@ -145,11 +145,20 @@ def drawn_columns_only(
     frames = [holder.data for holder in holders]
     for holder in holders:
         holder.data = alt.Undefined
-    # Without data, the specification is only what the chart names (and no data transformer,
-    # which is global to the server's threads, is called).
-    text = json.dumps(chart.to_dict(validate=False), ensure_ascii=False, default=str)
+    try:
+        # Without data, the specification is only what the chart names (and no data
+        # transformer, which is global to the server's threads, is called).
+        text = json.dumps(chart.to_dict(validate=False), ensure_ascii=False, default=str)
+    except Exception:
+        # Only a saving: a chart that cannot be written without its data is drawn whole, and
+        # st.altair_chart reports what is wrong with it.
+        for holder, frame in zip(holders, frames, strict=True):
+            holder.data = frame
+        return chart
     for holder, frame in zip(holders, frames, strict=True):
-        holder.data = frame.select(c for c in frame.columns if _names(text, c))
+        named = [c for c in frame.columns if _names(text, c)]
+        # a chart that names no column still counts the rows: keep one, so none is lost
+        holder.data = frame.select(named or frame.columns[:1])
     return chart
 
 

@@ -597,3 +597,11 @@ def test_a_column_named_inside_a_longer_name_is_not_kept(charts: ModuleType) -> 
     (rows,) = drawn["datasets"].values()
     # `is_top` is only named in a filter expression; `rank` only as part of `rank_basis`
     assert rows == [{"rank_basis": "a", "is_top": True}, {"rank_basis": "b", "is_top": False}]
+
+
+def test_a_drawn_chart_that_names_no_column_keeps_its_rows(charts: ModuleType) -> None:
+    # a count of rows names no field: the rows must all still be there to be counted
+    frame = pl.DataFrame({"unit_name": ["a", "b", "c"]})
+    drawn = charts.drawn_columns_only(alt.Chart(frame).mark_bar().encode(x="count():Q"))
+    (rows,) = drawn.to_dict()["datasets"].values()
+    assert len(rows) == 3
