@@ -98,7 +98,7 @@ def cmd_load(args: argparse.Namespace, where: Home) -> int:
             file=sys.stderr,
         )
         return code
-    return cmd_build(argparse.Namespace(full_refresh=False, quiet=args.quiet), where)
+    return _build(where, full_refresh=False, quiet=args.quiet)
 
 
 def cmd_template(args: argparse.Namespace, where: Home) -> int:
@@ -120,11 +120,14 @@ def cmd_template(args: argparse.Namespace, where: Home) -> int:
 
 
 def cmd_build(args: argparse.Namespace, where: Home) -> int:
+    return _build(where, full_refresh=args.full_refresh, quiet=args.quiet)
+
+
+def _build(where: Home, *, full_refresh: bool, quiet: bool) -> int:
+    """`thidua build`, and the build of `thidua load --build`."""
     from thidua.warehouse.build import build_and_publish
 
-    result = build_and_publish(
-        where, full_refresh=args.full_refresh, progress=None if args.quiet else print
-    )
+    result = build_and_publish(where, full_refresh=full_refresh, progress=None if quiet else print)
     if result.up_to_date:
         print(
             f"kho đã công bố đã cập nhật, không có gì mới để dựng ({result.published_db}); "

@@ -372,58 +372,52 @@ def _build_and_publish(
     started = time.perf_counter()
     try:
         run = run_dbt(home, args, progress, project=inputs.project)
-        code, nodes = run.code, run.nodes
-        if (
-            code == 0
-            and batch is not None
-            and not any(n.status in ("fail", "error") for n in nodes)
-        ):
-            nodes = _run_batched_tests(home, batch, nodes, progress)
-        elapsed = time.perf_counter() - started
-        failed = [n for n in nodes if n.status in ("fail", "error")]
-        if code != 0 or failed:
-            event(
-                _log,
-                "build.failed",
-                logging.ERROR,
-                dbt_exit_code=code,
-                failed=",".join(sorted(n.name for n in failed)),
-                dbt_seconds=round(elapsed, 3),
-            )
-            raise _build_failed(home, run)
-        if scope is None:
-            # every test ran through dbt: keep their compiled SQL for the narrowed builds to come
-            batched_tests.keep(home.dbt_target_dir / "manifest.json", kept_tests, inputs.project)
-        result = BuildResult(
-            home.published_db,
-            elapsed,
-            nodes,
-            run.peak_mb,
-            copy_seconds,
-            narrowed=scope is not None,
-            narrowed_to=scope.record_types if scope else (),
-            dbt_warm=run.warm,
-        )
-        started = time.perf_counter()
-        _record_publish(home.build_db, result, inputs, home.published_db)
-        # Atomic on one file system: readers see the old file or the new one, never a mix.
-        home.build_db.replace(home.published_db)
-        result = dataclasses.replace(result, publish_seconds=time.perf_counter() - started)
+    finally:
+        # the next build finds dbt imported and the project parsed (warm_dbt)
+        warm_dbt.start(home)
+    code, nodes = run.code, run.nodes
+    if code == 0 and batch is not None and not any(n.status in ("fail", "error") for n in nodes):
+        nodes = _run_batched_tests(home, batch, nodes, progress)
+    elapsed = time.perf_counter() - started
+    failed = [n for n in nodes if n.status in ("fail", "error")]
+    if code != 0 or failed:
         event(
             _log,
-            "build.published",
-            published_db=home.published_db,
-            nodes=len(nodes),
-            tests_failed=result.tests_failed,
+            "build.failed",
+            logging.ERROR,
+            dbt_exit_code=code,
+            failed=",".join(sorted(n.name for n in failed)),
             dbt_seconds=round(elapsed, 3),
-            copy_seconds=round(copy_seconds, 3),
-            publish_seconds=round(result.publish_seconds, 3),
-            peak_mb=run.peak_mb,
-            dbt_warm=run.warm,
         )
-        return result
-    finally:
-        # The next build finds dbt imported and the project parsed (warm_dbt). Started once
-        # this one is published (or failed): its import and parse took a core from the batched
-        # tests and the publish while the analyst waited.
-        warm_dbt.start(home)
+        raise _build_failed(home, run)
+    if scope is None:
+        # every test ran through dbt: keep their compiled SQL for the narrowed builds to come
+        batched_tests.keep(home.dbt_target_dir / "manifest.json", kept_tests, inputs.project)
+    result = BuildResult(
+        home.published_db,
+        elapsed,
+        nodes,
+        run.peak_mb,
+        copy_seconds,
+        narrowed=scope is not None,
+        narrowed_to=scope.record_types if scope else (),
+        dbt_warm=run.warm,
+    )
+    started = time.perf_counter()
+    _record_publish(home.build_db, result, inputs, home.published_db)
+    # Atomic on one file system: readers see the old file or the new one, never a mix.
+    home.build_db.replace(home.published_db)
+    result = dataclasses.replace(result, publish_seconds=time.perf_counter() - started)
+    event(
+        _log,
+        "build.published",
+        published_db=home.published_db,
+        nodes=len(nodes),
+        tests_failed=result.tests_failed,
+        dbt_seconds=round(elapsed, 3),
+        copy_seconds=round(copy_seconds, 3),
+        publish_seconds=round(result.publish_seconds, 3),
+        peak_mb=run.peak_mb,
+        dbt_warm=run.warm,
+    )
+    return result
