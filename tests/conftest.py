@@ -18,10 +18,12 @@ ARTICLES_DIR = SHARED / "articles"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-# No dbt process left waiting after each of the suite's hundreds of builds (and homes): the
-# tests of that process (thidua.warehouse.warm_dbt) turn it on for their own homes. Set here, so
-# the commands the tests start (thidua, streamlit, make) inherit it too.
+# No dbt process left waiting after each of the suite's hundreds of builds (and homes), and no
+# thidua process after each `thidua load`: the tests of those processes (thidua.warehouse.warm_dbt,
+# thidua.warm_command) turn them on for their own. Set here, so the commands the tests start
+# (thidua, streamlit, make) inherit it too.
 os.environ["THIDUA_WARM_DBT"] = "0"
+os.environ["THIDUA_WARM_COMMAND"] = "0"
 
 _exit_status: list[int] = []
 

@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from thidua import logs
+from thidua import logs, warm_command
 from thidua.contract.artifacts import allowed_in_words
 from thidua.contract.records import INPUT_ORDER, RECORD_TYPES, SOURCE_KINDS
 from thidua.errors import UserError
@@ -490,8 +490,18 @@ def run() -> None:
     GX's SQL engine and DuckDB's bindings hold objects until interpreter shutdown, where nanobind
     prints "leaked instance" noise and GX's teardown costs seconds. Everything this process wrote
     is committed and closed by the time `main` returns, so there is nothing left to clean up.
+
+    A load runs in the thidua process the load before left waiting, imports done, when one
+    fits (thidua.warm_command); this process then only passes on its exit code.
     """
-    code = main()
+    argv = sys.argv[1:]
+    args = build_parser().parse_args(argv)
+    loading = args.handler is cmd_load
+    code = warm_command.run(argv, say_ready=not args.quiet) if loading else None
+    if code is None:
+        code = main(argv)
+        if loading:
+            warm_command.start(warm_command.environ_at_start())
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -30,7 +30,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
@@ -38,6 +37,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.paths import PROJECT_ROOT, Home
+from thidua.waiting_process import (
+    exit_when_closed,
+    peer_pid,
+    same_user,
+    start_detached,
+    switched_on,
+)
 from thidua.warehouse.dbt_environment import PROFILE_VARIABLES, dbt_environment
 
 SWITCH = "THIDUA_WARM_DBT"
@@ -56,12 +62,7 @@ _started: list[subprocess.Popen[bytes]] = []
 
 
 def enabled(environ: Mapping[str, str] = os.environ) -> bool:
-    return sys.platform == "linux" and environ.get(SWITCH, "1").strip().lower() not in (
-        "0",
-        "false",
-        "no",
-        "off",
-    )
+    return switched_on(SWITCH, environ)
 
 
 def _address(home: Home) -> bytes:
@@ -86,16 +87,8 @@ def start(home: Home) -> None:
     # held, and polled at the next start, so each ended one is reaped (no zombie in a
     # long-lived dashboard) and none is dropped while it runs
     _started[:] = [p for p in _started if p.poll() is None]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "thidua.warehouse.warm_dbt", str(home.root)],
-        cwd=PROJECT_ROOT,
-        env=dbt_environment(home),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        # its own session: it outlives the command that started it, and a Ctrl-C at the
-        # terminal is for that command, not for it
-        start_new_session=True,
+    process = start_detached(
+        "thidua.warehouse.warm_dbt", [str(home.root)], dbt_environment(home), PROJECT_ROOT
     )
     _started.append(process)
 
@@ -121,7 +114,7 @@ def run(
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         conn.connect(_address(home))
-        if not _same_user(conn):
+        if not same_user(conn):
             conn.close()
             return None
         conn.settimeout(READY_WAIT_SECONDS)
@@ -140,7 +133,7 @@ def run(
         conn.close()
         return None
     conn.settimeout(None)
-    pid = _peer_pid(conn)
+    pid = peer_pid(conn)
     if progress:
         progress(READY_LINE)
     tail: deque[str] = deque(maxlen=keep_lines)
@@ -166,22 +159,6 @@ def run(
     return WarmRun(int(end.get("code", 2)), float(end.get("peak_mb", 0.0)), tuple(tail))
 
 
-def _peer(conn: socket.socket) -> tuple[int, int]:
-    """The process id and user id at the other end (Linux's struct ucred)."""
-    creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
-    return int.from_bytes(creds[:4], sys.byteorder), int.from_bytes(creds[4:8], sys.byteorder)
-
-
-def _peer_pid(conn: socket.socket) -> int:
-    return _peer(conn)[0]
-
-
-def _same_user(conn: socket.socket) -> bool:
-    # An abstract socket has no file permissions: anyone on the machine can reach the name.
-    # Only the home's own user may hand its dbt arguments, or answer for its dbt.
-    return _peer(conn)[1] == os.getuid()
-
-
 def stop(home: Home) -> None:
     """Stop the process waiting for `home`, if any."""
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
@@ -190,9 +167,9 @@ def stop(home: Home) -> None:
         except OSError:
             return
         # the listening process's credentials are known as soon as the connection is made
-        if _same_user(probe):
+        if same_user(probe):
             with contextlib.suppress(OSError):
-                os.kill(_peer_pid(probe), signal.SIGTERM)
+                os.kill(peer_pid(probe), signal.SIGTERM)
 
 
 def wait_ready(home: Home, timeout: float) -> int | None:
@@ -262,7 +239,7 @@ def serve(home: Home) -> int:
     # the build that asked sends nothing more: its end of the connection closing before this
     # run's means it was killed, and its dbt goes with it (as a dbt command would, by
     # die_with_parent) rather than keep writing a build copy no one will publish
-    threading.Thread(target=_exit_when_closed, args=(conn,), daemon=True).start()
+    exit_when_closed(conn)
     # dbt writes to stdout and stderr: both are now the build's connection
     sys.stdout.flush()
     os.dup2(conn.fileno(), 1)
@@ -282,13 +259,6 @@ def serve(home: Home) -> int:
     return 0
 
 
-def _exit_when_closed(conn: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        while conn.recv(1):
-            pass
-    os._exit(1)
-
-
 def _next_build(listener: socket.socket, home: Home) -> socket.socket | None:
     listener.settimeout(_HOME_POLL_SECONDS)
     deadline = time.monotonic() + IDLE_SECONDS
@@ -297,7 +267,7 @@ def _next_build(listener: socket.socket, home: Home) -> socket.socket | None:
             conn, _ = listener.accept()
         except TimeoutError:
             continue
-        if not _same_user(conn):
+        if not same_user(conn):
             conn.close()
             continue
         conn.settimeout(None)
