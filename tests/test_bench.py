@@ -135,7 +135,18 @@ def test_the_browser_timings_the_e2e_test_writes_become_bench_rows(tmp_path: Pat
                         "ready_s": 2.5,
                         "first_contentful_paint_s": 0.4,
                     },
-                    "cum-khoi": {"cold_server": False, "ready_s": 1.2, "main_visual_s": 1.1},
+                    "cum-khoi": {
+                        "cold_server": False,
+                        "ready_s": 1.2,
+                        "main_visual_s": 1.1,
+                        "main_visual_new_tab_s": 2.1,
+                    },
+                    "don-vi": {
+                        "cold_server": False,
+                        "ready_s": 1.0,
+                        "main_visual_s": 0.9,
+                        "main_visual_new_tab_s": 1.9,
+                    },
                 }
             }
         ),
@@ -145,5 +156,9 @@ def test_the_browser_timings_the_e2e_test_writes_become_bench_rows(tmp_path: Pat
     assert [(s.name, s.wall_s) for s in stages] == [
         ("browser: tong-quan ready (cold server)", 2.5),
         ("browser: cum-khoi main visual", 1.1),
+        ("browser: don-vi main visual", 0.9),
+        # the pages that were also opened in a new tab each: their median, the slowest beside
+        ("browser: main visual, each page in a new tab (median of 2)", 2.0),
     ]
+    assert stages[-1].extra["slowest_s"] == 2.1
     assert stages[1].extra["ready_s"] == 1.2  # the end of the run stays beside it

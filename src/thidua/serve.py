@@ -7,7 +7,6 @@ import signal
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 from thidua.child_process import die_with_parent
 from thidua.errors import UserError
@@ -25,9 +24,12 @@ def _port_is_free(address: str, port: int) -> bool:
 
 
 def streamlit_command(port: int, address: str) -> list[str]:
-    streamlit = Path(sys.executable).with_name("streamlit")
+    """`streamlit run` of the app, through thidua.dashboard_process: the app's modules are
+    imported before the server listens, not when its first visitor is waiting."""
     return [
-        str(streamlit),
+        sys.executable,
+        "-m",
+        "thidua.dashboard_process",
         "run",
         str(APP_ENTRY),
         "--server.headless",
