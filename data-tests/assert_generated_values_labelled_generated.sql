@@ -376,7 +376,13 @@ problems as (
 
     from {{ ref('fct_criterion_scores') }} as marts
     inner join {{ ref('stg_raw__scores') }} as staged
-        on marts.score_id = staged.score_id
+        on
+            marts.organizer_id = staged.organizer_id
+            and marts.cluster_id = staged.cluster_id
+            and marts.results_year = staged.results_year
+            and marts.unit_id = staged.unit_id
+            and marts.criterion_code = staged.criterion
+            and marts.scorer_unit_id is not distinct from staged.scorer_id
     where staged.is_synthetic and (not marts.is_synthetic or marts.source_kind <> 'synthetic')
 
     union all

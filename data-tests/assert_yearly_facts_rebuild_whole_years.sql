@@ -4,7 +4,7 @@
 
 {%- set yearly = [
     'stg_raw__scores', 'int_score_mentions_aggregated', 'int_unit_year_scores_aggregated',
-    'dim_criterion', 'fct_criterion_scores', 'fct_unit_year_scores', 'fct_awards', 'fct_events',
+    'dim_criterion', 'fct_unit_year_scores', 'fct_awards', 'fct_events',
     'fct_cluster_year'
 ] %}
 

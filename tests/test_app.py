@@ -1172,6 +1172,20 @@ def test_schema_browser_shows_column_descriptions(app: AppTest) -> None:
     assert all(described.values()), [c for c, d in described.items() if not d]
 
 
+def test_schema_browser_lists_the_criterion_scores_view_without_a_row_count(app: AppTest) -> None:
+    """marts.fct_criterion_scores is a view: listed and described like a table, and its row
+    count said to be unknown rather than shown as zero."""
+    at = _open(app, "sql")
+    at.selectbox(key="sql_schema_table").set_value("marts.fct_criterion_scores")
+    _run(at)
+    columns = _table(at)
+    assert {"score_id", "unit_name", "criterion_name", "source_url"} <= set(columns["column_name"])
+    assert all(columns["description"])
+    captions = _texts(at, "caption")
+    assert "Khung nhìn: tính khi truy vấn" in captions
+    assert "Khoảng 0 dòng" not in captions
+
+
 # --- empty and error states ----------------------------------------------------------------------
 
 

@@ -140,7 +140,10 @@ def test_each_test_is_judged_by_the_rows_its_query_returns(
         KeptTest("test.p.error", "select * from marts.missing", (), "error"),
     ]
     lines: list[str] = []
-    results = {r["unique_id"]: r for r in batched_tests.run(tests, con, raw, lines.append)}
+    ran = batched_tests.run(tests, con, raw, lines.append)
+    # judged two at a time, reported in the order given
+    assert [r["unique_id"] for r in ran] == [t.unique_id for t in tests]
+    results = {r["unique_id"]: r for r in ran}
     judged = {uid: (r["status"], r["failures"], r["message"]) for uid, r in results.items()}
     assert judged["test.p.pass"] == ("pass", 0, None)
     assert judged["test.p.fail"] == ("fail", 2, "Got 2 results, configured to fail if != 0")

@@ -27,13 +27,13 @@ pytestmark = pytest.mark.integration
 
 EXAMPLE_QUERIES = PROJECT_ROOT / "analyses" / "example_queries.sql"
 FINDING_KEY = ["rule_code", "cluster_id", "results_year", "unit_id", "award_type"]
-# The yearly incremental models (delete+insert by results_year) and their schemas.
+# The yearly incremental models (delete+insert by results_year) and their schemas
+# (marts.fct_criterion_scores is a view over the staging one).
 YEARLY = {
     "staging": ["stg_raw__scores"],
     "intermediate": ["int_score_mentions_aggregated", "int_unit_year_scores_aggregated"],
     "marts": [
         "dim_criterion",
-        "fct_criterion_scores",
         "fct_unit_year_scores",
         "fct_awards",
         "fct_events",
@@ -272,10 +272,14 @@ def test_criterion_scores_and_their_dimension(published_home: Home) -> None:
     kinds = _frame(
         published_home,
         """
-        select scorer_kind, count(*) as n from marts.fct_criterion_scores group by all
+        select scorer_kind, count(*) as n, count(unit_name) as named,
+            count(criterion_id) as with_criterion
+        from marts.fct_criterion_scores group by all
         """,
     )
-    counts = dict(kinds.iter_rows())
+    # every score names its unit and its criterion (the view joins them to the stored scores)
+    assert kinds["n"].to_list() == kinds["named"].to_list() == kinds["with_criterion"].to_list()
+    counts = dict(kinds.select("scorer_kind", "n").iter_rows())
     assert set(counts) == {"self", "peer"} and counts["peer"] > 5 * counts["self"]
     raw_rows = duckdb.connect(str(published_home.raw_db), read_only=True)
     try:

@@ -126,6 +126,7 @@ table_doc = {
     for name, comment in tables.select("qualified_name", "comment").iter_rows()
 }
 sizes = dict(tables.select("qualified_name", "estimated_size").iter_rows())
+views = set(tables.filter(pl.col("is_view"))["qualified_name"].to_list())
 pick, detail = st.columns([1, 2], gap="large")
 with pick:
     picked = st.selectbox(
@@ -137,7 +138,10 @@ with pick:
     if picked:
         st.markdown(table_doc.get(picked) or view.t("sql.schema.no_description"))
         about = sizes.get(picked)
-        st.caption(view.tn("sql.schema.rows", about or 0, rows=fmt_int(about, lang)))
+        if picked in views:
+            st.caption(view.t("sql.schema.view"))
+        else:
+            st.caption(view.tn("sql.schema.rows", about or 0, rows=fmt_int(about, lang)))
         st.code(f"select * from {picked} limit 100", language="sql", wrap_lines=True)
     st.caption(view.t("sql.schema.docs_source"))
 with detail:

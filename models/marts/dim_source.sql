@@ -12,9 +12,11 @@ memberships as (
 
 ),
 
+-- the stored scores, not the fct_criterion_scores view: the same rows and source_ref without
+-- its joins
 criterion_scores as (
 
-    select * from {{ ref('fct_criterion_scores') }}
+    select * from {{ ref('stg_raw__scores') }}
 
 ),
 

@@ -1,20 +1,18 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='results_year',
-        on_schema_change='append_new_columns'
-    )
-}}
-
-{%- set years = years_to_build() %}
+{#-
+    A view, not a second stored copy of the largest relation: stg_raw__scores holds every criterion
+    score once per results year (deduplicated, with its provenance and build stamps); this names
+    the scored unit, the scorer and the criterion and adds the source's address. Readers filter by
+    cluster and year, which DuckDB pushes into the staging table's scan; the joined dimensions are
+    small, and score_id (md5 of the natural key) is computed only when a query reads it. The
+    stamps are the staging year's: the year this view shows was built then.
+-#}
+{{ config(materialized='view') }}
 
 with
 
 scores as (
 
     select * from {{ ref('stg_raw__scores') }}
-    where {{ in_years('results_year', years) }}
 
 ),
 
@@ -30,7 +28,6 @@ criteria as (
         criterion_group
 
     from {{ ref('dim_criterion') }}
-    where {{ in_years('results_year', years) }}
 
 ),
 
@@ -54,16 +51,13 @@ sources as (
 
 ),
 
-stamps as (
-
-    select * from {{ year_stamps(years) }}
-
-),
-
 final as (
 
     select
-        scores.score_id,
+        {{ surrogate_key([
+            'scores.organizer_id', 'scores.cluster_id', 'scores.results_year', 'scores.unit_id',
+            'scores.criterion', 'scores.scorer_id'
+        ]) }} as score_id,
         scores.organizer_id,
         scores.cluster_id,
         scores.results_year,
@@ -95,13 +89,11 @@ final as (
         scores.unit_name_raw,
         scores.scorer_name_raw,
         scores.note,
-        stamps.year_max_load_id,
-        stamps.year_inputs_hash,
-        stamps.built_at
+        scores.year_max_load_id,
+        scores.year_inputs_hash,
+        scores.built_at
 
     from scores
-    inner join stamps
-        on scores.results_year = stamps.results_year
     left join criteria
         on
             scores.organizer_id = criteria.organizer_id

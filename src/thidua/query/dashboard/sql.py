@@ -57,14 +57,22 @@ order by s.published_on""",
 
 
 def q_schema_tables() -> Query:
+    """Tables and views alike (marts.fct_criterion_scores is a view); a view stores no rows, so
+    its estimated_size is null: unknown, not zero."""
     return Query(
         "schema_tables",
         """
         select
             schema_name, table_name, schema_name || '.' || table_name as qualified_name,
-            comment, estimated_size, column_count
+            comment, estimated_size, column_count, false as is_view
         from duckdb_tables()
         where database_name = 'wh' and list_contains($schemas, schema_name)
+        union all
+        select
+            schema_name, view_name, schema_name || '.' || view_name,
+            comment, null, column_count, true
+        from duckdb_views()
+        where database_name = 'wh' and not internal and list_contains($schemas, schema_name)
         order by list_position($schemas, schema_name), table_name
         """,
         {"schemas": list(BROWSABLE_SCHEMAS)},
