@@ -159,11 +159,11 @@ def exempt(published_home: Home) -> tuple[frozenset[str], frozenset[str]]:
     """(identifiers a reader may see as they are, ids that must never show)."""
     con = duckdb.connect(str(published_home.published_db), read_only=True)
     try:
-        names = {
-            n
-            for row in con.sql("select schema_name, table_name from duckdb_tables()").fetchall()
-            for n in (row[0], row[1], f"{row[0]}.{row[1]}")
-        }
+        relations = con.sql(
+            "select schema_name, table_name from duckdb_tables() union all "
+            "select schema_name, view_name from duckdb_views() where not internal"
+        ).fetchall()
+        names = {n for row in relations for n in (row[0], row[1], f"{row[0]}.{row[1]}")}
         names |= {r[0] for r in con.sql("select column_name from duckdb_columns()").fetchall()}
         names |= {r[0] for r in con.sql("select name from meta.dbt_results").fetchall()}
         ids = {
