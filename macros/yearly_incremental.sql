@@ -10,8 +10,8 @@
 
       - the raw tables it reads (the walk upstream from the model, through every model that is
         not a dimension): each one's rows of the year in force (row count, latest load_id and a
-        hash of the rows, from stg_raw__year_fingerprints), so a new load, a restatement, a
-        withdrawal, even a row edited in place changes it; a reference table (units, clusters,
+        hash of the loads that wrote them, from stg_raw__year_fingerprints), so a new load, a
+        restatement or a withdrawal changes it; a reference table (units, clusters,
         sources...) has one fingerprint for every year, so a restated unit rebuilds every year;
       - the dimensions it reads (the dim_* models where the walk stops): each one's rows over
         every column but those its YAML marks `meta: {summarises_years: true}` (a cluster's first
@@ -172,14 +172,16 @@
             from {{ this }}
         )
 
-        select current_years.results_year
+        -- a year whose fingerprint changed, a new year, and a year the model holds that has no
+        -- rows in force any more (every load of it withdrawn): rebuilt, i.e. deleted
+        select distinct coalesce(current_years.results_year, built_years.results_year) as results_year
         from current_years
-        left join built_years
+        full join built_years
             on
                 current_years.results_year = built_years.results_year
                 and current_years.year_inputs_hash = built_years.year_inputs_hash
-        where built_years.results_year is null
-        order by current_years.results_year
+        where current_years.results_year is null or built_years.results_year is null
+        order by results_year
     {%- endset -%}
     {%- set years = [] -%}
     {%- for value in run_query(query).columns[0].values() -%}
@@ -187,6 +189,20 @@
     {%- endfor -%}
     {{- log(this.identifier ~ ": results years to build " ~ years, info=false) -}}
     {{- return(years) -}}
+{%- endmacro %}
+
+
+{#- A yearly model's pre-hook: delete the results years this build rebuilds before it inserts
+    them. delete+insert deletes only the years the new rows hold, so a year that now yields no row
+    (its loads withdrawn) would otherwise keep its old rows. Run before the model's own statement,
+    so years_to_build() still sees the stored fingerprints. -#}
+{% macro delete_years_to_build() -%}
+    {%- if is_incremental() and execute -%}
+        {%- set years = years_to_build() -%}
+        {%- if years -%}
+            delete from {{ this }} where results_year in ({{ years | join(', ') }})
+        {%- endif -%}
+    {%- endif -%}
 {%- endmacro %}
 
 

@@ -153,6 +153,42 @@ def test_a_generated_score_labelled_as_the_article_is_caught(
     assert "fct_unit_year_scores.score" in stated["cited_value"].to_list()
 
 
+def test_a_generated_criterion_score_labelled_real_is_caught(
+    published_home: Home, tampered_copy: Path
+) -> None:
+    # the criterion scores are a view over staging: a view that dropped the generated flag of one
+    # unit-year's rows (its source kind read as official) must fail the guard, naming the unit
+    con = duckdb.connect(str(tampered_copy))
+    con.execute("alter view marts.fct_criterion_scores rename to fct_criterion_scores_as_built")
+    con.execute(
+        """
+        create view marts.fct_criterion_scores as
+        select * replace (
+            is_synthetic and not tampered as is_synthetic,
+            case when tampered then 'official' else source_kind end as source_kind
+        )
+        from (
+            select
+                *,
+                cluster_id = 'th-ubnd:cum-08' and results_year = 2021
+                    and unit_id = 'th-so-tu-phap' as tampered
+            from marts.fct_criterion_scores_as_built
+        )
+        """
+    )
+    con.close()
+    generated = _problems(
+        published_home,
+        tampered_copy,
+        _guard_sql(published_home, "assert_generated_values_labelled_generated"),
+    )
+    rows = [r for r in generated.iter_rows(named=True) if r["mart"] == "fct_criterion_scores"]
+    assert [(r["cluster_id"], r["results_year"], r["unit_id"]) for r in rows] == [
+        ("th-ubnd:cum-08", 2021, "th-so-tu-phap")
+    ]
+    assert rows[0]["labelled_kind"].startswith("0 of ")
+
+
 def test_an_article_cited_for_a_rank_it_does_not_state_is_caught(
     published_home: Home, tampered_copy: Path
 ) -> None:

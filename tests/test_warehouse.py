@@ -495,6 +495,21 @@ def test_an_incremental_build_of_a_new_year_equals_a_full_refresh(
         f"{_model_seconds(full)} vs {_model_seconds(built)}"
     )
 
+    # Every load of the new year withdrawn: the year leaves every yearly model again (no row of it
+    # is left behind by a build that finds nothing to insert for it), the rest is untouched.
+    from thidua.ingest.withdraw import WITHDRAW, act
+
+    for batch in report.batches:
+        assert batch.load_id is not None
+        act(incremental, str(batch.load_id), WITHDRAW, "nhầm năm")
+    withdrawn = build_and_publish(incremental)
+    assert withdrawn.narrowed and withdrawn.tests_failed == 0
+    gone = _build_times(incremental.published_db)
+    for table, years in gone.items():
+        assert set(years) == set(before[table]), table
+        assert all(years[y] == after[table][y] for y in years), table
+    _assert_same_warehouse(incremental, _full_refresh_of(incremental, tmp_path / "full-withdrawn"))
+
 
 def _assert_same_warehouse(incremental: Home, fresh: Home) -> None:
     """Every staging, intermediate and mart table of the two published warehouses holds the same

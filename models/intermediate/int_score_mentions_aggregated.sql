@@ -9,7 +9,8 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='results_year',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        pre_hook='{{ delete_years_to_build() }}'
     )
 }}
 
@@ -17,7 +18,9 @@
 
 with
 
-scores as (
+-- Not materialised: read twice (the scored unit, the scorer), each read streams the stored
+-- staging table's columns it needs; DuckDB would otherwise buffer every score row whole first.
+scores as not materialized (
 
     select * from {{ ref('stg_raw__scores') }}
     where {{ in_years('results_year', years) }}
@@ -76,9 +79,10 @@ aggregated as (
         unit_id,
         mention,
         is_synthetic,
-        arg_max(name_raw, (load_id, source_row)) as last_name_raw,
-        arg_max(cluster_name_raw, (load_id, source_row)) as last_cluster_name_raw,
-        max((load_id, source_row)) as last_row,
+        arg_max(name_raw, {{ recency_key() }}) as last_name_raw,
+        arg_max(cluster_name_raw, {{ recency_key() }}) as last_cluster_name_raw,
+        -- the struct at the largest integer key: the struct's own max, without comparing structs
+        arg_max((load_id, source_row), {{ recency_key() }}) as last_row,
         min(source_ref) as first_source_ref,
         max(load_id) as last_load_id,
         count(*) as n_rows

@@ -12,7 +12,8 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='results_year',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        pre_hook='{{ delete_years_to_build() }}'
     )
 }}
 
@@ -30,7 +31,9 @@
 
 with
 
-scores as (
+-- Not materialised: read twice (per scorer, per criterion), each read streams the stored
+-- staging table's columns it needs; DuckDB would otherwise buffer every score row whole first.
+scores as not materialized (
 
     select * from {{ ref('stg_raw__scores') }}
     where {{ in_years('results_year', years) }}
@@ -64,10 +67,10 @@ scorer_totals as (
         bool_and(is_synthetic) as is_synthetic,
         bool_or(is_synthetic) as includes_synthetic,
         max(load_id) as last_load_id,
-        max((not is_synthetic, load_id, source_row)) as provenance_key,
+        max({{ recency_key(real_first=true) }}) as provenance_key,
         arg_max(
             struct_pack(source_kind, source_ref, source_file, source_sheet, source_row),
-            (not is_synthetic, load_id, source_row)
+            {{ recency_key(real_first=true) }}
         ) as provenance
 
     from scores

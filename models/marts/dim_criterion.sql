@@ -3,7 +3,8 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='results_year',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        pre_hook='{{ delete_years_to_build() }}'
     )
 }}
 
@@ -34,20 +35,20 @@ criteria as (
         criterion as criterion_code,
         -- the criterion's wording travels in the score rows' note (the generator, most sheets);
         -- a real row's wording wins, then the latest loaded
-        arg_max(note, (not is_synthetic, load_id, source_row)) filter (where note is not null) as criterion_name,
-        arg_max(criterion_group, (not is_synthetic, load_id, source_row)) filter (
+        arg_max(note, {{ recency_key(real_first=true) }}) filter (where note is not null) as criterion_name,
+        arg_max(criterion_group, {{ recency_key(real_first=true) }}) filter (
             where criterion_group is not null
         ) as criterion_group,
         max(max_points) as max_points,
-        count(distinct max_points) > 1 as has_conflicting_max_points,
+        min(max_points) < max(max_points) as has_conflicting_max_points,
         count(distinct unit_id) as units_scored,
         count(*) as n_score_rows,
         -- where the criterion first appears in its sheet: the table's own order
-        min((load_id, source_row)) as first_row,
+        min({{ recency_key() }}) as first_row,
         bool_and(is_synthetic) as is_synthetic,
         arg_max(
             struct_pack(source_kind, source_ref, source_file, source_sheet, source_row),
-            (not is_synthetic, load_id, source_row)
+            {{ recency_key(real_first=true) }}
         ) as provenance
 
     from scores

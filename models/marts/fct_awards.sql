@@ -3,7 +3,8 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='results_year',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        pre_hook='{{ delete_years_to_build() }}'
     )
 }}
 

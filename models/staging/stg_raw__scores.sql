@@ -9,7 +9,8 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='results_year',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        pre_hook='{{ delete_years_to_build() }}'
     )
 }}
 
@@ -17,7 +18,10 @@
 
 with
 
-source as (
+-- Not materialised: read three times below, each read streams the raw table's columns it needs.
+-- Materialised (DuckDB's default for a CTE read more than once) it buffered every raw row whole
+-- first: 74 s of the model's time against 34 s at the national tier × 1 (49 M rows).
+source as not materialized (
 
     -- rows of withdrawn loads left out (macros/corrections.sql)
     select * from {{ rows_in_force(source('raw', 'scores'), in_years('raw_rows.results_year', years)) }}

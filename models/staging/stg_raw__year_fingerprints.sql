@@ -1,7 +1,11 @@
 {#-
     The build's change detector, not a rename model: per results year, one row for each raw table
     the yearly models may read, with the number of its rows in force, the latest load_id and an
-    order-free hash of those rows (every load, restatements included). A yearly model stores the
+    order-free hash of which loads wrote those rows and how many each (restatements included).
+    The landing tables are append-only (thidua never rewrites a record row: a correction is a new
+    load or a withdrawal), so that pins the rows down without hashing them: two integer columns
+    read instead of every column (at the national tier × 1, 3.7-5.1 s of every build). A row
+    edited by hand in the landing database is not seen: that needs `thidua build --full-refresh`. A yearly model stores the
     fingerprint of the years it was built from and an incremental build rebuilds the years whose
     fingerprint changed (macros/yearly_incremental.sql); which of these rows a model's fingerprint
     takes, the graph says (the raw tables the model reads).
@@ -13,7 +17,7 @@
       max_load_id stays empty: year_max_load_id is the latest load of the year's own records.
 
     Only rows of loads in force count (macros/corrections.sql): withdrawing or restoring a load
-    changes the fingerprint of its years. One scan of each raw table per build.
+    changes the fingerprint of its years. One scan of two columns of each raw table per build.
 -#}
 {{ config(materialized='table') }}
 
@@ -35,14 +39,21 @@ yearly as (
 
         select
             '{{ name }}' as input_name,
-            raw_rows.results_year,
-            count(*) as n_rows,
-            max(raw_rows.load_id) as max_load_id,
-            bit_xor(hash(raw_rows)) as content_hash
+            per_load.results_year,
+            sum(per_load.n_rows) as n_rows,
+            max(per_load.load_id) as max_load_id,
+            bit_xor(hash(per_load.load_id, per_load.n_rows)) as content_hash
 
-        from {{ source('raw', name) }} as raw_rows  -- noqa: AL05
-        where raw_rows.load_id in (select loads.load_id from loads)
-        group by raw_rows.results_year
+        from (
+            select
+                raw_rows.results_year,
+                raw_rows.load_id,
+                count(*) as n_rows
+            from {{ source('raw', name) }} as raw_rows
+            where raw_rows.load_id in (select loads.load_id from loads)
+            group by raw_rows.results_year, raw_rows.load_id
+        ) as per_load
+        group by per_load.results_year
         {% if not loop.last %}
             union all
         {%- endif %}
@@ -56,11 +67,17 @@ reference as (
 
         select
             '{{ name }}' as input_name,
-            count(*) as n_rows,
-            coalesce(bit_xor(hash(raw_rows)), 0) as content_hash  -- an empty table hashes to 0
+            coalesce(sum(per_load.n_rows), 0) as n_rows,
+            coalesce(bit_xor(hash(per_load.load_id, per_load.n_rows)), 0) as content_hash  -- empty: 0
 
-        from {{ source('raw', name) }} as raw_rows  -- noqa: AL05
-        where raw_rows.load_id in (select loads.load_id from loads)
+        from (
+            select
+                raw_rows.load_id,
+                count(*) as n_rows
+            from {{ source('raw', name) }} as raw_rows
+            where raw_rows.load_id in (select loads.load_id from loads)
+            group by raw_rows.load_id
+        ) as per_load
         {% if not loop.last %}
             union all
         {%- endif %}
