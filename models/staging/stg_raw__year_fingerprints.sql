@@ -5,10 +5,10 @@
     The landing tables are append-only (thidua never rewrites a record row: a correction is a new
     load or a withdrawal), so that pins the rows down without hashing them: two integer columns
     read instead of every column (at the national tier × 1, 3.7-5.1 s of every build). A row
-    edited by hand in the landing database is not seen: that needs `thidua build --full-refresh`. A yearly model stores the
-    fingerprint of the years it was built from and an incremental build rebuilds the years whose
-    fingerprint changed (macros/yearly_incremental.sql); which of these rows a model's fingerprint
-    takes, the graph says (the raw tables the model reads).
+    edited by hand in the landing database is not seen: that needs `thidua build --full-refresh`.
+    A yearly model stores the fingerprint of the years it was built from and an incremental build
+    rebuilds the years whose fingerprint changed (macros/yearly_incremental.sql); which of these
+    rows a model's fingerprint takes, the graph says (the raw tables the model reads).
 
     - Yearly record tables: a row per results year they hold.
     - Reference record tables (organisers, units, clusters, sources, award types, aliases): no
