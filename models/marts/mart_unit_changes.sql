@@ -15,41 +15,11 @@ unit_years as (
 
 ),
 
--- The end-year row of each unit-year: its own row when the unit is still there, else its
--- current successor's (before a merge the unit and its successor can both sit in the cluster:
--- the own row wins). A filter instead of a window picking one row of each pair: at the national
--- tier × 1 (2 M pairs) the window cost DuckDB a grouping by five keys carrying every column.
-end_rows as (
-
-    select
-        base.organizer_id,
-        base.cluster_id,
-        base.unit_id,
-        base.results_year as base_year,
-        later.results_year as end_year,
-        later.unit_id as end_unit_id
-    from unit_years as base
-    inner join unit_years as later
-        on
-            base.organizer_id = later.organizer_id
-            and base.cluster_id = later.cluster_id
-            and base.current_unit_id = later.current_unit_id
-            and base.results_year < later.results_year
-            and later.unit_id in (base.unit_id, base.current_unit_id)
-    where
-        later.unit_id = base.unit_id
-        or not exists (
-            select 1
-            from unit_years as own
-            where
-                own.organizer_id = base.organizer_id
-                and own.cluster_id = base.cluster_id
-                and own.unit_id = base.unit_id
-                and own.results_year = later.results_year
-        )
-
-),
-
+-- Each unit-year against every later year of the same cluster. The end-year row is the unit's
+-- own when it is still there, else its current successor's (before a merge the unit and its
+-- successor can both sit in the cluster: the own row wins). A filter instead of a window picking
+-- one row of each pair: at the national tier × 1 (2 M pairs) the window cost DuckDB a grouping by
+-- five keys carrying every column.
 pairs as (
 
     select
@@ -75,19 +45,25 @@ pairs as (
         later.is_effective_rank_synthetic as is_end_rank_synthetic,
         base.is_synthetic and later.is_synthetic as is_synthetic
 
-    from end_rows
-    inner join unit_years as base
-        on
-            end_rows.organizer_id = base.organizer_id
-            and end_rows.cluster_id = base.cluster_id
-            and end_rows.unit_id = base.unit_id
-            and end_rows.base_year = base.results_year
+    from unit_years as base
     inner join unit_years as later
         on
-            end_rows.organizer_id = later.organizer_id
-            and end_rows.cluster_id = later.cluster_id
-            and end_rows.end_unit_id = later.unit_id
-            and end_rows.end_year = later.results_year
+            base.organizer_id = later.organizer_id
+            and base.cluster_id = later.cluster_id
+            and base.current_unit_id = later.current_unit_id
+            and base.results_year < later.results_year
+            and later.unit_id in (base.unit_id, base.current_unit_id)
+    where
+        later.unit_id = base.unit_id
+        or not exists (
+            select 1
+            from unit_years as own
+            where
+                own.organizer_id = base.organizer_id
+                and own.cluster_id = base.cluster_id
+                and own.unit_id = base.unit_id
+                and own.results_year = later.results_year
+        )
 
 )
 
