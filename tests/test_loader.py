@@ -188,7 +188,9 @@ def test_reference_records_extend_the_seeds_for_the_files_that_follow(
     fresh_home: Home, tmp_path: Path
 ) -> None:
     """Organisers and units beyond the seeds (another province) load first, whatever the folder
-    order, and the records that name them resolve; loading everything again changes nothing."""
+    order, and the records that name them resolve; loading everything again changes nothing.
+    (Each file is read and coerced while the one before it lands, against the names known
+    then: the units and memberships must be coerced again once the organisers have landed.)"""
     folder = tmp_path / "ninh_binh"
     folder.mkdir()
     _write(

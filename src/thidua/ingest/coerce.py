@@ -454,13 +454,13 @@ def _spreadsheet_errors(
     """The findings of error cells, and the rows with those cells emptied."""
     found = []
     blanked = []
-    for column in (c.name for c in record_type.columns):
+    columns = [c.name for c in record_type.columns]
+    # A cheap look at the first character before the pattern, every column in one query (polars
+    # runs its columns in parallel; one by one, this look cost ~11 s of a 48 M-row load).
+    looked = raw.select(pl.col(columns).str.contains(r"^\s*[#=]").any()).row(0)
+    for column in (c for c, suspect in zip(columns, looked, strict=True) if suspect):
         cells = raw[column]
-        # a cheap look at the first character before the pattern, on a million rows
-        suspect = cells.str.contains(r"^\s*[#=]").fill_null(False)
-        if not suspect.any():
-            continue
-        failed = suspect & cells.str.contains(_SPREADSHEET_ERROR).fill_null(False)
+        failed = cells.str.contains(_SPREADSHEET_ERROR).fill_null(False)
         if failed.any():
             found.append(
                 _findings(

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
@@ -54,6 +55,7 @@ from thidua.ingest.load_state import (
     ledger_row,
     open_quarantine,
 )
+from thidua.ingest.read_ahead import FileRead, read_in_background
 from thidua.ingest.readers import (
     CONFLICT,
     ROW,
@@ -295,11 +297,16 @@ def load_files(
         run.sheet_defaults = SheetDefaults(
             cluster, None if year is None else str(year).strip(), organizer
         )
-        for path in files:
-            # Hashed in a worker while the file is read here (hashing releases the interpreter
-            # lock): the hash is first needed once the file has been read.
+        reading = _read_ahead(files[0], forced, run)
+        for position, path in enumerate(files):
+            # Hashed in a worker while the file is read (hashing releases the interpreter lock):
+            # the hash is first needed once the file has been read. The next file is read
+            # while this one is checked and landed.
             content_hash = hasher.submit(_content_hash, path)
-            for item in _load_one(con, path, content_hash, forced, run):
+            this_read = reading
+            if position + 1 < len(files):
+                reading = _read_ahead(files[position + 1], forced, run)
+            for item in _load_one(con, path, content_hash, this_read, run):
                 report.batches.append(item)
                 _log_batch(path, item)
                 if progress:
@@ -360,23 +367,50 @@ def _sheet_rank(batch: RawBatch | FileRejected) -> int:
     return REFERENCE_TYPES.index(batch.record_type.name)
 
 
+@dataclass(frozen=True)
+class _Coerced:
+    """A batch coerced ahead of its turn, and the run's reference data it was coerced against:
+    used only if the run still has that reference data when the batch's turn comes (a
+    reference file landing in between replaces it)."""
+
+    reference: Context
+    typed: pl.DataFrame
+    findings: pl.DataFrame
+
+
+def _batch_context(batch: RawBatch, run: _Run, reference: Context) -> Context:
+    if batch.record_type.name == "memberships":
+        return dataclasses.replace(reference, complete_roster=run.complete_roster)
+    return reference
+
+
+def _coerce_ahead(run: _Run, batch: RawBatch) -> _Coerced:
+    reference = run.context
+    typed, findings = coerce_batch(batch, _batch_context(batch, run, reference))
+    return _Coerced(reference, typed, findings)
+
+
+def _read_ahead(path: Path, forced: RecordType | None, run: _Run) -> Future[FileRead[_Coerced]]:
+    read = partial(read_file, record_type=forced, defaults=run.sheet_defaults)
+    return read_in_background(path, read, _stamp, partial(_coerce_ahead, run))
+
+
 def _load_one(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     pending_hash: Future[str],
-    forced: RecordType | None,
+    pending_read: Future[FileRead[_Coerced]],
     run: _Run,
 ) -> list[BatchReport]:
     """Every sheet of one file, in one transaction: a crash or Ctrl-C anywhere in the file leaves
     the landing database as it was before the file (a workbook never lands half its sheets)."""
-    before = _stamp(path)
     with file_transaction(con):
-        try:
-            batches = read_file(path, forced, run.sheet_defaults)
-        except FileRejected as exc:
-            return [_reject(con, path, pending_hash.result(), exc)]
+        read = pending_read.result()
+        if isinstance(read.batches, FileRejected):
+            return [_reject(con, path, pending_hash.result(), read.batches)]
+        batches = read.batches
         content_hash = pending_hash.result()
-        if _stamp(path) != before:
+        if _stamp(path) != read.stamp_before:
             # The rows read and the bytes hashed may be different versions of the file: landing
             # them under that hash would call the finished file "already loaded" next time.
             return [_reject(con, path, content_hash, _changed_while_read(path))]
@@ -385,7 +419,7 @@ def _load_one(
             if isinstance(batch, FileRejected):
                 items.append(_reject(con, path, content_hash, batch))
                 continue
-            item = _land_batch(con, path, content_hash, batch, run)
+            item = _land_batch(con, path, content_hash, batch, run, read.prepared_for(batch))
             run.landed(con, item)
             items.append(item)
         return items
@@ -419,10 +453,9 @@ def _land_batch(
     content_hash: str,
     batch: RawBatch,
     run: _Run,
+    coerced: _Coerced | None,
 ) -> BatchReport:
-    context = run.context
-    if batch.record_type.name == "memberships":
-        context = dataclasses.replace(context, complete_roster=run.complete_roster)
+    context = _batch_context(batch, run, run.context)
     previous = current_full_load(con, content_hash, batch.sheet)
     # The same rows read with another roster declaration are another statement: loaded again.
     same_reading = previous is not None and (
@@ -437,7 +470,10 @@ def _land_batch(
         else None
     )
     origin = _Origin(str(path), content_hash, forced=run.force, note=forced_note)
-    return _gate_and_land(con, batch, context, origin)
+    ahead = (
+        (coerced.typed, coerced.findings) if coerced and coerced.reference is run.context else None
+    )
+    return _gate_and_land(con, batch, context, origin, ahead)
 
 
 @dataclass(frozen=True)
@@ -455,16 +491,21 @@ class _Origin:
 
 
 def _gate_and_land(
-    con: duckdb.DuckDBPyConnection, batch: RawBatch, context: Context, origin: _Origin
+    con: duckdb.DuckDBPyConnection,
+    batch: RawBatch,
+    context: Context,
+    origin: _Origin,
+    coerced: tuple[pl.DataFrame, pl.DataFrame] | None = None,
 ) -> BatchReport:
     """Coercion, the quality gate and landing: one path for a file read now and for the rows of a
-    retry (read back as they were read then). A retry that lands no row writes nothing."""
+    retry (read back as they were read then). A retry that lands no row writes nothing.
+    `coerced`: the batch already coerced against `context` (read ahead)."""
     # Ranks are bounded by the units of the cluster-year, including memberships landed just
     # before (an earlier sheet of this workbook counts: the transaction sees its own rows).
     known = member_counts(con) if batch.record_type.name == "rankings" else None
     leaders = landed_leaders(con) if batch.record_type.name == "memberships" else None
     record_type = batch.record_type.name
-    typed, findings = coerce_batch(batch, context)
+    typed, findings = coerced if coerced is not None else coerce_batch(batch, context)
     # Derived before rows with findings are set aside: a unit whose name did not resolve still
     # counts as one of the cluster's units.
     typed = gate.derive(
