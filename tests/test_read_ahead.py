@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import polars as pl
+import pytest
+
 from thidua.errors import FileRejected
+from thidua.ingest import loader
+from thidua.ingest.coerce import Context, coerce_batch
+from thidua.ingest.loader import load_files
 from thidua.ingest.read_ahead import read_in_background
 from thidua.ingest.readers import RawBatch, read_file
+from thidua.paths import SAMPLE_DIR, Home
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -56,3 +64,30 @@ def test_a_file_the_reader_rejects_comes_back_as_its_rejection(tmp_path: Path) -
     )
     assert isinstance(read.batches, FileRejected)
     assert ".xls" in str(read.batches)
+
+
+def test_a_folder_loaded_again_after_one_file_changed_coerces_only_that_file(
+    fresh_home: Home, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unchanged files only have their quarantined rows checked again: typing their rows
+    ahead would be work thrown away, which the load would wait for."""
+    folder = tmp_path / "records"
+    shutil.copytree(SAMPLE_DIR / "real", folder)
+    load_files([folder], fresh_home)
+    events = folder / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8")
+        + "UBND tỉnh Thanh Hóa,Cụm thi đua số 8,2023,year_end_review,12/01/2024,,,,article,"
+        "article:002,\n",
+        encoding="utf-8",
+    )
+    coerced: list[str] = []
+
+    def counted(batch: RawBatch, context: Context) -> tuple[pl.DataFrame, pl.DataFrame]:
+        coerced.append(batch.label)
+        return coerce_batch(batch, context)
+
+    monkeypatch.setattr(loader, "coerce_batch", counted)
+    report = load_files([folder], fresh_home)
+    assert coerced == ["events.csv"]
+    assert {b.label: b.status for b in report.batches}["events.csv"] == "loaded"

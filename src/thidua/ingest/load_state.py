@@ -114,6 +114,17 @@ def current_full_load(
     return rows[-1] if rows else None
 
 
+def content_in_force(con: duckdb.DuckDBPyConnection, content_hash: str) -> bool:
+    """Whether any sheet of this exact content has a full load still in force (a file loaded
+    before, unchanged)."""
+    found = con.execute(
+        f"select 1 from load_ledger where load_id in ({CURRENT_FULL_LOADS}) and content_hash = ?"
+        " limit 1",
+        [content_hash],
+    ).fetchall()
+    return bool(found)
+
+
 def loads_of_family(con: duckdb.DuckDBPyConnection, base_load_id: int) -> list[LedgerRow]:
     """A load and every retry of its quarantined rows: withdrawn and restored together."""
     return _ledger_rows(

@@ -51,6 +51,7 @@ from thidua.ingest.landing import (
 from thidua.ingest.load_state import (
     ACTIVE_LOADS,
     LedgerRow,
+    content_in_force,
     current_full_load,
     ledger_row,
     open_quarantine,
@@ -297,16 +298,15 @@ def load_files(
         run.sheet_defaults = SheetDefaults(
             cluster, None if year is None else str(year).strip(), organizer
         )
-        reading = _read_ahead(files[0], forced, run)
+        # Hashed in a worker (hashing releases the interpreter lock), one file after another.
+        # The next file is read while this one is checked and landed.
+        hashes = [hasher.submit(_content_hash, path) for path in files]
+        reading = _read_ahead(con, files[0], hashes[0], forced, run)
         for position, path in enumerate(files):
-            # Hashed in a worker while the file is read (hashing releases the interpreter lock):
-            # the hash is first needed once the file has been read. The next file is read
-            # while this one is checked and landed.
-            content_hash = hasher.submit(_content_hash, path)
             this_read = reading
             if position + 1 < len(files):
-                reading = _read_ahead(files[position + 1], forced, run)
-            for item in _load_one(con, path, content_hash, this_read, run):
+                reading = _read_ahead(con, files[position + 1], hashes[position + 1], forced, run)
+            for item in _load_one(con, path, hashes[position], this_read, run):
                 report.batches.append(item)
                 _log_batch(path, item)
                 if progress:
@@ -390,9 +390,21 @@ def _coerce_ahead(run: _Run, batch: RawBatch) -> _Coerced:
     return _Coerced(reference, typed, findings)
 
 
-def _read_ahead(path: Path, forced: RecordType | None, run: _Run) -> Future[FileRead[_Coerced]]:
+def _read_ahead(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    pending_hash: Future[str],
+    forced: RecordType | None,
+    run: _Run,
+) -> Future[FileRead[_Coerced]]:
+    """The file read on a worker; coerced there too unless it was loaded before unchanged (its
+    turn then only checks its quarantined rows again: coercing it would be work thrown away,
+    and a folder loaded again after one file changed would wait for all of it)."""
     read = partial(read_file, record_type=forced, defaults=run.sheet_defaults)
-    return read_in_background(path, read, _stamp, partial(_coerce_ahead, run))
+    landed_before = not run.force and content_in_force(con, pending_hash.result())
+    return read_in_background(
+        path, read, _stamp, None if landed_before else partial(_coerce_ahead, run)
+    )
 
 
 def _load_one(

@@ -41,11 +41,11 @@ def read_in_background(
     path: Path,
     read: Callable[[Path], Sequence[RawBatch | FileRejected]],
     stamp: Callable[[Path], tuple[int, int] | None],
-    prepare: Callable[[RawBatch], Prepared],
+    prepare: Callable[[RawBatch], Prepared] | None,
 ) -> Future[FileRead[Prepared]]:
-    """`read(path)`, then `prepare` of each batch read, on a daemon thread. Daemon, so a Ctrl-C
-    that ends the load does not wait for a file the load will never land (a large workbook
-    takes a minute to parse)."""
+    """`read(path)`, then `prepare` of each batch read (if given), on a daemon thread. Daemon,
+    so a Ctrl-C that ends the load does not wait for a file the load will never land (a large
+    workbook takes a minute to parse)."""
     future: Future[FileRead[Prepared]] = Future()
 
     def work() -> None:
@@ -62,7 +62,7 @@ def read_in_background(
             return
         prepared: dict[int, Prepared | None] = {}
         for batch in batches:
-            if isinstance(batch, RawBatch):
+            if prepare is not None and isinstance(batch, RawBatch):
                 try:
                     prepared[id(batch)] = prepare(batch)
                 except Exception:  # done again, and raised, in its place
