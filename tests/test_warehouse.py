@@ -673,6 +673,57 @@ def test_a_narrowed_build_judges_the_tests_dbt_would_run_in_one_batch(
     assert stored.item() >= batched.tests_passed
 
 
+def test_a_whole_build_after_one_through_dbt_judges_the_tests_in_one_batch(
+    published_home: Home, tmp_path: Path
+) -> None:
+    """A new alias builds every model (build_scope), on the project whose every test dbt ran and
+    passed at the home's last build: the data tests are judged in one batch with dbt's results,
+    the unit tests are not run again (the result says so), and the warehouse is the one a twin
+    home gets from dbt running everything. `--full-refresh` runs everything through dbt again."""
+    from thidua.ingest.aliases import add_alias
+    from thidua.ingest.landing import open_raw
+    from thidua.warehouse.batched_tests import KEPT_FILE, THREAD
+
+    home = Home(tmp_path / "whole")
+    home.root.mkdir()
+    shutil.copyfile(published_home.raw_db, home.raw_db)
+    build_and_publish(home, full_refresh=True)
+    with open_raw(home.raw_db) as raw:
+        add_alias(raw, "Sở GD thử nghiệm", "th-so-gddt", None, None, None, None, "thử")
+
+    twin = Home(tmp_path / "dbt-runs-everything")
+    shutil.copytree(home.root, twin.root)
+    (twin.build_dir / KEPT_FILE).unlink()
+
+    batched = build_and_publish(home)
+    by_dbt = build_and_publish(twin)
+    assert not batched.narrowed and not by_dbt.narrowed
+
+    def of_type(result: BuildResult, kind: str) -> set[tuple[str, str]]:
+        return {(n.unique_id, n.status) for n in result.nodes if n.resource_type == kind}
+
+    assert len(of_type(batched, "test")) > 400
+    assert of_type(batched, "test") == of_type(by_dbt, "test")
+    assert of_type(batched, "model") == of_type(by_dbt, "model")
+    assert batched.unit_tests_passed_before and not of_type(batched, "unit_test")
+    assert not by_dbt.unit_tests_passed_before and of_type(by_dbt, "unit_test")
+    ran = json.loads((home.dbt_target_dir / "run_results.json").read_text(encoding="utf-8"))
+    threads = {r["thread_id"] for r in ran["results"] if r["unique_id"].startswith("test.")}
+    assert threads == {THREAD}
+    _assert_same_warehouse(home, twin)
+    aliases = _frame(home, "select alias from marts.dim_unit_alias where unit_id = 'th-so-gddt'")
+    assert "Sở GD thử nghiệm" in aliases["alias"].to_list()
+    # the quality page still lists the unit tests, with the results of the build that ran them
+    stored = _frame(
+        home, "select count(*) as n from meta.dbt_results where resource_type = 'unit_test'"
+    )
+    assert stored.item() == len(of_type(by_dbt, "unit_test"))
+
+    refreshed = build_and_publish(home, full_refresh=True)
+    assert of_type(refreshed, "unit_test") and not refreshed.unit_tests_passed_before
+    assert of_type(refreshed, "test") == of_type(by_dbt, "test")
+
+
 def test_a_renamed_unit_rebuilds_every_year_of_the_models_that_read_units_and_no_other(
     published_home: Home, tmp_path: Path
 ) -> None:

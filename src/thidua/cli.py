@@ -140,6 +140,13 @@ def _build(where: Home, *, full_refresh: bool, quiet: bool) -> int:
         f"(dbt {result.dbt_seconds:.1f}s, tests {result.tests_passed} passed, "
         f"{result.tests_failed} failed)"
     )
+    if result.unit_tests_passed_before and not result.narrowed:
+        print(
+            "kiểm thử đơn vị (SQL của các mô hình trên dữ liệu cố định) không chạy lại: đã đạt ở "
+            "lần dựng trước với cùng mã dự án; `--full-refresh` chạy lại tất cả / the unit tests "
+            "(the models' SQL on fixed inputs) were not run again: they passed at an earlier "
+            "build of the same project code; `--full-refresh` runs everything"
+        )
     if result.narrowed and not result.narrowed_to:
         print(
             "chỉ có tệp bị từ chối hoặc dòng bị cách ly mới: chỉ dựng lại các bảng chất lượng dữ "

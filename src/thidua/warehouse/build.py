@@ -98,6 +98,9 @@ class BuildResult:
     dbt_warm: bool = False
     # nothing was new since the published build: dbt did not run and nothing was published
     up_to_date: bool = False
+    # the unit tests (the models' SQL on fixed inputs) did not run: they passed at this home's
+    # last build through dbt, on the same project (a narrowed build never runs them)
+    unit_tests_passed_before: bool = False
 
     @property
     def tests_passed(self) -> int:
@@ -193,12 +196,16 @@ def _run_batched_tests(
     batch: list[batched_tests.KeptTest],
     nodes: list[NodeResult],
     progress: Callable[[str], None] | None,
+    *,
+    every_test: bool,
 ) -> list[NodeResult]:
-    """The data tests of the nodes dbt ran, judged in one batch and added to its results."""
+    """The data tests of the nodes dbt ran (`every_test`: all of them, the build was whole),
+    judged in one batch and added to its results."""
     ran = {n.unique_id for n in nodes if n.resource_type in ("model", "seed", "snapshot")}
+    chosen = batch if every_test else batched_tests.selected(batch, ran)
     con = _connect_when_released(home.build_db)
     try:
-        results = batched_tests.run(batched_tests.selected(batch, ran), con, home.raw_db, progress)
+        results = batched_tests.run(chosen, con, home.raw_db, progress)
     finally:
         con.close()
     results_file = home.dbt_target_dir / "run_results.json"
@@ -271,8 +278,10 @@ def _record_publish(
                 result.tests_failed,
             ],
         )
-        # A narrowed build ran part of the nodes; the others' last results still stand.
-        create = "create table if not exists" if result.narrowed else "create or replace table"
+        # A narrowed build ran part of the nodes, a whole one on an unchanged project may leave
+        # out the unit tests: the others' last results still stand.
+        partial = result.narrowed or result.unit_tests_passed_before
+        create = "create table if not exists" if partial else "create or replace table"
         con.execute(
             f"""
             {create} meta.dbt_results (
@@ -357,16 +366,23 @@ def _build_and_publish(
         shutil.copyfile(home.published_db, home.build_db)
     copy_seconds = time.perf_counter() - started
     kept_tests = home.build_dir / batched_tests.KEPT_FILE
-    # A narrowed build's data tests run here in one batch when this home's last full build left
-    # their compiled SQL (batched_tests); dbt builds the models.
-    batch = batched_tests.kept_tests(kept_tests, inputs.project) if scope else None
+    # The data tests run here in one batch when this home's last build that ran them through dbt
+    # left their compiled SQL for this very project (batched_tests); dbt builds the models. A
+    # whole build (new reference data or aliases) then leaves out the unit tests as well: they
+    # check the models' SQL on fixed inputs, and passed in that build on the same SQL.
+    # `--full-refresh` runs every model and test through dbt, as CI does.
+    batch = None if full_refresh else batched_tests.kept_tests(kept_tests, inputs.project)
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
-    args += scope.dbt_args(tests_batched=batch is not None) if scope else []
+    if scope:
+        args += scope.dbt_args(tests_batched=batch is not None)
+    elif batch is not None:
+        args += ["--exclude-resource-type", "test", "unit_test"]
     event(
         _log,
         "build.started",
         full_refresh=full_refresh,
         narrowed_to=(",".join(scope.record_types) or "bookkeeping") if scope else "everything",
+        tests_batched=batch is not None,
         build_db=home.build_db,
     )
     started = time.perf_counter()
@@ -377,7 +393,7 @@ def _build_and_publish(
         warm_dbt.start(home)
     code, nodes = run.code, run.nodes
     if code == 0 and batch is not None and not any(n.status in ("fail", "error") for n in nodes):
-        nodes = _run_batched_tests(home, batch, nodes, progress)
+        nodes = _run_batched_tests(home, batch, nodes, progress, every_test=scope is None)
     elapsed = time.perf_counter() - started
     failed = [n for n in nodes if n.status in ("fail", "error")]
     if code != 0 or failed:
@@ -390,8 +406,8 @@ def _build_and_publish(
             dbt_seconds=round(elapsed, 3),
         )
         raise _build_failed(home, run)
-    if scope is None:
-        # every test ran through dbt: keep their compiled SQL for the narrowed builds to come
+    if scope is None and batch is None:
+        # every test ran through dbt, and passed: keep their compiled SQL for the builds to come
         batched_tests.keep(home.dbt_target_dir / "manifest.json", kept_tests, inputs.project)
     result = BuildResult(
         home.published_db,
@@ -402,6 +418,7 @@ def _build_and_publish(
         narrowed=scope is not None,
         narrowed_to=scope.record_types if scope else (),
         dbt_warm=run.warm,
+        unit_tests_passed_before=batch is not None,
     )
     started = time.perf_counter()
     _record_publish(home.build_db, result, inputs, home.published_db)

@@ -13,7 +13,8 @@ Anything else (new project code, a new alias, reference data such as units or or
 older warehouse without the record) builds everything, as CI always does.
 
 Unit tests check the models' SQL on fixed inputs, not the data: a narrowed build leaves them out,
-since the project code they test is unchanged (a changed fingerprint builds everything).
+since the project code they test is unchanged (a changed fingerprint builds everything), and so
+does a whole build once a build of the same fingerprint ran them (thidua.warehouse.build).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from thidua.paths import PROJECT_ROOT
 # What the dbt project is made of: a change to any of these may change any model or test.
 _PROJECT_PARTS = ("models", "macros", "seeds", "data-tests", "analyses")
 _PROJECT_FILES = ("dbt_project.yml",)
+_COMPILERS = ("thidua", "dbt-core", "dbt-duckdb", "duckdb")
 # Record types the facts are resolved against, and clusters: news there builds everything.
 _BUILD_ALL_TYPES = frozenset({*REFERENCE_TYPES, "clusters"})
 # The landing database's bookkeeping, new with every load (ledger, withdrawals, quarantine, gate
@@ -67,8 +69,12 @@ class Scope:
 
 
 def project_fingerprint(root: Path = PROJECT_ROOT) -> str:
-    """A hash of the dbt project's files and thidua's version."""
-    digest = hashlib.sha256(version("thidua").encode())
+    """A hash of the dbt project's files and of the versions that compile and run them (thidua,
+    dbt, its DuckDB adapter, DuckDB): what the SQL of every model and test, and so the result of
+    every unit test, follows from."""
+    digest = hashlib.sha256()
+    for package in _COMPILERS:
+        digest.update(f"{package}={version(package)};".encode())
     files = [root / name for name in _PROJECT_FILES]
     for part in _PROJECT_PARTS:
         files += sorted(p for p in (root / part).rglob("*") if p.is_file())
