@@ -376,7 +376,7 @@ def _build_and_publish(
     if scope:
         args += scope.dbt_args(tests_batched=batch is not None)
     elif batch is not None:
-        args += ["--exclude-resource-type", "test", "unit_test"]
+        args += build_scope.left_out(tests_batched=True)
     event(
         _log,
         "build.started",

@@ -64,8 +64,13 @@ class Scope:
     def dbt_args(self, *, tests_batched: bool = False) -> list[str]:
         """dbt's arguments; `tests_batched`: the data tests run apart (batched_tests), so dbt
         leaves them out too."""
-        excluded = ["unit_test", "test"] if tests_batched else ["unit_test"]
-        return ["--select", *self.select, "--exclude-resource-type", *excluded]
+        return ["--select", *self.select, *left_out(tests_batched=tests_batched)]
+
+
+def left_out(*, tests_batched: bool) -> list[str]:
+    """dbt's arguments leaving out what a build on an unchanged project need not run through dbt:
+    the unit tests, and the data tests when batched_tests judges them."""
+    return ["--exclude-resource-type", "unit_test", *(["test"] if tests_batched else [])]
 
 
 def project_fingerprint(root: Path = PROJECT_ROOT) -> str:
