@@ -30,6 +30,10 @@ import streamlit as st
 from presenters import origin_domain
 from thidua.i18n.messages import Lang, fmt_percent, t, tn, vega_locale
 
+# Streamlit writes Altair charts without Altair's default theme (whose 300 px view size would fight
+# the container's); the specifications `drawn_spec` writes for it are written the same way.
+alt.theme.enable("none")
+
 TopLevel = TypeVar("TopLevel", alt.Chart, alt.LayerChart, alt.VConcatChart, alt.HConcatChart)
 
 HEIGHT = 320
@@ -103,12 +107,15 @@ def show_chart(chart: alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConca
     """Draw a chart the width of its container, with its summary line under it (the chart's
     description, which Streamlit also gives the chart as its accessible name)."""
     summary = chart_summary(chart)
-    st.altair_chart(drawn_columns_only(chart), width="stretch")
+    st.vega_lite_chart(drawn_spec(chart), width="stretch")
     if summary:
         st.caption(summary)
 
 
 _SUBCHARTS = ("layer", "vconcat", "hconcat", "concat", "spec")
+# The name of the chart's n-th frame in its specification: one word, so that no column's name is
+# a whole word of it.
+_DATASET = "thidua_frame_{}"
 
 
 def _frames(chart: Any) -> list[Any]:
@@ -127,39 +134,41 @@ def _frames(chart: Any) -> list[Any]:
     return found
 
 
-def drawn_columns_only(
+def drawn_spec(
     chart: alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConcatChart,
-) -> alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConcatChart:
-    """The chart with each frame cut to the columns its specification names.
+) -> dict[str, Any]:
+    """The chart's Vega-Lite specification as the page sends it: each polars frame a named
+    dataset, cut to the columns the specification names.
 
-    The frames come from the presenters with every column a page uses (a cluster's ranks had
-    71, its charts read 11), and all of them travelled to the browser as the chart's data: over
-    100 kB per chart, for Vega to load before it drew. A column is kept when its name is a
-    word of the specification (an encoding, a tooltip, a filter or window expression), so what
-    the chart draws and shows in its tooltips is unchanged. The chart is changed in place: it
-    was built for this one drawing.
+    Why cut: the frames come from the presenters with every column a page uses (a cluster's
+    ranks had 71, its charts read 11), and all of them travelled to the browser as the chart's
+    data, over 100 kB per chart for Vega to load before it drew. A column is kept when its name
+    is a word of the specification (an encoding, a tooltip, a filter or window expression), so
+    what the chart draws and shows in its tooltips is unchanged.
+
+    Why not through `st.altair_chart`: it validates the chart against Vega-Lite's JSON schema on
+    every run of every page, which was half of a page's script time (0.4 s of the overview's
+    0.9 s). Each chart builder's output is validated by its tests instead (tests/test_charts*.py
+    write the charts with Altair's validating `to_dict()`, and the specification written here is
+    checked against the schema there too).
+
+    The chart is changed in place (its frames become named data): it was built for this one
+    drawing.
     """
-    holders = _frames(chart)
-    if not holders:
-        return chart
-    frames = [holder.data for holder in holders]
-    for holder in holders:
-        holder.data = alt.Undefined
-    try:
-        # Without data, the specification is only what the chart names (and no data
-        # transformer, which is global to the server's threads, is called).
-        text = json.dumps(chart.to_dict(validate=False), ensure_ascii=False, default=str)
-    except Exception:
-        # Only a saving: a chart that cannot be written without its data is drawn whole, and
-        # st.altair_chart reports what is wrong with it.
-        for holder, frame in zip(holders, frames, strict=True):
-            holder.data = frame
-        return chart
-    for holder, frame in zip(holders, frames, strict=True):
-        named = [c for c in frame.columns if _names(text, c)]
-        # a chart that names no column still counts the rows: keep one, so none is lost
-        holder.data = frame.select(named or frame.columns[:1])
-    return chart
+    named: dict[int, tuple[str, pl.DataFrame]] = {}
+    for holder in _frames(chart):
+        # a frame shared by several layers travels once
+        name, _ = named.setdefault(id(holder.data), (_DATASET.format(len(named)), holder.data))
+        holder.data = alt.NamedData(name=name)
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    if named:
+        text = json.dumps(spec, ensure_ascii=False, default=str)
+        spec["datasets"] = {
+            # a chart that names no column still counts the rows: keep one, so none is lost
+            name: frame.select([c for c in frame.columns if _names(text, c)] or frame.columns[:1])
+            for name, frame in named.values()
+        }
+    return spec
 
 
 def _names(text: str, column: str) -> bool:

@@ -24,6 +24,7 @@ import pyarrow as pa
 import pytest
 import streamlit as st
 import streamlit.testing.v1.app_test as app_test_module
+from altair.vegalite.v6.schema.core import Root as VegaLite
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from tests.conftest import copy_warehouse
@@ -433,6 +434,7 @@ def test_every_page_renders_in_both_languages(app: AppTest, page: str) -> None:
     at = _open(app, page)
     assert [e.value for e in at.title] == [TITLES[page][0]]
     assert not at.error
+    _assert_charts_are_valid_vega_lite(at)
     at.radio(key="lang").set_value("en")
     _run(at)
     assert [e.value for e in at.title] == [TITLES[page][1]]
@@ -448,6 +450,16 @@ def test_every_tab_renders(app: AppTest, page: str, tab: str) -> None:
     # The tab in the URL is the one that ran (the default tab is left out of the URL).
     assert at.query_params.get("tab", TABS[page][0]) == tab
     assert at.subheader, f"{page}?tab={tab} drew nothing"
+    _assert_charts_are_valid_vega_lite(at)
+
+
+def _assert_charts_are_valid_vega_lite(at: AppTest) -> None:
+    """Every chart the page sent is a valid Vega-Lite specification: the page writes them
+    without Altair's validation (charts.drawn_spec), so this is where an invalid one is caught."""
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        assert not spec.get("datasets"), "the frames travel beside the specification"
+        VegaLite.validate(spec)
 
 
 # --- Cụm / Khối ----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 import pytest
+from altair.vegalite.v6.schema.core import Root as VegaLite
 
 from thidua.i18n.messages import Lang
 
@@ -576,16 +577,19 @@ def test_a_drawn_chart_ships_only_the_columns_it_names(charts: ModuleType, name:
     # the presenters hand a chart every column the page uses; the browser needs the drawn ones
     frame = FRAMES[name]().with_columns(pl.lit("not drawn").alias("unused_note"))
     builder: Builder = getattr(charts, name)
-    whole = builder(frame, "vi").to_dict()
-    drawn = charts.drawn_columns_only(builder(frame, "vi")).to_dict()
-    (rows_whole,) = whole["datasets"].values()
-    (rows_drawn,) = drawn["datasets"].values()
-    assert "unused_note" not in rows_drawn[0]
+    whole = builder(frame, "vi").to_dict()  # validated against Vega-Lite's schema
+    drawn = charts.drawn_spec(builder(frame, "vi"))
+    (drawn_frame,) = drawn["datasets"].values()
+    assert "unused_note" not in drawn_frame.columns
     # every row, every value of the columns kept, and every column the chart names
-    assert rows_drawn == [{k: row[k] for k in rows_drawn[0]} for row in rows_whole]
-    assert _fields(drawn) <= set(rows_drawn[0])
+    assert drawn_frame.equals(frame.select(drawn_frame.columns))
+    assert _fields(drawn) <= set(drawn_frame.columns)
     # the chart itself (marks, encodings, tooltips, transforms, theme) is the same
     assert _shape(drawn) == _shape(whole)
+    # and what the page sends is a valid Vega-Lite specification (the page does not check)
+    VegaLite.validate(
+        {**drawn, "datasets": {k: v.to_dicts() for k, v in drawn["datasets"].items()}}
+    )
 
 
 def test_a_column_named_inside_a_longer_name_is_not_kept(charts: ModuleType) -> None:
@@ -593,15 +597,44 @@ def test_a_column_named_inside_a_longer_name_is_not_kept(charts: ModuleType) -> 
     chart = (
         alt.Chart(frame).mark_point().encode(x="rank_basis:N").transform_filter(alt.datum.is_top)
     )
-    drawn = charts.drawn_columns_only(chart).to_dict()
-    (rows,) = drawn["datasets"].values()
+    (drawn,) = charts.drawn_spec(chart)["datasets"].values()
     # `is_top` is only named in a filter expression; `rank` only as part of `rank_basis`
-    assert rows == [{"rank_basis": "a", "is_top": True}, {"rank_basis": "b", "is_top": False}]
+    assert drawn.to_dicts() == [
+        {"rank_basis": "a", "is_top": True},
+        {"rank_basis": "b", "is_top": False},
+    ]
 
 
 def test_a_drawn_chart_that_names_no_column_keeps_its_rows(charts: ModuleType) -> None:
     # a count of rows names no field: the rows must all still be there to be counted
     frame = pl.DataFrame({"unit_name": ["a", "b", "c"]})
-    drawn = charts.drawn_columns_only(alt.Chart(frame).mark_bar().encode(x="count():Q"))
-    (rows,) = drawn.to_dict()["datasets"].values()
-    assert len(rows) == 3
+    (drawn,) = charts.drawn_spec(alt.Chart(frame).mark_bar().encode(x="count():Q"))[
+        "datasets"
+    ].values()
+    assert drawn.height == 3
+
+
+def test_a_frame_shared_by_layers_travels_once_and_each_layer_keeps_its_own(
+    charts: ModuleType,
+) -> None:
+    shared = pl.DataFrame({"year": [2020, 2021], "score": [90.0, 95.5], "note": ["a", "b"]})
+    other = pl.DataFrame({"year": [2020], "cut": [1.0]})
+    chart = alt.layer(
+        alt.Chart(shared).mark_line().encode(x="year:O", y="score:Q"),
+        alt.Chart(shared).mark_point().encode(x="year:O", y="score:Q"),
+        alt.Chart(other).mark_rule().encode(y="cut:Q"),
+    )
+    spec = charts.drawn_spec(chart)
+    assert len(spec["datasets"]) == 2
+    names = [layer["data"]["name"] for layer in spec["layer"]]
+    assert names[0] == names[1] != names[2]
+    assert spec["datasets"][names[0]].columns == ["year", "score"]
+    assert spec["datasets"][names[2]].to_dicts() == [{"year": 2020, "cut": 1.0}]
+
+
+def test_an_invalid_drawn_specification_is_caught_by_the_schema(charts: ModuleType) -> None:
+    # the check the tests rely on, since the page itself does not validate
+    spec = charts.drawn_spec(alt.Chart(pl.DataFrame({"a": [1]})).mark_bar().encode(x="a:Q"))
+    spec["mark"] = {"type": "not-a-mark"}
+    with pytest.raises(Exception, match="not-a-mark"):  # jsonschema's ValidationError
+        VegaLite.validate({**spec, "datasets": {}})

@@ -155,7 +155,7 @@ def test_the_drawn_bump_chart_keeps_what_its_layers_filter_and_show(
     frame = _ranks().with_columns(
         pl.lit("th-so-nv").alias("unit_id"), pl.lit(0.9).alias("max_score")
     )
-    drawn = app_module("charts").drawn_columns_only(charts_cluster.bump_chart(frame, "vi"))
-    (rows,) = drawn.to_dict()["datasets"].values()
-    assert set(rows[0]) == set(_ranks().columns)
-    assert len(rows) == frame.height
+    drawn = app_module("charts").drawn_spec(charts_cluster.bump_chart(frame, "vi"))
+    (rows,) = drawn["datasets"].values()
+    assert set(rows.columns) == set(_ranks().columns)
+    assert rows.height == frame.height
