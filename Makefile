@@ -25,9 +25,10 @@ run: setup
 	$(BIN)/thidua demo$(if $(PORT), --port $(PORT))
 
 ## make test: lint, type checks, SQL lint, unit and integration tests, dbt build with its tests
+## (the log ends with the 30 slowest tests: CI has 90 minutes for all of it)
 test: setup browser
 	$(MAKE) --no-print-directory check
-	THIDUA_REQUIRE_BROWSER=1 $(BIN)/pytest
+	THIDUA_REQUIRE_BROWSER=1 $(BIN)/pytest --durations=30
 
 ## make test-fast: lint, type checks and the tests that need no dbt build or browser (a few minutes)
 test-fast: setup
