@@ -32,10 +32,17 @@ def raw(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
-def _model(name: str, *sources: str, refs: tuple[str, ...] = ()) -> dict[str, object]:
+def _model(
+    name: str, *sources: str, refs: tuple[str, ...] = (), materialized: str = "view"
+) -> dict[str, object]:
     """A model as dbt's manifest.json describes it (the fields the scope reads)."""
     needs = [f"source.thidua.raw.{s}" for s in sources] + [f"model.thidua.{r}" for r in refs]
-    return {"resource_type": "model", "name": name, "depends_on": {"nodes": needs}}
+    return {
+        "resource_type": "model",
+        "name": name,
+        "depends_on": {"nodes": needs},
+        "config": {"materialized": materialized},
+    }
 
 
 @pytest.fixture
@@ -51,7 +58,15 @@ def manifest(tmp_path: Path) -> Path:
         ),
         "model.thidua.stg_raw__load_ledger": _model("stg_raw__load_ledger", "load_ledger"),
         "model.thidua.stg_raw__quarantine": _model("stg_raw__quarantine", "quarantine"),
-        "model.thidua.load_ledger": _model("load_ledger", refs=("stg_raw__load_ledger",)),
+        "model.thidua.load_ledger": _model(
+            "load_ledger", refs=("stg_raw__load_ledger",), materialized="table"
+        ),
+        # a table built from a record type's staging, and a view on that table
+        "model.thidua.int_memberships": _model(
+            "int_memberships", refs=("stg_raw__memberships",), materialized="incremental"
+        ),
+        "model.thidua.int_members_named": _model("int_members_named", refs=("int_memberships",)),
+        "model.thidua.stg_raw__units": _model("stg_raw__units", "units"),
         "seed.thidua.units": {"resource_type": "seed", "name": "units", "depends_on": {}},
         "test.thidua.not_null_x": {"resource_type": "test", "name": "not_null_x"},
     }
@@ -205,6 +220,47 @@ def test_anything_but_new_fact_rows_builds_everything(
     _load(raw, 1, "events")
     _load(raw, 2, "events")
     assert narrowed(raw, published, _now(raw), manifest) is None
+
+
+def test_a_narrowed_build_knows_the_views_of_its_selection(
+    raw: duckdb.DuckDBPyConnection, manifest: Path
+) -> None:
+    _load(raw, 1, "memberships")
+    _load(raw, 2, "memberships")
+    scope = narrowed(raw, _published(1), _now(raw), manifest)
+    assert scope is not None
+    # the changed type's staging, a view downstream of a table, the bookkeeping's staging; not
+    # another record type's staging, nor a view nothing changed feeds, nor a table
+    assert scope.views == (
+        "model.thidua.int_members_named",
+        "model.thidua.stg_raw__load_ledger",
+        "model.thidua.stg_raw__memberships",
+        "model.thidua.stg_raw__quarantine",
+    )
+
+
+def test_the_views_are_left_to_dbt_unless_the_tests_run_apart() -> None:
+    """Their tests must run: through dbt, only when dbt selects the views themselves."""
+    scope = Scope(("source:raw.events+",), ("events",), ("model.thidua.stg_raw__events",))
+    assert "--exclude" not in scope.dbt_args()
+    assert scope.dbt_args(tests_batched=True) == [
+        "--select",
+        "source:raw.events+",
+        "--exclude",
+        "stg_raw__events",
+        "--exclude-resource-type",
+        "unit_test",
+        "test",
+    ]
+
+
+def test_without_a_manifest_no_view_is_left_out(
+    raw: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    _load(raw, 1, "memberships")
+    _load(raw, 2, "memberships")
+    scope = narrowed(raw, _published(1), _now(raw), tmp_path / "no-manifest.json")
+    assert scope is not None and scope.views == ()
 
 
 def test_a_narrowed_build_leaves_out_the_unit_tests() -> None:

@@ -198,10 +198,13 @@ def _run_batched_tests(
     progress: Callable[[str], None] | None,
     *,
     every_test: bool,
+    views: tuple[str, ...] = (),
 ) -> list[NodeResult]:
-    """The data tests of the nodes dbt ran (`every_test`: all of them, the build was whole),
-    judged in one batch and added to its results."""
+    """The data tests of the nodes dbt ran and of the selection's `views` dbt left out (see
+    build_scope.Scope), judged in one batch and added to its results (`every_test`: all of
+    them, the build was whole)."""
     ran = {n.unique_id for n in nodes if n.resource_type in ("model", "seed", "snapshot")}
+    ran |= set(views)
     chosen = batch if every_test else batched_tests.selected(batch, ran)
     con = _connect_when_released(home.build_db)
     try:
@@ -393,7 +396,14 @@ def _build_and_publish(
         warm_dbt.start(home)
     code, nodes = run.code, run.nodes
     if code == 0 and batch is not None and not any(n.status in ("fail", "error") for n in nodes):
-        nodes = _run_batched_tests(home, batch, nodes, progress, every_test=scope is None)
+        nodes = _run_batched_tests(
+            home,
+            batch,
+            nodes,
+            progress,
+            every_test=scope is None,
+            views=scope.views if scope else (),
+        )
     elapsed = time.perf_counter() - started
     failed = [n for n in nodes if n.status in ("fail", "error")]
     if code != 0 or failed:

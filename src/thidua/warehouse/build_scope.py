@@ -8,7 +8,9 @@ rows of some record types (a corrected roster, one new event file), dbt builds e
 reads those landing tables and everything downstream of them, with their data tests; the other
 models and tests keep the state they were published with, which nothing new can have changed.
 When the only news is bookkeeping (a file rejected, a load whose every row was quarantined), only
-the models of the load ledger, quarantine and gate results are built.
+the models of the load ledger, quarantine and gate results are built. When the data tests run
+apart (thidua.warehouse.batched_tests), the views of the selection are left out too: the copy of
+the published warehouse a build starts from holds them as dbt would write them again.
 Anything else (new project code, a new alias, reference data such as units or organisers, an
 older warehouse without the record) builds everything, as CI always does.
 
@@ -24,6 +26,7 @@ import json
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -60,11 +63,23 @@ class Scope:
 
     select: tuple[str, ...]
     record_types: tuple[str, ...]  # empty: only the bookkeeping changed
+    # The views among the selected models (dbt unique ids). A view holds no rows, only its SQL,
+    # which the project fingerprint fixes: the copy of the published warehouse a build starts
+    # from already has it as dbt would write it again. When the data tests run apart
+    # (batched_tests), dbt leaves the views out, and their tests are judged as if they had run.
+    views: tuple[str, ...] = ()
 
     def dbt_args(self, *, tests_batched: bool = False) -> list[str]:
         """dbt's arguments; `tests_batched`: the data tests run apart (batched_tests), so dbt
-        leaves them out too."""
-        return ["--select", *self.select, *left_out(tests_batched=tests_batched)]
+        leaves them out too, and the views."""
+        # a model's unique id is model.<project>.<name>; dbt selects it by name
+        views = [unique_id.split(".", 2)[2] for unique_id in self.views] if tests_batched else []
+        return [
+            "--select",
+            *self.select,
+            *(["--exclude", *views] if views else []),
+            *left_out(tests_batched=tests_batched),
+        ]
 
 
 def left_out(*, tests_batched: bool) -> list[str]:
@@ -130,13 +145,21 @@ def up_to_date(then: BuildInputs | None, now: BuildInputs) -> bool:
     return then == now
 
 
+def _manifest_nodes(manifest: Path) -> dict[str, Any] | None:
+    """The nodes of the manifest dbt wrote at its last run; None when there is none readable."""
+    try:
+        nodes: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8"))["nodes"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return nodes
+
+
 def bookkeeping_models(manifest: Path) -> tuple[str, ...] | None:
     """The models that read the landing database's bookkeeping and no record table, from the
     manifest dbt wrote at its last run (dbt's own graph, not a list kept by hand); None when
     there is no readable manifest."""
-    try:
-        nodes = json.loads(manifest.read_text(encoding="utf-8"))["nodes"]
-    except (OSError, ValueError, KeyError):
+    nodes = _manifest_nodes(manifest)
+    if nodes is None:
         return None
     bookkeeping = {f"source.thidua.raw.{table}" for table in _BOOKKEEPING}
     models = []
@@ -182,9 +205,39 @@ def narrowed(
     # a manifest (a home whose warehouse was copied in), all that reads the bookkeeping: more
     # nodes, the same result. No changed type at all (files rejected, or every row quarantined):
     # the bookkeeping's models alone.
-    bookkeeping = bookkeeping_models(manifest) or tuple(f"source:raw.{t}" for t in _BOOKKEEPING)
+    models = bookkeeping_models(manifest)
+    bookkeeping = models or tuple(f"source:raw.{t}" for t in _BOOKKEEPING)
     select = (*(f"source:raw.{table}+" for table in types), *(f"{m}+" for m in bookkeeping))
-    return Scope(select, types)
+    starts = {f"source.thidua.raw.{table}" for table in types}
+    views = _views_downstream(manifest, starts | {f"model.thidua.{m}" for m in models or ()})
+    return Scope(select, types, views)
+
+
+def _views_downstream(manifest: Path, starts: set[str]) -> tuple[str, ...]:
+    """The views among `starts` (unique ids of sources and models) and every model downstream
+    of them in the manifest's graph: the views of the selection `<start>+`. None known without
+    a manifest (then dbt builds them, as it would anyway)."""
+    nodes = _manifest_nodes(manifest)
+    if nodes is None:
+        return ()
+    children: dict[str, list[str]] = {}
+    for unique_id, node in nodes.items():
+        for parent in node.get("depends_on", {}).get("nodes", []):
+            children.setdefault(parent, []).append(unique_id)
+    reached, todo = set(starts), list(starts)
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in reached:
+                reached.add(child)
+                todo.append(child)
+    return tuple(
+        sorted(
+            unique_id
+            for unique_id in reached
+            if nodes.get(unique_id, {}).get("resource_type") == "model"
+            and nodes[unique_id].get("config", {}).get("materialized") == "view"
+        )
+    )
 
 
 def record_inputs(build: duckdb.DuckDBPyConnection, inputs: BuildInputs) -> None:
