@@ -18,6 +18,7 @@ from thidua.warehouse.build_scope import (
     Scope,
     bookkeeping_models,
     current_inputs,
+    manifest_nodes,
     narrowed,
     project_fingerprint,
     published_inputs,
@@ -200,7 +201,9 @@ def test_without_dbts_graph_a_build_rebuilds_all_that_reads_the_bookkeeping(
 def test_the_bookkeeping_models_are_read_from_dbts_graph(manifest: Path) -> None:
     """Models reading only the ledger, withdrawals, quarantine or gate results; not the staging
     of a record type (it reads the ledger too), not a model reading them through another."""
-    assert bookkeeping_models(manifest) == ("stg_raw__load_ledger", "stg_raw__quarantine")
+    nodes = manifest_nodes(manifest)
+    assert nodes is not None
+    assert bookkeeping_models(nodes) == ("stg_raw__load_ledger", "stg_raw__quarantine")
 
 
 @pytest.mark.parametrize(

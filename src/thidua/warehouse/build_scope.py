@@ -145,7 +145,7 @@ def up_to_date(then: BuildInputs | None, now: BuildInputs) -> bool:
     return then == now
 
 
-def _manifest_nodes(manifest: Path) -> dict[str, Any] | None:
+def manifest_nodes(manifest: Path) -> dict[str, Any] | None:
     """The nodes of the manifest dbt wrote at its last run; None when there is none readable."""
     try:
         nodes: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8"))["nodes"]
@@ -154,13 +154,9 @@ def _manifest_nodes(manifest: Path) -> dict[str, Any] | None:
     return nodes
 
 
-def bookkeeping_models(manifest: Path) -> tuple[str, ...] | None:
+def bookkeeping_models(nodes: dict[str, Any]) -> tuple[str, ...]:
     """The models that read the landing database's bookkeeping and no record table, from the
-    manifest dbt wrote at its last run (dbt's own graph, not a list kept by hand); None when
-    there is no readable manifest."""
-    nodes = _manifest_nodes(manifest)
-    if nodes is None:
-        return None
+    nodes of dbt's manifest (dbt's own graph, not a list kept by hand)."""
     bookkeeping = {f"source.thidua.raw.{table}" for table in _BOOKKEEPING}
     models = []
     for node in nodes.values():
@@ -205,21 +201,23 @@ def narrowed(
     # a manifest (a home whose warehouse was copied in), all that reads the bookkeeping: more
     # nodes, the same result. No changed type at all (files rejected, or every row quarantined):
     # the bookkeeping's models alone.
-    models = bookkeeping_models(manifest)
+    nodes = manifest_nodes(manifest)
+    models = bookkeeping_models(nodes) if nodes is not None else ()
     bookkeeping = models or tuple(f"source:raw.{t}" for t in _BOOKKEEPING)
     select = (*(f"source:raw.{table}+" for table in types), *(f"{m}+" for m in bookkeeping))
     starts = {f"source.thidua.raw.{table}" for table in types}
-    views = _views_downstream(manifest, starts | {f"model.thidua.{m}" for m in models or ()})
+    # no manifest, no views known: dbt builds them, as it would anyway
+    views = (
+        _views_downstream(nodes, starts | {f"model.thidua.{m}" for m in models})
+        if nodes is not None
+        else ()
+    )
     return Scope(select, types, views)
 
 
-def _views_downstream(manifest: Path, starts: set[str]) -> tuple[str, ...]:
+def _views_downstream(nodes: dict[str, Any], starts: set[str]) -> tuple[str, ...]:
     """The views among `starts` (unique ids of sources and models) and every model downstream
-    of them in the manifest's graph: the views of the selection `<start>+`. None known without
-    a manifest (then dbt builds them, as it would anyway)."""
-    nodes = _manifest_nodes(manifest)
-    if nodes is None:
-        return ()
+    of them in the manifest's graph: the views of the selection `<start>+`."""
     children: dict[str, list[str]] = {}
     for unique_id, node in nodes.items():
         for parent in node.get("depends_on", {}).get("nodes", []):
